@@ -1,0 +1,209 @@
+//! Syntax errors worded the way Go's compiler words them.
+//!
+//! tree-sitter reports trouble as ERROR nodes (input it could not fit) and MISSING nodes
+//! (tokens it invented to recover). Neither reads well to a Go programmer, so we translate:
+//! the unexpected token is described as cmd/compile describes it (`newline`, `name x`,
+//! `literal 42`, `keyword func`, `)`), and the enclosing construct supplies what was expected
+//! (`in argument list; possibly missing comma or )`). Like the compiler, we report at most one
+//! syntax error per line: the first one is the cause, the rest are usually echoes.
+
+use tree_sitter::{Node, Tree};
+
+use crate::{SyntaxError, lexer};
+
+pub(crate) fn collect(text: &str, tree: &Tree) -> Vec<SyntaxError> {
+    let mut errors = Vec::new();
+    let root = tree.root_node();
+    if !root.has_error() {
+        top_level_statements(root, &mut errors);
+        return errors;
+    }
+    // Iterative walk: a tree can be 100,000 levels deep, and recursion would overflow the stack.
+    let mut cursor = root.walk();
+    'walk: loop {
+        let node = cursor.node();
+        let mut descend = false;
+        if node.is_error() {
+            errors.push(error_node(text, node));
+        } else if node.is_missing() {
+            errors.push(missing_node(text, node));
+        } else if node.has_error() {
+            descend = true;
+        }
+        if descend && cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    top_level_statements(root, &mut errors);
+    errors.sort_by_key(|e| (e.range.start, e.range.end));
+    dedup_per_line(text, errors)
+}
+
+fn dedup_per_line(text: &str, errors: Vec<SyntaxError>) -> Vec<SyntaxError> {
+    let mut out: Vec<SyntaxError> = Vec::with_capacity(errors.len());
+    let mut last_line = None;
+    for error in errors {
+        let line = text.as_bytes()[..(error.range.start as usize).min(text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        if last_line != Some(line) {
+            last_line = Some(line);
+            out.push(error);
+        }
+    }
+    out
+}
+
+/// tree-sitter-go accepts statements at the top level (to recover better); Go does not.
+fn top_level_statements(root: Node<'_>, errors: &mut Vec<SyntaxError>) {
+    let mut cursor = root.walk();
+    for child in root.named_children(&mut cursor) {
+        let declaration = matches!(
+            child.kind(),
+            "package_clause"
+                | "import_declaration"
+                | "function_declaration"
+                | "method_declaration"
+                | "const_declaration"
+                | "var_declaration"
+                | "type_declaration"
+                | "comment"
+                | "ERROR"
+        );
+        if !declaration {
+            errors.push(SyntaxError {
+                range: crate::TextRange::new(child.start_byte() as u32, child.end_byte() as u32),
+                message: "syntax error: non-declaration statement outside function body".into(),
+            });
+        }
+    }
+}
+
+/// An ERROR node: input the grammar could not place. A lexical error inside it (an unterminated
+/// string, say) is the real cause; otherwise its first token is what was unexpected.
+fn error_node(text: &str, node: Node<'_>) -> SyntaxError {
+    let start = node.start_byte() as u32;
+    if let Some(error) = lexical_error_within(text, start, node.end_byte() as u32) {
+        return error;
+    }
+    let token = lexer::token_at(text, start);
+    let context = node.parent().map(|p| p.kind()).unwrap_or("source_file");
+    let unexpected = token.describe();
+    let message = match context {
+        "source_file" if !token.starts_declaration() => {
+            if token.is_eof() {
+                format!("syntax error: unexpected {unexpected}")
+            } else {
+                "syntax error: non-declaration statement outside function body".to_string()
+            }
+        }
+        _ => match expectation(context) {
+            Some(expected) => format!("syntax error: unexpected {unexpected}{expected}"),
+            None if follows_on_same_line(text, node) => {
+                format!("syntax error: unexpected {unexpected} at end of statement")
+            }
+            None => format!("syntax error: unexpected {unexpected}"),
+        },
+    };
+    SyntaxError { range: token.range, message }
+}
+
+fn lexical_error_within(text: &str, start: u32, end: u32) -> Option<SyntaxError> {
+    let mut at = start;
+    while at < end {
+        let token = lexer::token_at(text, at);
+        if let Some(message) = token.lexical_error() {
+            return Some(SyntaxError { range: token.range, message: message.to_string() });
+        }
+        if token.is_eof() || token.range.end <= at {
+            break;
+        }
+        at = token.range.end;
+    }
+    None
+}
+
+/// A MISSING node: a token tree-sitter had to invent. We report the token actually found there.
+fn missing_node(text: &str, node: Node<'_>) -> SyntaxError {
+    let at = node.start_byte() as u32;
+    let found = lexer::token_at(text, at);
+    let context = node.parent().map(|p| p.kind()).unwrap_or("source_file");
+    let unexpected = found.describe();
+    let message = match expectation(context) {
+        Some(expected) if matches!(node.kind(), "," | ")" | "}" | "]") => {
+            format!("syntax error: unexpected {unexpected}{expected}")
+        }
+        _ => format!("syntax error: unexpected {unexpected}, expected {}", describe_kind(node.kind())),
+    };
+    SyntaxError { range: found.range, message }
+}
+
+/// What the enclosing list construct expected, worded as cmd/compile words it.
+fn expectation(context: &str) -> Option<&'static str> {
+    Some(match context {
+        "argument_list" | "special_argument_list" => " in argument list; possibly missing comma or )",
+        "parameter_list" => " in parameter list; possibly missing comma or )",
+        "type_parameter_list" => " in type parameter list; possibly missing comma or ]",
+        "literal_value" => " in composite literal; possibly missing comma or }",
+        "type_arguments" => " in type argument list; possibly missing comma or ]",
+        _ => return None,
+    })
+}
+
+/// Whether the ERROR node continues a line on which something well-formed came before it, as
+/// in `x := 1 2`.
+fn follows_on_same_line(text: &str, node: Node<'_>) -> bool {
+    let Some(prev) = node.prev_sibling() else { return false };
+    let between = &text.as_bytes()[prev.end_byte().min(text.len())..node.start_byte().min(text.len())];
+    !prev.is_error() && !between.contains(&b'\n') && prev.end_byte() > 0
+}
+
+fn describe_kind(kind: &str) -> String {
+    match kind {
+        "identifier" | "field_identifier" | "package_identifier" | "label_name" => "name".into(),
+        "type_identifier" => "type".into(),
+        "," => "comma".into(),
+        ";" | "\n" => "semicolon or newline".into(),
+        "interpreted_string_literal" | "raw_string_literal" => "string literal".into(),
+        other => other.replace('_', " "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse;
+
+    fn messages(text: &str) -> Vec<String> {
+        parse(text).errors().iter().map(|e| e.message.clone()).collect()
+    }
+
+    #[test]
+    fn valid_code_has_no_errors() {
+        assert!(messages("package p\n\nfunc f[T any](x T) T { return x }\n").is_empty());
+    }
+
+    #[test]
+    fn unclosed_call_reports_newline_in_argument_list() {
+        let errors = messages("package p\n\nfunc f() {\n\tg(1, 2\n}\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("syntax error: unexpected"), "{errors:?}");
+    }
+
+    #[test]
+    fn statement_outside_function() {
+        let errors = messages("package p\n\nx := 1\n");
+        assert_eq!(errors, ["syntax error: non-declaration statement outside function body"]);
+    }
+
+    #[test]
+    fn unterminated_string() {
+        let errors = messages("package p\n\nvar s = \"abc\n");
+        assert_eq!(errors[0], "newline in string");
+    }
+}

@@ -1,0 +1,997 @@
+//! Lowering: tree-sitter's concrete tree to our [`ast`](crate::ast).
+//!
+//! tree-sitter-go names some constructs by their most likely reading (`f[int](x)` comes out
+//! as a conversion, `g := f[int]` as an index expression, `(*T).M` as a plain selector); we
+//! lower call, conversion, index and instantiation into go/ast's shapes and leave the meaning
+//! to the checker.
+//!
+//! Recursion is bounded: long left-leaning chains (`a + b + c + ...`, `x.f().g().h()`) are
+//! lowered iteratively along their spine, and any other nesting deeper than [`MAX_DEPTH`]
+//! becomes [`Expr::Bad`] with one "exceeded max nesting depth" error, so that no input can
+//! overflow the stack.
+
+use tree_sitter::Node;
+
+use crate::{
+    SyntaxError, TextRange,
+    ast::*,
+};
+
+/// How deep expressions, types and statements may nest before lowering gives up on a subtree.
+/// Real code stays far below; the limit exists for hostile input (100,000 nested parentheses).
+pub const MAX_DEPTH: u32 = 1_000;
+
+/// Lowers a parsed file. Never fails: broken parts become `Bad` nodes.
+pub fn lower(text: &str, tree: &tree_sitter::Tree) -> File {
+    let mut lowerer = Lowerer { text, file: File::default(), depth: 0, too_deep: false };
+    lowerer.source_file(tree.root_node());
+    lowerer.file
+}
+
+struct Lowerer<'t> {
+    text: &'t str,
+    file: File,
+    depth: u32,
+    too_deep: bool,
+}
+
+fn range(node: Node<'_>) -> TextRange {
+    TextRange::new(node.start_byte() as u32, node.end_byte() as u32)
+}
+
+/// Named children that carry meaning: comments and error-recovery nodes are left out (the
+/// errors were reported when the tree was parsed).
+fn children<'a>(node: Node<'a>) -> Vec<Node<'a>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor).filter(|c| !c.is_extra() && !c.is_error() && !c.is_missing()).collect()
+}
+
+fn has_token(node: Node<'_>, token: &str) -> bool {
+    let mut cursor = node.walk();
+    node.children(&mut cursor).any(|c| !c.is_named() && c.kind() == token)
+}
+
+impl<'t> Lowerer<'t> {
+    fn text(&self, node: Node<'_>) -> &'t str {
+        self.text.get(node.byte_range()).unwrap_or("")
+    }
+
+    fn name(&self, node: Node<'_>) -> Name {
+        Name { text: self.text(node).into(), range: range(node) }
+    }
+
+    fn alloc_expr(&mut self, expr: Expr, range: TextRange) -> ExprId {
+        let id = ExprId(self.file.exprs.len() as u32);
+        self.file.exprs.push(expr);
+        self.file.expr_ranges.push(range);
+        id
+    }
+
+    fn alloc_stmt(&mut self, stmt: Stmt, range: TextRange) -> StmtId {
+        let id = StmtId(self.file.stmts.len() as u32);
+        self.file.stmts.push(stmt);
+        self.file.stmt_ranges.push(range);
+        id
+    }
+
+    fn alloc_decl(&mut self, decl: Decl) -> DeclId {
+        let id = DeclId(self.file.decl_data.len() as u32);
+        self.file.decl_data.push(decl);
+        id
+    }
+
+    fn bad_expr(&mut self, at: TextRange) -> ExprId {
+        self.alloc_expr(Expr::Bad, at)
+    }
+
+    /// Enters one level of nesting; `false` (and one error for the file) when too deep.
+    fn enter(&mut self, node: Node<'_>) -> bool {
+        if self.depth >= MAX_DEPTH {
+            if !self.too_deep {
+                self.too_deep = true;
+                self.file.errors.push(SyntaxError {
+                    range: TextRange::empty(node.start_byte() as u32),
+                    message: "exceeded max nesting depth".into(),
+                });
+            }
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ---- files and declarations ----
+
+    fn source_file(&mut self, root: Node<'_>) {
+        for child in children(root) {
+            match child.kind() {
+                "package_clause" => {
+                    if let Some(name) = children(child).into_iter().find(|c| c.kind() == "package_identifier") {
+                        self.file.package = Some(self.name(name));
+                    }
+                }
+                "import_declaration" => self.import_declaration(child),
+                "function_declaration" | "method_declaration" => {
+                    let decl = self.func_decl(child);
+                    let id = self.alloc_decl(Decl::Func(decl));
+                    self.file.decls.push(id);
+                }
+                "const_declaration" | "var_declaration" | "type_declaration" => {
+                    let decl = self.gen_decl(child);
+                    let id = self.alloc_decl(Decl::Gen(decl));
+                    self.file.decls.push(id);
+                }
+                // Statements at top level were reported as errors by the parser; skip them.
+                _ => {}
+            }
+        }
+    }
+
+    /// The comment lines directly above `node`, ending on the line before it.
+    fn doc(&self, node: Node<'_>) -> Option<TextRange> {
+        let mut doc: Option<TextRange> = None;
+        let mut next_row = node.start_position().row;
+        let mut prev = node.prev_sibling();
+        while let Some(comment) = prev {
+            if comment.kind() != "comment" || comment.end_position().row + 1 != next_row {
+                break;
+            }
+            doc = Some(doc.map_or(range(comment), |d| d.cover(range(comment))));
+            next_row = comment.start_position().row;
+            prev = comment.prev_sibling();
+        }
+        doc
+    }
+
+    fn import_declaration(&mut self, node: Node<'_>) {
+        let mut specs = Vec::new();
+        for child in children(node) {
+            match child.kind() {
+                "import_spec" => specs.push(child),
+                "import_spec_list" => specs.extend(children(child).into_iter().filter(|c| c.kind() == "import_spec")),
+                _ => {}
+            }
+        }
+        for spec in specs {
+            let name = spec.child_by_field_name("name").map(|n| self.name(n));
+            let path_node = spec.child_by_field_name("path");
+            let path = path_node.and_then(|p| unquote(self.text(p)));
+            let path_range = path_node.map_or(range(spec), range);
+            self.file.imports.push(ImportSpec { name, path, path_range, range: range(spec) });
+        }
+    }
+
+    fn func_decl(&mut self, node: Node<'_>) -> FuncDecl {
+        let name = match node.child_by_field_name("name") {
+            Some(n) => self.name(n),
+            None => Name { text: "_".into(), range: TextRange::empty(node.start_byte() as u32) },
+        };
+        let recv = node.child_by_field_name("receiver").and_then(|list| {
+            let mut fields = self.parameter_list(list);
+            if fields.is_empty() { None } else { Some(fields.swap_remove(0)) }
+        });
+        let type_params = node
+            .child_by_field_name("type_parameters")
+            .map(|list| self.type_parameter_list(list))
+            .unwrap_or_default();
+        let sig = self.signature(node);
+        let body = node.child_by_field_name("body").map(|b| self.block(b));
+        FuncDecl { name, recv, type_params, sig, body, doc: self.doc(node), range: range(node) }
+    }
+
+    /// The parameters and results of a function declaration, literal, type or method element.
+    fn signature(&mut self, node: Node<'_>) -> FuncType {
+        let params = node.child_by_field_name("parameters").map(|p| self.parameter_list(p)).unwrap_or_default();
+        let results = match node.child_by_field_name("result") {
+            Some(result) if result.kind() == "parameter_list" => self.parameter_list(result),
+            Some(result) => {
+                let ty = self.ty(result);
+                vec![Field { names: Vec::new(), ty, tag: None, embedded: false, range: range(result) }]
+            }
+            None => Vec::new(),
+        };
+        FuncType { params, results, range: range(node) }
+    }
+
+    fn parameter_list(&mut self, node: Node<'_>) -> Vec<Field> {
+        let mut fields = Vec::new();
+        for param in children(node) {
+            let names = {
+                let mut cursor = param.walk();
+                param
+                    .children_by_field_name("name", &mut cursor)
+                    .filter(|n| n.kind() == "identifier")
+                    .map(|n| self.name(n))
+                    .collect::<Vec<_>>()
+            };
+            let ty = match param.child_by_field_name("type") {
+                Some(t) => self.ty(t),
+                None => self.bad_expr(range(param)),
+            };
+            let ty = if param.kind() == "variadic_parameter_declaration" {
+                let at = param.child_by_field_name("type").map_or(range(param), |t| TextRange::new(param.start_byte() as u32, t.end_byte() as u32));
+                let start = names.last().map_or(at.start, |n: &Name| {
+                    // `...` follows the name; find it so the ellipsis range starts there.
+                    self.text[n.range.end as usize..at.end as usize].find("...").map_or(at.start, |i| n.range.end + i as u32)
+                });
+                self.alloc_expr(Expr::Ellipsis(Some(ty)), TextRange::new(start, at.end))
+            } else {
+                ty
+            };
+            fields.push(Field { names, ty, tag: None, embedded: false, range: range(param) });
+        }
+        fields
+    }
+
+    fn type_parameter_list(&mut self, node: Node<'_>) -> Vec<Field> {
+        let mut fields = Vec::new();
+        for decl in children(node).into_iter().filter(|c| c.kind() == "type_parameter_declaration") {
+            let names = {
+                let mut cursor = decl.walk();
+                decl.children_by_field_name("name", &mut cursor).map(|n| self.name(n)).collect()
+            };
+            let ty = match decl.child_by_field_name("type") {
+                Some(constraint) => self.union(constraint),
+                None => self.bad_expr(range(decl)),
+            };
+            fields.push(Field { names, ty, tag: None, embedded: false, range: range(decl) });
+        }
+        fields
+    }
+
+    /// A `type_constraint` or `type_elem`: one or more terms joined by `|`.
+    fn union(&mut self, node: Node<'_>) -> ExprId {
+        let terms = children(node);
+        let mut acc: Option<ExprId> = None;
+        for term in terms {
+            let t = self.ty(term);
+            acc = Some(match acc {
+                None => t,
+                Some(x) => {
+                    let r = self.file.expr_range(x).cover(range(term));
+                    self.alloc_expr(Expr::Binary { op: BinaryOp::Or, x, y: t }, r)
+                }
+            });
+        }
+        acc.unwrap_or_else(|| self.bad_expr(range(node)))
+    }
+
+    fn gen_decl(&mut self, node: Node<'_>) -> GenDecl {
+        let kind = match node.kind() {
+            "const_declaration" => GenKind::Const,
+            "var_declaration" => GenKind::Var,
+            _ => GenKind::Type,
+        };
+        let grouped = has_token(node, "(") || children(node).iter().any(|c| c.kind() == "var_spec_list");
+        let mut spec_nodes = Vec::new();
+        for child in children(node) {
+            match child.kind() {
+                "var_spec_list" => spec_nodes.extend(children(child)),
+                _ => spec_nodes.push(child),
+            }
+        }
+        let mut specs = Vec::new();
+        for (i, spec) in spec_nodes.into_iter().enumerate() {
+            match spec.kind() {
+                "const_spec" | "var_spec" => {
+                    let names = {
+                        let mut cursor = spec.walk();
+                        spec.children_by_field_name("name", &mut cursor)
+                            .filter(|n| n.kind() == "identifier")
+                            .map(|n| self.name(n))
+                            .collect()
+                    };
+                    let ty = spec.child_by_field_name("type").map(|t| self.ty(t));
+                    let values = spec.child_by_field_name("value").map(|v| self.expr_list(v)).unwrap_or_default();
+                    specs.push(Spec::Value { names, ty, values, iota: i as u32, range: range(spec) });
+                }
+                "type_spec" | "type_alias" => {
+                    let name = match spec.child_by_field_name("name") {
+                        Some(n) => self.name(n),
+                        None => Name { text: "_".into(), range: TextRange::empty(spec.start_byte() as u32) },
+                    };
+                    let type_params = spec
+                        .child_by_field_name("type_parameters")
+                        .map(|list| self.type_parameter_list(list))
+                        .unwrap_or_default();
+                    let ty = match spec.child_by_field_name("type") {
+                        Some(t) => self.ty(t),
+                        None => self.bad_expr(range(spec)),
+                    };
+                    specs.push(Spec::Type { name, type_params, alias: spec.kind() == "type_alias", ty, range: range(spec) });
+                }
+                _ => {}
+            }
+        }
+        GenDecl { kind, specs, grouped, doc: self.doc(node), range: range(node) }
+    }
+
+    // ---- types ----
+
+    /// A type. Types are expressions in our AST, so this shares the expression arena.
+    fn ty(&mut self, node: Node<'_>) -> ExprId {
+        if !self.enter(node) {
+            return self.bad_expr(range(node));
+        }
+        let id = self.ty_inner(node);
+        self.leave();
+        id
+    }
+
+    fn ty_inner(&mut self, node: Node<'_>) -> ExprId {
+        let r = range(node);
+        let expr = match node.kind() {
+            "type_identifier" | "identifier" | "field_identifier" | "package_identifier" => Expr::Name(self.name(node)),
+            "qualified_type" => {
+                let package = node.child_by_field_name("package");
+                let x = match package {
+                    Some(p) => {
+                        let name = self.name(p);
+                        self.alloc_expr(Expr::Name(name), range(p))
+                    }
+                    None => self.bad_expr(r),
+                };
+                match node.child_by_field_name("name") {
+                    Some(n) => Expr::Selector { x, sel: self.name(n) },
+                    None => Expr::Bad,
+                }
+            }
+            "generic_type" => {
+                let x = match node.child_by_field_name("type") {
+                    Some(t) => self.ty(t),
+                    None => self.bad_expr(r),
+                };
+                let indices = match node.child_by_field_name("type_arguments") {
+                    Some(args) => self.type_arguments(args),
+                    None => Vec::new(),
+                };
+                Expr::Index { x, indices }
+            }
+            "pointer_type" => match children(node).first() {
+                Some(&elem) => Expr::Star(self.ty(elem)),
+                None => Expr::Bad,
+            },
+            "parenthesized_type" => match children(node).first() {
+                Some(&inner) => Expr::Paren(self.ty(inner)),
+                None => Expr::Bad,
+            },
+            "negated_type" => match children(node).first() {
+                Some(&inner) => Expr::Unary { op: UnaryOp::Tilde, x: self.ty(inner) },
+                None => Expr::Bad,
+            },
+            "array_type" => {
+                let len = node.child_by_field_name("length").map(|l| self.expr(l));
+                let elem = self.field_ty(node, "element");
+                Expr::ArrayType { len: Some(len.unwrap_or_else(|| self.bad_expr(r))), elem }
+            }
+            "implicit_length_array_type" => {
+                let open = node.start_byte() as u32;
+                let len = self.text[open as usize..].find("...").map_or(open, |i| open + i as u32);
+                let len = self.alloc_expr(Expr::Ellipsis(None), TextRange::new(len, len + 3));
+                let elem = self.field_ty(node, "element");
+                Expr::ArrayType { len: Some(len), elem }
+            }
+            "slice_type" => Expr::ArrayType { len: None, elem: self.field_ty(node, "element") },
+            "map_type" => {
+                let key = self.field_ty(node, "key");
+                let value = self.field_ty(node, "value");
+                Expr::MapType { key, value }
+            }
+            "channel_type" => {
+                let mut cursor = node.walk();
+                let tokens: Vec<&str> = node.children(&mut cursor).filter(|c| !c.is_named()).map(|c| c.kind()).collect();
+                let dir = match tokens.as_slice() {
+                    ["<-", "chan", ..] => ChanDir::Recv,
+                    ["chan", "<-", ..] => ChanDir::Send,
+                    _ => ChanDir::Both,
+                };
+                Expr::ChanType { dir, elem: self.field_ty(node, "value") }
+            }
+            "function_type" => Expr::FuncType(self.signature(node)),
+            "struct_type" => Expr::StructType { fields: self.struct_fields(node) },
+            "interface_type" => Expr::InterfaceType { elems: self.interface_elems(node) },
+            // An expression where a type was expected (a conversion's operand type, say):
+            // lower it as an expression and let the checker judge.
+            _ => return self.expr_unguarded(node),
+        };
+        self.alloc_expr(expr, r)
+    }
+
+    fn field_ty(&mut self, node: Node<'_>, field: &str) -> ExprId {
+        match node.child_by_field_name(field) {
+            Some(t) => self.ty(t),
+            None => self.bad_expr(TextRange::empty(node.end_byte() as u32)),
+        }
+    }
+
+    fn type_arguments(&mut self, node: Node<'_>) -> Vec<ExprId> {
+        children(node)
+            .into_iter()
+            .map(|arg| if arg.kind() == "type_elem" { self.union(arg) } else { self.ty(arg) })
+            .collect()
+    }
+
+    fn struct_fields(&mut self, node: Node<'_>) -> Vec<Field> {
+        let Some(list) = children(node).into_iter().find(|c| c.kind() == "field_declaration_list") else {
+            return Vec::new();
+        };
+        let mut fields = Vec::new();
+        for decl in children(list).into_iter().filter(|c| c.kind() == "field_declaration") {
+            let names: Vec<Name> = {
+                let mut cursor = decl.walk();
+                decl.children_by_field_name("name", &mut cursor).map(|n| self.name(n)).collect()
+            };
+            let embedded = names.is_empty();
+            let mut ty = self.field_ty(decl, "type");
+            if embedded && has_token(decl, "*") {
+                let r = TextRange::new(decl.start_byte() as u32, self.file.expr_range(ty).end);
+                ty = self.alloc_expr(Expr::Star(ty), r);
+            }
+            let tag = decl.child_by_field_name("tag").map(|t| self.text(t).into());
+            fields.push(Field { names, ty, tag, embedded, range: range(decl) });
+        }
+        fields
+    }
+
+    fn interface_elems(&mut self, node: Node<'_>) -> Vec<InterfaceElem> {
+        let mut elems = Vec::new();
+        for child in children(node) {
+            match child.kind() {
+                "method_elem" => {
+                    let name = match child.child_by_field_name("name") {
+                        Some(n) => self.name(n),
+                        None => continue,
+                    };
+                    let sig = self.signature(child);
+                    elems.push(InterfaceElem::Method { name, sig });
+                }
+                "type_elem" => {
+                    let ty = self.union(child);
+                    elems.push(InterfaceElem::Type(ty));
+                }
+                _ => {}
+            }
+        }
+        elems
+    }
+
+    // ---- expressions ----
+
+    fn expr_list(&mut self, node: Node<'_>) -> Vec<ExprId> {
+        if node.kind() != "expression_list" {
+            return vec![self.expr(node)];
+        }
+        children(node).into_iter().map(|e| self.expr(e)).collect()
+    }
+
+    /// An expression. Left-leaning chains are walked iteratively: the spine is collected first,
+    /// its innermost operand lowered, and the chain rebuilt outward.
+    fn expr(&mut self, node: Node<'_>) -> ExprId {
+        let mut spine = Vec::new();
+        let mut innermost = Some(node);
+        while let Some(current) = innermost {
+            let next = match current.kind() {
+                "binary_expression" => current.child_by_field_name("left"),
+                "call_expression" => current.child_by_field_name("function"),
+                "selector_expression" | "index_expression" | "slice_expression" | "type_assertion_expression" => {
+                    current.child_by_field_name("operand")
+                }
+                _ => break,
+            };
+            spine.push(current);
+            innermost = next;
+        }
+        let mut acc = match innermost {
+            Some(leaf) if spine.last() != Some(&leaf) => self.expr_guarded(leaf),
+            _ => self.bad_expr(range(node)),
+        };
+        for step in spine.into_iter().rev() {
+            acc = self.spine_step(step, acc);
+        }
+        acc
+    }
+
+    fn expr_guarded(&mut self, node: Node<'_>) -> ExprId {
+        if !self.enter(node) {
+            return self.bad_expr(range(node));
+        }
+        let id = self.expr_unguarded(node);
+        self.leave();
+        id
+    }
+
+    /// One link of a left-leaning chain, given its already-lowered left operand.
+    fn spine_step(&mut self, node: Node<'_>, left: ExprId) -> ExprId {
+        let r = range(node);
+        if !self.enter(node) {
+            return self.bad_expr(r);
+        }
+        let expr = match node.kind() {
+            "binary_expression" => {
+                let op = node.child_by_field_name("operator").and_then(|o| BinaryOp::from_token(o.kind()));
+                let y = match node.child_by_field_name("right") {
+                    Some(right) => self.expr(right),
+                    None => self.bad_expr(TextRange::empty(r.end)),
+                };
+                match op {
+                    Some(op) => Expr::Binary { op, x: left, y },
+                    None => Expr::Bad,
+                }
+            }
+            "call_expression" => {
+                let fun = match node.child_by_field_name("type_arguments") {
+                    Some(type_args) => {
+                        let indices = self.type_arguments(type_args);
+                        let ir = self.file.expr_range(left).cover(range(type_args));
+                        self.alloc_expr(Expr::Index { x: left, indices }, ir)
+                    }
+                    None => left,
+                };
+                let (args, ellipsis) = match node.child_by_field_name("arguments") {
+                    Some(list) => self.arguments(list),
+                    None => (Vec::new(), None),
+                };
+                Expr::Call { fun, args, ellipsis }
+            }
+            "selector_expression" => match node.child_by_field_name("field") {
+                Some(field) => Expr::Selector { x: left, sel: self.name(field) },
+                None => Expr::Bad,
+            },
+            "index_expression" => {
+                let index = match node.child_by_field_name("index") {
+                    Some(i) => self.expr(i),
+                    None => self.bad_expr(TextRange::empty(r.end)),
+                };
+                Expr::Index { x: left, indices: vec![index] }
+            }
+            "slice_expression" => {
+                let low = node.child_by_field_name("start").map(|e| self.expr(e));
+                let high = node.child_by_field_name("end").map(|e| self.expr(e));
+                let max = node.child_by_field_name("capacity").map(|e| self.expr(e));
+                let colons = {
+                    let mut cursor = node.walk();
+                    node.children(&mut cursor).filter(|c| c.kind() == ":").count()
+                };
+                Expr::Slice { x: left, low, high, max, three: colons == 2 }
+            }
+            "type_assertion_expression" => {
+                let ty = node.child_by_field_name("type").map(|t| self.ty(t));
+                Expr::TypeAssert { x: left, ty }
+            }
+            _ => Expr::Bad,
+        };
+        self.leave();
+        self.alloc_expr(expr, r)
+    }
+
+    fn arguments(&mut self, list: Node<'_>) -> (Vec<ExprId>, Option<u32>) {
+        let mut args = Vec::new();
+        let mut ellipsis = None;
+        for arg in children(list) {
+            if arg.kind() == "variadic_argument" {
+                if let Some(inner) = children(arg).first() {
+                    args.push(self.expr(*inner));
+                }
+                let dots = self.text(arg).rfind("...").map_or(arg.end_byte(), |i| arg.start_byte() + i);
+                ellipsis = Some(dots as u32);
+            } else if is_type_node(arg.kind()) {
+                args.push(self.ty(arg));
+            } else {
+                args.push(self.expr(arg));
+            }
+        }
+        (args, ellipsis)
+    }
+
+    fn expr_unguarded(&mut self, node: Node<'_>) -> ExprId {
+        let r = range(node);
+        let expr = match node.kind() {
+            "identifier" | "field_identifier" | "type_identifier" | "package_identifier" | "true" | "false" | "nil" | "iota" | "blank_identifier" => {
+                Expr::Name(self.name(node))
+            }
+            "int_literal" => Expr::BasicLit { kind: LitKind::Int, value: self.text(node).into() },
+            "float_literal" => Expr::BasicLit { kind: LitKind::Float, value: self.text(node).into() },
+            "imaginary_literal" => Expr::BasicLit { kind: LitKind::Imag, value: self.text(node).into() },
+            "rune_literal" => Expr::BasicLit { kind: LitKind::Char, value: self.text(node).into() },
+            "interpreted_string_literal" | "raw_string_literal" => {
+                Expr::BasicLit { kind: LitKind::String, value: self.text(node).into() }
+            }
+            "parenthesized_expression" => match children(node).first() {
+                Some(&inner) => Expr::Paren(self.expr(inner)),
+                None => Expr::Bad,
+            },
+            "unary_expression" => {
+                let op = node.child_by_field_name("operator").map(|o| o.kind());
+                let x = match node.child_by_field_name("operand") {
+                    Some(operand) => self.expr(operand),
+                    None => self.bad_expr(TextRange::empty(r.end)),
+                };
+                match op {
+                    Some("*") => Expr::Star(x),
+                    Some("+") => Expr::Unary { op: UnaryOp::Pos, x },
+                    Some("-") => Expr::Unary { op: UnaryOp::Neg, x },
+                    Some("!") => Expr::Unary { op: UnaryOp::Not, x },
+                    Some("^") => Expr::Unary { op: UnaryOp::Xor, x },
+                    Some("&") => Expr::Unary { op: UnaryOp::Addr, x },
+                    Some("<-") => Expr::Unary { op: UnaryOp::Recv, x },
+                    _ => Expr::Bad,
+                }
+            }
+            "binary_expression" | "call_expression" | "selector_expression" | "index_expression" | "slice_expression" | "type_assertion_expression" => {
+                return self.expr(node);
+            }
+            "type_conversion_expression" => {
+                // `T(x)`, but also `f[int](x)` and `a[i](x)`: a call either way, in go/ast.
+                let fun = self.field_ty(node, "type");
+                let args = match node.child_by_field_name("operand") {
+                    Some(operand) => vec![self.expr(operand)],
+                    None => Vec::new(),
+                };
+                let ellipsis = has_token(node, "...").then(|| {
+                    self.text(node).rfind("...").map_or(r.end, |i| r.start + i as u32)
+                });
+                Expr::Call { fun, args, ellipsis }
+            }
+            "type_instantiation_expression" => {
+                let x = self.field_ty(node, "type");
+                let type_node = node.child_by_field_name("type");
+                let mut indices = Vec::new();
+                for arg in children(node) {
+                    if Some(arg) != type_node {
+                        indices.push(self.ty(arg));
+                    }
+                }
+                Expr::Index { x, indices }
+            }
+            "composite_literal" => {
+                let ty = node.child_by_field_name("type").map(|t| self.ty(t));
+                let (elts, lbrace) = match node.child_by_field_name("body") {
+                    Some(body) => (self.literal_elements(body), body.start_byte() as u32),
+                    None => (Vec::new(), r.end),
+                };
+                Expr::CompositeLit { ty, elts, lbrace }
+            }
+            "literal_value" => {
+                let elts = self.literal_elements(node);
+                Expr::CompositeLit { ty: None, elts, lbrace: r.start }
+            }
+            "func_literal" => {
+                let sig = self.signature(node);
+                let body = match node.child_by_field_name("body") {
+                    Some(b) => self.block(b),
+                    None => self.alloc_stmt(Stmt::Block { stmts: Vec::new(), rbrace: None }, TextRange::empty(r.end)),
+                };
+                Expr::FuncLit { sig, body }
+            }
+            kind if is_type_node(kind) => return self.ty_inner(node),
+            _ => Expr::Bad,
+        };
+        self.alloc_expr(expr, r)
+    }
+
+    fn literal_elements(&mut self, body: Node<'_>) -> Vec<ExprId> {
+        let mut elts = Vec::new();
+        for element in children(body) {
+            match element.kind() {
+                "keyed_element" => {
+                    let key = self.literal_element(element.child_by_field_name("key"), element);
+                    let value = self.literal_element(element.child_by_field_name("value"), element);
+                    elts.push(self.alloc_expr(Expr::KeyValue { key, value }, range(element)));
+                }
+                "literal_element" => {
+                    let value = self.literal_element(Some(element), element);
+                    elts.push(value);
+                }
+                _ => {}
+            }
+        }
+        elts
+    }
+
+    /// A `literal_element`: an expression, or a nested literal with its type elided.
+    fn literal_element(&mut self, node: Option<Node<'_>>, parent: Node<'_>) -> ExprId {
+        let Some(node) = node else { return self.bad_expr(TextRange::empty(parent.end_byte() as u32)) };
+        match children(node).first() {
+            Some(&inner) if node.kind() == "literal_element" => self.expr_guarded(inner),
+            _ if node.kind() == "literal_element" => self.bad_expr(range(node)),
+            _ => self.expr_guarded(node),
+        }
+    }
+
+    // ---- statements ----
+
+    fn block(&mut self, node: Node<'_>) -> StmtId {
+        if !self.enter(node) {
+            return self.alloc_stmt(Stmt::Bad, range(node));
+        }
+        let stmts = self.statement_list_of(node);
+        let rbrace = has_token(node, "}").then(|| node.end_byte() as u32 - 1);
+        self.leave();
+        self.alloc_stmt(Stmt::Block { stmts, rbrace }, range(node))
+    }
+
+    /// The statements of a block or clause (tree-sitter wraps them in a `statement_list`).
+    fn statement_list_of(&mut self, node: Node<'_>) -> Vec<StmtId> {
+        let mut stmts = Vec::new();
+        for child in children(node) {
+            if child.kind() == "statement_list" {
+                for stmt in children(child) {
+                    stmts.push(self.stmt(stmt));
+                }
+            }
+        }
+        stmts
+    }
+
+    fn opt_stmt(&mut self, node: Node<'_>, field: &str) -> Option<StmtId> {
+        node.child_by_field_name(field).map(|s| self.stmt(s))
+    }
+
+    fn stmt(&mut self, node: Node<'_>) -> StmtId {
+        if !self.enter(node) {
+            return self.alloc_stmt(Stmt::Bad, range(node));
+        }
+        let stmt = self.stmt_inner(node);
+        self.leave();
+        self.alloc_stmt(stmt, range(node))
+    }
+
+    fn stmt_inner(&mut self, node: Node<'_>) -> Stmt {
+        let r = range(node);
+        let first = || children(node).into_iter().next();
+        match node.kind() {
+            "block" => {
+                let stmts = self.statement_list_of(node);
+                let rbrace = has_token(node, "}").then(|| r.end - 1);
+                Stmt::Block { stmts, rbrace }
+            }
+            "empty_statement" => Stmt::Empty,
+            "const_declaration" | "var_declaration" | "type_declaration" => {
+                let decl = self.gen_decl(node);
+                Stmt::Decl(self.alloc_decl(Decl::Gen(decl)))
+            }
+            "labeled_statement" => {
+                let label = match node.child_by_field_name("label") {
+                    Some(l) => self.name(l),
+                    None => return Stmt::Bad,
+                };
+                let label_node = node.child_by_field_name("label");
+                let inner = children(node).into_iter().find(|c| Some(*c) != label_node);
+                let stmt = match inner {
+                    Some(s) => self.stmt(s),
+                    None => self.alloc_stmt(Stmt::Empty, TextRange::empty(r.end)),
+                };
+                Stmt::Labeled { label, stmt }
+            }
+            "expression_statement" => match first() {
+                Some(e) => Stmt::Expr(self.expr(e)),
+                None => Stmt::Bad,
+            },
+            "send_statement" => {
+                let chan = self.field_expr(node, "channel");
+                let value = self.field_expr(node, "value");
+                Stmt::Send { chan, value }
+            }
+            "inc_statement" | "dec_statement" => match first() {
+                Some(e) => Stmt::IncDec { x: self.expr(e), inc: node.kind() == "inc_statement" },
+                None => Stmt::Bad,
+            },
+            "assignment_statement" => {
+                let lhs = node.child_by_field_name("left").map(|l| self.expr_list(l)).unwrap_or_default();
+                let rhs = node.child_by_field_name("right").map(|l| self.expr_list(l)).unwrap_or_default();
+                let op = match node.child_by_field_name("operator").map(|o| o.kind()) {
+                    Some("=") | None => AssignOp::Assign,
+                    Some(op) => match BinaryOp::from_token(op.trim_end_matches('=')) {
+                        Some(op) => AssignOp::Op(op),
+                        None => AssignOp::Assign,
+                    },
+                };
+                Stmt::Assign { lhs, op, rhs }
+            }
+            "short_var_declaration" => {
+                let lhs = node.child_by_field_name("left").map(|l| self.expr_list(l)).unwrap_or_default();
+                let rhs = node.child_by_field_name("right").map(|l| self.expr_list(l)).unwrap_or_default();
+                Stmt::Assign { lhs, op: AssignOp::Define, rhs }
+            }
+            "go_statement" | "defer_statement" => {
+                let call = match first() {
+                    Some(e) => self.expr(e),
+                    None => self.bad_expr(TextRange::empty(r.end)),
+                };
+                if node.kind() == "go_statement" { Stmt::Go(call) } else { Stmt::Defer(call) }
+            }
+            "return_statement" => {
+                let results = match first() {
+                    Some(list) => self.expr_list(list),
+                    None => Vec::new(),
+                };
+                Stmt::Return(results)
+            }
+            "break_statement" | "continue_statement" | "goto_statement" | "fallthrough_statement" => {
+                let kind = match node.kind() {
+                    "break_statement" => BranchKind::Break,
+                    "continue_statement" => BranchKind::Continue,
+                    "goto_statement" => BranchKind::Goto,
+                    _ => BranchKind::Fallthrough,
+                };
+                let label = first().filter(|c| c.kind() == "label_name").map(|l| self.name(l));
+                Stmt::Branch { kind, label }
+            }
+            "if_statement" => {
+                let init = self.opt_stmt(node, "initializer");
+                let cond = self.field_expr(node, "condition");
+                let then = match node.child_by_field_name("consequence") {
+                    Some(b) => self.block(b),
+                    None => self.alloc_stmt(Stmt::Block { stmts: Vec::new(), rbrace: None }, TextRange::empty(r.end)),
+                };
+                let els = self.opt_stmt(node, "alternative");
+                Stmt::If { init, cond, then, els }
+            }
+            "expression_switch_statement" => {
+                let init = self.opt_stmt(node, "initializer");
+                let tag = node.child_by_field_name("value").map(|v| self.expr(v));
+                let clauses = self.case_clauses(node, false);
+                Stmt::Switch { init, tag, clauses }
+            }
+            "type_switch_statement" => {
+                let init = self.opt_stmt(node, "initializer");
+                let bind = node
+                    .child_by_field_name("alias")
+                    .and_then(|list| children(list).into_iter().next())
+                    .map(|n| self.name(n));
+                let x = self.field_expr(node, "value");
+                let clauses = self.case_clauses(node, true);
+                Stmt::TypeSwitch { init, bind, x, clauses }
+            }
+            "select_statement" => {
+                let mut clauses = Vec::new();
+                for clause in children(node) {
+                    let comm = match clause.kind() {
+                        "communication_case" => self.opt_stmt(clause, "communication"),
+                        "default_case" => None,
+                        _ => continue,
+                    };
+                    let body = self.statement_list_of(clause);
+                    clauses.push(CommClause { comm, body, range: range(clause) });
+                }
+                Stmt::Select { clauses }
+            }
+            "receive_statement" => {
+                // Only inside a select case: `v, ok := <-ch` or `v = <-ch`.
+                let rhs = vec![self.field_expr(node, "right")];
+                match node.child_by_field_name("left") {
+                    Some(left) => {
+                        let lhs = self.expr_list(left);
+                        let op = if has_token(node, ":=") { AssignOp::Define } else { AssignOp::Assign };
+                        Stmt::Assign { lhs, op, rhs }
+                    }
+                    None => Stmt::Expr(rhs[0]),
+                }
+            }
+            "for_statement" => self.for_statement(node),
+            _ => Stmt::Bad,
+        }
+    }
+
+    fn field_expr(&mut self, node: Node<'_>, field: &str) -> ExprId {
+        match node.child_by_field_name(field) {
+            Some(e) => self.expr(e),
+            None => self.bad_expr(TextRange::empty(node.end_byte() as u32)),
+        }
+    }
+
+    fn case_clauses(&mut self, node: Node<'_>, types: bool) -> Vec<CaseClause> {
+        let mut clauses = Vec::new();
+        for clause in children(node) {
+            let list = match clause.kind() {
+                "expression_case" => Some(match clause.child_by_field_name("value") {
+                    Some(values) => self.expr_list(values),
+                    None => Vec::new(),
+                }),
+                "type_case" => {
+                    let mut cursor = clause.walk();
+                    let nodes: Vec<Node<'_>> =
+                        clause.children_by_field_name("type", &mut cursor).filter(|n| n.is_named()).collect();
+                    Some(nodes.into_iter().map(|t| if types { self.ty(t) } else { self.expr(t) }).collect())
+                }
+                "default_case" => None,
+                _ => continue,
+            };
+            let body = self.statement_list_of(clause);
+            clauses.push(CaseClause { list, body, range: range(clause) });
+        }
+        clauses
+    }
+
+    fn for_statement(&mut self, node: Node<'_>) -> Stmt {
+        let body_node = node.child_by_field_name("body");
+        let body = match body_node {
+            Some(b) => self.block(b),
+            None => self.alloc_stmt(Stmt::Block { stmts: Vec::new(), rbrace: None }, TextRange::empty(node.end_byte() as u32)),
+        };
+        let header = children(node).into_iter().find(|c| Some(*c) != body_node);
+        match header {
+            None => Stmt::For { init: None, cond: None, post: None, body },
+            Some(clause) if clause.kind() == "for_clause" => {
+                let init = self.opt_stmt(clause, "initializer");
+                let cond = clause.child_by_field_name("condition").map(|c| self.expr(c));
+                let post = self.opt_stmt(clause, "update");
+                Stmt::For { init, cond, post, body }
+            }
+            Some(clause) if clause.kind() == "range_clause" => {
+                let left = clause.child_by_field_name("left").map(|l| self.expr_list(l)).unwrap_or_default();
+                let define = has_token(clause, ":=");
+                let x = self.field_expr(clause, "right");
+                let mut left = left.into_iter();
+                Stmt::Range { key: left.next(), value: left.next(), define, x, body }
+            }
+            Some(cond) => Stmt::For { init: None, cond: Some(self.expr(cond)), post: None, body },
+        }
+    }
+}
+
+fn is_type_node(kind: &str) -> bool {
+    matches!(
+        kind,
+        "array_type"
+            | "implicit_length_array_type"
+            | "slice_type"
+            | "map_type"
+            | "channel_type"
+            | "function_type"
+            | "struct_type"
+            | "interface_type"
+            | "pointer_type"
+            | "qualified_type"
+            | "generic_type"
+            | "parenthesized_type"
+            | "negated_type"
+    )
+}
+
+/// The value of a Go string literal as written (`"..."` with escapes, or `` `...` ``); `None`
+/// if it is malformed.
+pub fn unquote(lit: &str) -> Option<String> {
+    if let Some(raw) = lit.strip_prefix('`').and_then(|s| s.strip_suffix('`')) {
+        return Some(raw.replace('\r', ""));
+    }
+    let inner = lit.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let escaped = match chars.next()? {
+            'a' => '\x07',
+            'b' => '\x08',
+            'f' => '\x0c',
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'v' => '\x0b',
+            '\\' => '\\',
+            '"' => '"',
+            'x' => char::from(u8::from_str_radix(&take(&mut chars, 2)?, 16).ok()?),
+            'u' => char::from_u32(u32::from_str_radix(&take(&mut chars, 4)?, 16).ok()?)?,
+            'U' => char::from_u32(u32::from_str_radix(&take(&mut chars, 8)?, 16).ok()?)?,
+            d @ '0'..='7' => {
+                let rest = take(&mut chars, 2)?;
+                char::from(u8::from_str_radix(&format!("{d}{rest}"), 8).ok()?)
+            }
+            _ => return None,
+        };
+        out.push(escaped);
+    }
+    Some(out)
+}
+
+fn take(chars: &mut std::str::Chars<'_>, n: usize) -> Option<String> {
+    let s: String = chars.take(n).collect();
+    (s.chars().count() == n).then_some(s)
+}
