@@ -1,1 +1,27 @@
-fn main() {}
+//! Project automation, run as `cargo xtask <task>`: `tidy` checks the repository's own rules.
+//!
+//! Tasks are added here as the issues that need them land (conformance, bench, dist); a task
+//! that is not here does not exist yet.
+
+mod tidy;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("tidy") => match tidy::check(&tidy::workspace_root()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(problems) => {
+                for problem in problems {
+                    eprintln!("{problem}");
+                }
+                ExitCode::FAILURE
+            }
+        },
+        _ => {
+            eprintln!("usage: cargo xtask tidy");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -10,6 +10,7 @@ mod diagnostics;
 mod host;
 
 pub use base_db::{FileSystem, MemoryFileSystem, OsFileSystem};
+pub use db::EventLog;
 pub use diagnostics::{Diagnostic, Severity};
 pub use host::{Analysis, AnalysisHost, FileId};
 pub use syntax::{LineCol, LineIndex, TextEdit, TextRange};
