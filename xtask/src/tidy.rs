@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 const MAX_LINES: usize = 2_500;
 
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// Checks the repository under `root`; returns every problem found.
@@ -25,23 +28,34 @@ pub fn check(root: &Path) -> Result<(), Vec<String>> {
         let shown = path.strip_prefix(root).unwrap_or(path).display();
         if path.extension().is_some_and(|e| e == "rs") {
             if !text.trim_start_matches("#!").starts_with("//!") {
-                problems.push(format!("{shown}: must start with a `//!` comment saying what the file is for"));
+                problems.push(format!(
+                    "{shown}: must start with a `//!` comment saying what the file is for"
+                ));
             }
             let lines = text.lines().count();
             if lines > MAX_LINES {
-                problems.push(format!("{shown}: {lines} lines; split it (limit {MAX_LINES})"));
+                problems.push(format!(
+                    "{shown}: {lines} lines; split it (limit {MAX_LINES})"
+                ));
             }
-        } else if path.file_name().is_some_and(|n| n == "Cargo.toml") && path.parent() != Some(root) {
+        } else if path.file_name().is_some_and(|n| n == "Cargo.toml") && path.parent() != Some(root)
+        {
             if !text.contains("[lints]") || !text.contains("workspace = true") {
                 problems.push(format!("{shown}: add `[lints] workspace = true`"));
             }
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();

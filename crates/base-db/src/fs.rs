@@ -40,7 +40,10 @@ impl FileSystem for OsFileSystem {
             // `file_type` does not follow symlinks; a symlinked directory is reported as a
             // file here on purpose, so that walks cannot loop.
             let is_dir = entry.file_type()?.is_dir();
-            entries.push(DirEntry { path: entry.path(), is_dir });
+            entries.push(DirEntry {
+                path: entry.path(),
+                is_dir,
+            });
         }
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(entries)
@@ -55,25 +58,36 @@ pub struct MemoryFileSystem {
 
 impl MemoryFileSystem {
     pub fn insert(&self, path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) {
-        self.files.write().unwrap_or_else(|e| e.into_inner()).insert(path.into(), contents.into());
+        self.files
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.into(), contents.into());
     }
 }
 
 impl FileSystem for MemoryFileSystem {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         let files = self.files.read().unwrap_or_else(|e| e.into_inner());
-        files.get(path).cloned().ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such file"))
+        files
+            .get(path)
+            .cloned()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such file"))
     }
 
     fn read_dir(&self, path: &Path) -> io::Result<Vec<DirEntry>> {
         let files = self.files.read().unwrap_or_else(|e| e.into_inner());
         let mut entries: Vec<DirEntry> = Vec::new();
         for file in files.keys() {
-            let Ok(rest) = file.strip_prefix(path) else { continue };
+            let Ok(rest) = file.strip_prefix(path) else {
+                continue;
+            };
             let mut parts = rest.components();
             let Some(first) = parts.next() else { continue };
             let is_dir = parts.next().is_some();
-            let entry = DirEntry { path: path.join(first), is_dir };
+            let entry = DirEntry {
+                path: path.join(first),
+                is_dir,
+            };
             if !entries.contains(&entry) {
                 entries.push(entry);
             }
@@ -105,10 +119,19 @@ mod tests {
         fs.insert("/m/a.go", "package a");
         fs.insert("/m/sub/b.go", "package b");
         let entries = fs.read_dir(Path::new("/m")).unwrap();
-        assert_eq!(entries, [
-            DirEntry { path: "/m/a.go".into(), is_dir: false },
-            DirEntry { path: "/m/sub".into(), is_dir: true },
-        ]);
+        assert_eq!(
+            entries,
+            [
+                DirEntry {
+                    path: "/m/a.go".into(),
+                    is_dir: false
+                },
+                DirEntry {
+                    path: "/m/sub".into(),
+                    is_dir: true
+                },
+            ]
+        );
         assert_eq!(fs.read(Path::new("/m/a.go")).unwrap(), b"package a");
         assert!(fs.read(Path::new("/m/nope.go")).is_err());
         assert!(fs.read_dir(Path::new("/nope")).is_err());
@@ -119,6 +142,9 @@ mod tests {
         let (text, lossy) = decode_source(b"package p // \xff\n".to_vec());
         assert!(lossy);
         assert!(text.contains('\u{FFFD}'));
-        assert_eq!(decode_source(b"package p".to_vec()), ("package p".to_string(), false));
+        assert_eq!(
+            decode_source(b"package p".to_vec()),
+            ("package p".to_string(), false)
+        );
     }
 }

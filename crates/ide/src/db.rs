@@ -18,7 +18,10 @@ impl RootDatabase {
         let callback = events.map(|log| -> Box<dyn Fn(salsa::Event) + Send + Sync> {
             Box::new(move |event| log.record(&event))
         });
-        RootDatabase { storage: salsa::Storage::new(callback), fs }
+        RootDatabase {
+            storage: salsa::Storage::new(callback),
+            fs,
+        }
     }
 }
 

@@ -54,18 +54,34 @@ pub(crate) fn file_diagnostics(db: &dyn SourceDatabase, file: SourceFile) -> Vec
             let at = at as u32;
             diagnostics.push(syntax_error(
                 TextRange::new(at, at + '\u{FFFD}'.len_utf8() as u32),
-                "invalid UTF-8 encoding (the file was decoded with replacement characters)".to_string(),
+                "invalid UTF-8 encoding (the file was decoded with replacement characters)"
+                    .to_string(),
             ));
         }
     }
     let parse = base_db::parse(db, file);
-    diagnostics.extend(parse.errors().iter().map(|e| syntax_error(e.range, e.message.clone())));
+    diagnostics.extend(
+        parse
+            .errors()
+            .iter()
+            .map(|e| syntax_error(e.range, e.message.clone())),
+    );
     let ast = base_db::file_ast(db, file);
-    diagnostics.extend(ast.errors.iter().map(|e| syntax_error(e.range, e.message.clone())));
+    diagnostics.extend(
+        ast.errors
+            .iter()
+            .map(|e| syntax_error(e.range, e.message.clone())),
+    );
     diagnostics.sort_by_key(|d| (d.range.start, d.range.end));
     diagnostics
 }
 
 fn syntax_error(range: TextRange, message: String) -> Diagnostic {
-    Diagnostic { range, severity: Severity::Error, source: "syntax", code: None, message }
+    Diagnostic {
+        range,
+        severity: Severity::Error,
+        source: "syntax",
+        code: None,
+        message,
+    }
 }

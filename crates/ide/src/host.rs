@@ -30,23 +30,33 @@ pub struct AnalysisHost {
 
 impl std::fmt::Debug for AnalysisHost {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AnalysisHost").field("files", &self.files.len()).finish_non_exhaustive()
+        f.debug_struct("AnalysisHost")
+            .field("files", &self.files.len())
+            .finish_non_exhaustive()
     }
 }
 
 impl AnalysisHost {
     pub fn new(fs: Arc<dyn FileSystem>) -> AnalysisHost {
-        AnalysisHost { db: RootDatabase::new(fs, None), files: HashMap::new() }
+        AnalysisHost {
+            db: RootDatabase::new(fs, None),
+            files: HashMap::new(),
+        }
     }
 
     /// A host whose database records every query execution in `log`.
     pub fn with_event_log(fs: Arc<dyn FileSystem>, log: EventLog) -> AnalysisHost {
-        AnalysisHost { db: RootDatabase::new(fs, Some(log)), files: HashMap::new() }
+        AnalysisHost {
+            db: RootDatabase::new(fs, Some(log)),
+            files: HashMap::new(),
+        }
     }
 
     /// A snapshot for reading. Cheap; cancelled by the next change.
     pub fn analysis(&self) -> Analysis {
-        Analysis { db: self.db.clone() }
+        Analysis {
+            db: self.db.clone(),
+        }
     }
 
     /// The file at `path`, if known.
@@ -81,7 +91,13 @@ impl AnalysisHost {
                 file
             }
             None => {
-                let file = FileId(SourceFile::new(&self.db, path.to_path_buf(), text, lossy, None));
+                let file = FileId(SourceFile::new(
+                    &self.db,
+                    path.to_path_buf(),
+                    text,
+                    lossy,
+                    None,
+                ));
                 self.files.insert(path.to_path_buf(), file);
                 file
             }
@@ -100,7 +116,9 @@ impl AnalysisHost {
         }
         let text: Arc<str> = text.into();
         file.0.set_text(&mut self.db).to(text.clone());
-        file.0.set_reuse(&mut self.db).to(Some(EditedTree(Arc::new(tree))));
+        file.0
+            .set_reuse(&mut self.db)
+            .to(Some(EditedTree(Arc::new(tree))));
         text
     }
 

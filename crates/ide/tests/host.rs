@@ -34,20 +34,40 @@ fn edit_reparses_only_the_edited_file() {
 
     // Break a's syntax with an incremental edit: only a is parsed again.
     let at = "package a\n\nfunc f() {\n\tx := 1".len() as u32;
-    host.apply_edits(a, &[TextEdit { delete: TextRange::new(at, at), insert: " +".into() }]);
+    host.apply_edits(
+        a,
+        &[TextEdit {
+            delete: TextRange::new(at, at),
+            insert: " +".into(),
+        }],
+    );
     let analysis = host.analysis();
     let diagnostics = analysis.diagnostics(a).unwrap();
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     assert_eq!(diagnostics[0].source, "syntax");
-    assert!(diagnostics[0].message.starts_with("syntax error: unexpected"), "{diagnostics:?}");
+    assert!(
+        diagnostics[0]
+            .message
+            .starts_with("syntax error: unexpected"),
+        "{diagnostics:?}"
+    );
     assert_eq!(analysis.diagnostics(b).unwrap(), []);
     drop(analysis);
     assert_eq!(ran(&log, "parse("), 1);
 
     // Fix it again.
-    host.apply_edits(a, &[TextEdit { delete: TextRange::new(at, at + 2), insert: String::new() }]);
+    host.apply_edits(
+        a,
+        &[TextEdit {
+            delete: TextRange::new(at, at + 2),
+            insert: String::new(),
+        }],
+    );
     assert_eq!(host.analysis().diagnostics(a).unwrap(), []);
-    assert_eq!(&*host.analysis().file_text(a).unwrap(), "package a\n\nfunc f() {\n\tx := 1\n}\n");
+    assert_eq!(
+        &*host.analysis().file_text(a).unwrap(),
+        "package a\n\nfunc f() {\n\tx := 1\n}\n"
+    );
 }
 
 #[test]
@@ -58,11 +78,20 @@ fn comment_edit_reparses_that_file_and_nothing_else() {
     log.take();
     // FIXME(type checker): once queries depend on `file_ast`, assert here that they do not
     // re-run: a same-length comment edit leaves the lowered AST equal, so salsa backdates it.
-    host.apply_edits(a, &[TextEdit { delete: TextRange::new(14, 15), insert: "d".into() }]);
+    host.apply_edits(
+        a,
+        &[TextEdit {
+            delete: TextRange::new(14, 15),
+            insert: "d".into(),
+        }],
+    );
     assert_eq!(host.analysis().diagnostics(a).unwrap(), []);
     let events = log.take();
     assert!(events.iter().any(|e| e.starts_with("parse(")), "{events:?}");
-    assert!(events.iter().any(|e| e.starts_with("file_ast(")), "{events:?}");
+    assert!(
+        events.iter().any(|e| e.starts_with("file_ast(")),
+        "{events:?}"
+    );
 }
 
 #[test]

@@ -141,9 +141,21 @@ pub struct GenDecl {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Spec {
     /// A `const` or `var` spec. For constants, `iota` is the spec's index in its group.
-    Value { names: Vec<Name>, ty: Option<ExprId>, values: Vec<ExprId>, iota: u32, range: TextRange },
+    Value {
+        names: Vec<Name>,
+        ty: Option<ExprId>,
+        values: Vec<ExprId>,
+        iota: u32,
+        range: TextRange,
+    },
     /// A type definition (`type T U`) or alias (`type T = U`).
-    Type { name: Name, type_params: Vec<Field>, alias: bool, ty: ExprId, range: TextRange },
+    Type {
+        name: Name,
+        type_params: Vec<Field>,
+        alias: bool,
+        ty: ExprId,
+        range: TextRange,
+    },
 }
 
 /// A function signature (without type parameters, which belong to the declaration).
@@ -276,7 +288,10 @@ pub enum ChanDir {
 /// An interface element: a method, or a type term / union (an embedded interface is a type).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum InterfaceElem {
-    Method { name: Name, sig: FuncType },
+    Method {
+        name: Name,
+        sig: FuncType,
+    },
     /// `T`, `~T`, `A | ~B`: unions are [`BinaryOp::Or`] chains, `~T` is [`UnaryOp::Tilde`].
     Type(ExprId),
 }
@@ -288,34 +303,86 @@ pub enum Expr {
     /// An identifier (including the predeclared `true`, `false`, `nil`, `iota`).
     Name(Name),
     /// A literal, as written.
-    BasicLit { kind: LitKind, value: Box<str> },
+    BasicLit {
+        kind: LitKind,
+        value: Box<str>,
+    },
     /// `T{...}`; `ty` is `None` for an elided type inside another literal. Elements may be
     /// [`Expr::KeyValue`].
-    CompositeLit { ty: Option<ExprId>, elts: Vec<ExprId>, lbrace: u32 },
-    KeyValue { key: ExprId, value: ExprId },
-    FuncLit { sig: FuncType, body: StmtId },
+    CompositeLit {
+        ty: Option<ExprId>,
+        elts: Vec<ExprId>,
+        lbrace: u32,
+    },
+    KeyValue {
+        key: ExprId,
+        value: ExprId,
+    },
+    FuncLit {
+        sig: FuncType,
+        body: StmtId,
+    },
     Paren(ExprId),
-    Selector { x: ExprId, sel: Name },
+    Selector {
+        x: ExprId,
+        sel: Name,
+    },
     /// `x[i]`, and generic instantiation `f[A, B]`.
-    Index { x: ExprId, indices: Vec<ExprId> },
-    Slice { x: ExprId, low: Option<ExprId>, high: Option<ExprId>, max: Option<ExprId>, three: bool },
+    Index {
+        x: ExprId,
+        indices: Vec<ExprId>,
+    },
+    Slice {
+        x: ExprId,
+        low: Option<ExprId>,
+        high: Option<ExprId>,
+        max: Option<ExprId>,
+        three: bool,
+    },
     /// `x.(T)`; `ty` is `None` in a type switch guard `x.(type)`.
-    TypeAssert { x: ExprId, ty: Option<ExprId> },
+    TypeAssert {
+        x: ExprId,
+        ty: Option<ExprId>,
+    },
     /// A call or a conversion; `ellipsis` is the position of a trailing `...`.
-    Call { fun: ExprId, args: Vec<ExprId>, ellipsis: Option<u32> },
+    Call {
+        fun: ExprId,
+        args: Vec<ExprId>,
+        ellipsis: Option<u32>,
+    },
     /// `*x`: a dereference or a pointer type.
     Star(ExprId),
-    Unary { op: UnaryOp, x: ExprId },
-    Binary { op: BinaryOp, x: ExprId, y: ExprId },
+    Unary {
+        op: UnaryOp,
+        x: ExprId,
+    },
+    Binary {
+        op: BinaryOp,
+        x: ExprId,
+        y: ExprId,
+    },
     /// `...T` in a variadic parameter; `[...]T`'s length is `Ellipsis(None)`.
     Ellipsis(Option<ExprId>),
     /// `[N]T`, `[...]T`; a slice type has no length.
-    ArrayType { len: Option<ExprId>, elem: ExprId },
-    StructType { fields: Vec<Field> },
+    ArrayType {
+        len: Option<ExprId>,
+        elem: ExprId,
+    },
+    StructType {
+        fields: Vec<Field>,
+    },
     FuncType(FuncType),
-    InterfaceType { elems: Vec<InterfaceElem> },
-    MapType { key: ExprId, value: ExprId },
-    ChanType { dir: ChanDir, elem: ExprId },
+    InterfaceType {
+        elems: Vec<InterfaceElem>,
+    },
+    MapType {
+        key: ExprId,
+        value: ExprId,
+    },
+    ChanType {
+        dir: ChanDir,
+        elem: ExprId,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -358,21 +425,67 @@ pub enum Stmt {
     Empty,
     /// A `const`, `var` or `type` declaration inside a function.
     Decl(DeclId),
-    Labeled { label: Name, stmt: StmtId },
+    Labeled {
+        label: Name,
+        stmt: StmtId,
+    },
     Expr(ExprId),
-    Send { chan: ExprId, value: ExprId },
-    IncDec { x: ExprId, inc: bool },
-    Assign { lhs: Vec<ExprId>, op: AssignOp, rhs: Vec<ExprId> },
+    Send {
+        chan: ExprId,
+        value: ExprId,
+    },
+    IncDec {
+        x: ExprId,
+        inc: bool,
+    },
+    Assign {
+        lhs: Vec<ExprId>,
+        op: AssignOp,
+        rhs: Vec<ExprId>,
+    },
     Go(ExprId),
     Defer(ExprId),
     Return(Vec<ExprId>),
-    Branch { kind: BranchKind, label: Option<Name> },
-    Block { stmts: Vec<StmtId>, rbrace: Option<u32> },
-    If { init: Option<StmtId>, cond: ExprId, then: StmtId, els: Option<StmtId> },
-    Switch { init: Option<StmtId>, tag: Option<ExprId>, clauses: Vec<CaseClause> },
+    Branch {
+        kind: BranchKind,
+        label: Option<Name>,
+    },
+    Block {
+        stmts: Vec<StmtId>,
+        rbrace: Option<u32>,
+    },
+    If {
+        init: Option<StmtId>,
+        cond: ExprId,
+        then: StmtId,
+        els: Option<StmtId>,
+    },
+    Switch {
+        init: Option<StmtId>,
+        tag: Option<ExprId>,
+        clauses: Vec<CaseClause>,
+    },
     /// `switch [init;] [bind :=] x.(type) { ... }`
-    TypeSwitch { init: Option<StmtId>, bind: Option<Name>, x: ExprId, clauses: Vec<CaseClause> },
-    Select { clauses: Vec<CommClause> },
-    For { init: Option<StmtId>, cond: Option<ExprId>, post: Option<StmtId>, body: StmtId },
-    Range { key: Option<ExprId>, value: Option<ExprId>, define: bool, x: ExprId, body: StmtId },
+    TypeSwitch {
+        init: Option<StmtId>,
+        bind: Option<Name>,
+        x: ExprId,
+        clauses: Vec<CaseClause>,
+    },
+    Select {
+        clauses: Vec<CommClause>,
+    },
+    For {
+        init: Option<StmtId>,
+        cond: Option<ExprId>,
+        post: Option<StmtId>,
+        body: StmtId,
+    },
+    Range {
+        key: Option<ExprId>,
+        value: Option<ExprId>,
+        define: bool,
+        x: ExprId,
+        body: StmtId,
+    },
 }

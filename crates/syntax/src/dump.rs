@@ -9,13 +9,24 @@ use crate::ast::*;
 
 /// Renders `file` as an indented tree.
 pub fn dump(file: &File) -> String {
-    let mut d = Dumper { file, out: String::new(), indent: 0 };
+    let mut d = Dumper {
+        file,
+        out: String::new(),
+        indent: 0,
+    };
     if let Some(package) = &file.package {
         d.line(format_args!("package {}", package.text));
     }
     for import in &file.imports {
-        let name = import.name.as_ref().map_or(String::new(), |n| format!("{} ", n.text));
-        d.line(format_args!("import {name}{:?}@{:?}", import.path.as_deref().unwrap_or("<bad>"), import.range));
+        let name = import
+            .name
+            .as_ref()
+            .map_or(String::new(), |n| format!("{} ", n.text));
+        d.line(format_args!(
+            "import {name}{:?}@{:?}",
+            import.path.as_deref().unwrap_or("<bad>"),
+            import.range
+        ));
     }
     for &decl in &file.decls {
         d.decl(decl);
@@ -75,8 +86,17 @@ impl Dumper<'_> {
 
     fn spec(&mut self, spec: &Spec) {
         match spec {
-            Spec::Value { names, ty, values, iota, range } => {
-                self.line(format_args!("ValueSpec {} iota={iota}@{range:?}", names_str(names)));
+            Spec::Value {
+                names,
+                ty,
+                values,
+                iota,
+                range,
+            } => {
+                self.line(format_args!(
+                    "ValueSpec {} iota={iota}@{range:?}",
+                    names_str(names)
+                ));
                 self.nested(|d| {
                     if let Some(ty) = ty {
                         d.expr(*ty);
@@ -86,7 +106,13 @@ impl Dumper<'_> {
                     }
                 });
             }
-            Spec::Type { name, type_params, alias, ty, range } => {
+            Spec::Type {
+                name,
+                type_params,
+                alias,
+                ty,
+                range,
+            } => {
                 let kind = if *alias { "AliasSpec" } else { "TypeSpec" };
                 self.line(format_args!("{kind} {}@{range:?}", name.text));
                 self.nested(|d| {
@@ -105,8 +131,15 @@ impl Dumper<'_> {
         self.nested(|d| {
             for field in fields {
                 let embedded = if field.embedded { " embedded" } else { "" };
-                let tag = field.tag.as_deref().map_or(String::new(), |t| format!(" tag={t}"));
-                d.line(format_args!("Field {}{embedded}{tag}@{:?}", names_str(&field.names), field.range));
+                let tag = field
+                    .tag
+                    .as_deref()
+                    .map_or(String::new(), |t| format!(" tag={t}"));
+                d.line(format_args!(
+                    "Field {}{embedded}{tag}@{:?}",
+                    names_str(&field.names),
+                    field.range
+                ));
                 d.nested(|d| d.expr(field.ty));
             }
         });
@@ -152,7 +185,13 @@ impl Dumper<'_> {
                     d.exprs(indices);
                 });
             }
-            Expr::Slice { x, low, high, max, three } => {
+            Expr::Slice {
+                x,
+                low,
+                high,
+                max,
+                three,
+            } => {
                 self.line(format_args!("Slice three={three}@{r:?}"));
                 self.nested(|d| {
                     d.expr(*x);
@@ -174,7 +213,11 @@ impl Dumper<'_> {
                     }
                 });
             }
-            Expr::Call { fun, args, ellipsis } => {
+            Expr::Call {
+                fun,
+                args,
+                ellipsis,
+            } => {
                 let dots = if ellipsis.is_some() { " ..." } else { "" };
                 self.line(format_args!("Call{dots}@{r:?}"));
                 self.nested(|d| {
@@ -184,10 +227,16 @@ impl Dumper<'_> {
             }
             Expr::Star(x) => self.node("Star", r, &[*x]),
             Expr::Unary { op, x } => self.node(&format!("Unary {op:?}"), r, &[*x]),
-            Expr::Binary { op, x, y } => self.node(&format!("Binary {}", op.as_str()), r, &[*x, *y]),
+            Expr::Binary { op, x, y } => {
+                self.node(&format!("Binary {}", op.as_str()), r, &[*x, *y])
+            }
             Expr::Ellipsis(elem) => self.node("Ellipsis", r, elem.as_slice()),
             Expr::ArrayType { len, elem } => {
-                let kind = if len.is_some() { "ArrayType" } else { "SliceType" };
+                let kind = if len.is_some() {
+                    "ArrayType"
+                } else {
+                    "SliceType"
+                };
                 let mut children: Vec<ExprId> = len.iter().copied().collect();
                 children.push(*elem);
                 self.node(kind, r, &children);
@@ -279,7 +328,11 @@ impl Dumper<'_> {
                 });
             }
             Stmt::Go(x) | Stmt::Defer(x) => {
-                let kind = if matches!(self.file.stmt(id), Stmt::Go(_)) { "Go" } else { "Defer" };
+                let kind = if matches!(self.file.stmt(id), Stmt::Go(_)) {
+                    "Go"
+                } else {
+                    "Defer"
+                };
                 self.line(format_args!("{kind}@{r:?}"));
                 self.nested(|d| d.expr(*x));
             }
@@ -288,14 +341,21 @@ impl Dumper<'_> {
                 self.nested(|d| d.exprs(results));
             }
             Stmt::Branch { kind, label } => {
-                let label = label.as_ref().map_or(String::new(), |l| format!(" {}", l.text));
+                let label = label
+                    .as_ref()
+                    .map_or(String::new(), |l| format!(" {}", l.text));
                 self.line(format_args!("{kind:?}{label}@{r:?}"));
             }
             Stmt::Block { stmts, .. } => {
                 self.line(format_args!("Block@{r:?}"));
                 self.nested(|d| d.stmts(stmts));
             }
-            Stmt::If { init, cond, then, els } => {
+            Stmt::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 self.line(format_args!("If@{r:?}"));
                 self.nested(|d| {
                     d.opt_stmt("init", *init);
@@ -314,8 +374,15 @@ impl Dumper<'_> {
                     d.case_clauses(clauses);
                 });
             }
-            Stmt::TypeSwitch { init, bind, x, clauses } => {
-                let bind = bind.as_ref().map_or(String::new(), |b| format!(" {} :=", b.text));
+            Stmt::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+            } => {
+                let bind = bind
+                    .as_ref()
+                    .map_or(String::new(), |b| format!(" {} :=", b.text));
                 self.line(format_args!("TypeSwitch{bind}@{r:?}"));
                 self.nested(|d| {
                     d.opt_stmt("init", *init);
@@ -327,7 +394,11 @@ impl Dumper<'_> {
                 self.line(format_args!("Select@{r:?}"));
                 self.nested(|d| {
                     for clause in clauses {
-                        let kind = if clause.comm.is_some() { "Case" } else { "Default" };
+                        let kind = if clause.comm.is_some() {
+                            "Case"
+                        } else {
+                            "Default"
+                        };
                         d.line(format_args!("{kind}@{:?}", clause.range));
                         d.nested(|d| {
                             d.opt_stmt("comm", clause.comm);
@@ -336,7 +407,12 @@ impl Dumper<'_> {
                     }
                 });
             }
-            Stmt::For { init, cond, post, body } => {
+            Stmt::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 self.line(format_args!("For@{r:?}"));
                 self.nested(|d| {
                     d.opt_stmt("init", *init);
@@ -347,8 +423,17 @@ impl Dumper<'_> {
                     d.stmt(*body);
                 });
             }
-            Stmt::Range { key, value, define, x, body } => {
-                self.line(format_args!("Range{}@{r:?}", if *define { " :=" } else { "" }));
+            Stmt::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => {
+                self.line(format_args!(
+                    "Range{}@{r:?}",
+                    if *define { " :=" } else { "" }
+                ));
                 self.nested(|d| {
                     for part in [key, value] {
                         match part {
@@ -365,7 +450,11 @@ impl Dumper<'_> {
 
     fn case_clauses(&mut self, clauses: &[CaseClause]) {
         for clause in clauses {
-            let kind = if clause.list.is_some() { "Case" } else { "Default" };
+            let kind = if clause.list.is_some() {
+                "Case"
+            } else {
+                "Default"
+            };
             self.line(format_args!("{kind}@{:?}", clause.range));
             self.nested(|d| {
                 if let Some(list) = &clause.list {
@@ -378,5 +467,9 @@ impl Dumper<'_> {
 }
 
 fn names_str(names: &[Name]) -> String {
-    names.iter().map(|n| &*n.text).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| &*n.text)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

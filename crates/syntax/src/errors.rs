@@ -19,24 +19,30 @@ pub(crate) fn collect(text: &str, tree: &Tree) -> Vec<SyntaxError> {
         return errors;
     }
     // Iterative walk: a tree can be 100,000 levels deep, and recursion would overflow the stack.
+    // We keep the ancestors ourselves: `Node::parent` is unreliable for zero-width MISSING nodes
+    // at the end of a file, which tree-sitter may attach to an outer node.
     let mut cursor = root.walk();
+    let mut ancestors: Vec<Node<'_>> = Vec::new();
     'walk: loop {
         let node = cursor.node();
+        let parent = ancestors.last().copied();
         let mut descend = false;
         if node.is_error() {
-            errors.push(error_node(text, node));
+            errors.push(error_node(text, node, parent));
         } else if node.is_missing() {
-            errors.push(missing_node(text, node));
+            errors.push(missing_node(text, node, parent));
         } else if node.has_error() {
             descend = true;
         }
         if descend && cursor.goto_first_child() {
+            ancestors.push(node);
             continue;
         }
         while !cursor.goto_next_sibling() {
             if !cursor.goto_parent() {
                 break 'walk;
             }
+            ancestors.pop();
         }
     }
     top_level_statements(root, &mut errors);
@@ -86,14 +92,35 @@ fn top_level_statements(root: Node<'_>, errors: &mut Vec<SyntaxError>) {
 }
 
 /// An ERROR node: input the grammar could not place. A lexical error inside it (an unterminated
-/// string, say) is the real cause; otherwise its first token is what was unexpected.
-fn error_node(text: &str, node: Node<'_>) -> SyntaxError {
-    let start = node.start_byte() as u32;
-    if let Some(error) = lexical_error_within(text, start, node.end_byte() as u32) {
-        return error;
+/// string, say) is the real cause. If it ends in a token that needs something after it (`x +`,
+/// `x.`, `package`), what follows is the unexpected token. Otherwise its first token is.
+fn error_node(text: &str, node: Node<'_>, parent: Option<Node<'_>>) -> SyntaxError {
+    let (start, end) = (node.start_byte() as u32, node.end_byte() as u32);
+    let tokens = lexer::tokens_in(text, start, end);
+    if let Some(bad) = tokens.iter().find(|t| t.lexical_error().is_some()) {
+        return SyntaxError {
+            range: bad.range,
+            message: bad.lexical_error().unwrap_or_default().to_string(),
+        };
+    }
+    let significant: Vec<_> = tokens
+        .iter()
+        .filter(|t| t.kind != lexer::TokenKind::Newline)
+        .collect();
+    if let Some(last) = significant.last() {
+        if let Some(expected) = last.expects_after() {
+            let next = lexer::token_after(text, end, Some(last));
+            return SyntaxError {
+                range: next.range,
+                message: format!(
+                    "syntax error: unexpected {}, expected {expected}",
+                    next.describe()
+                ),
+            };
+        }
     }
     let token = lexer::token_at(text, start);
-    let context = node.parent().map(|p| p.kind()).unwrap_or("source_file");
+    let context = parent.map(|p| p.kind()).unwrap_or("source_file");
     let unexpected = token.describe();
     let message = match context {
         "source_file" if !token.starts_declaration() => {
@@ -111,47 +138,63 @@ fn error_node(text: &str, node: Node<'_>) -> SyntaxError {
             None => format!("syntax error: unexpected {unexpected}"),
         },
     };
-    SyntaxError { range: token.range, message }
-}
-
-fn lexical_error_within(text: &str, start: u32, end: u32) -> Option<SyntaxError> {
-    let mut at = start;
-    while at < end {
-        let token = lexer::token_at(text, at);
-        if let Some(message) = token.lexical_error() {
-            return Some(SyntaxError { range: token.range, message: message.to_string() });
-        }
-        if token.is_eof() || token.range.end <= at {
-            break;
-        }
-        at = token.range.end;
+    SyntaxError {
+        range: token.range,
+        message,
     }
-    None
 }
 
-/// A MISSING node: a token tree-sitter had to invent. We report the token actually found there.
-fn missing_node(text: &str, node: Node<'_>) -> SyntaxError {
+/// A MISSING node: a token tree-sitter had to invent. An unterminated literal around it is the
+/// real cause; otherwise we report the token actually found there.
+fn missing_node(text: &str, node: Node<'_>, parent: Option<Node<'_>>) -> SyntaxError {
     let at = node.start_byte() as u32;
-    let found = lexer::token_at(text, at);
-    let context = node.parent().map(|p| p.kind()).unwrap_or("source_file");
+    if let Some(parent) = parent {
+        let tokens = lexer::tokens_in(
+            text,
+            parent.start_byte() as u32,
+            at.max(parent.end_byte() as u32),
+        );
+        if let Some(bad) = tokens.iter().find(|t| t.lexical_error().is_some()) {
+            return SyntaxError {
+                range: bad.range,
+                message: bad.lexical_error().unwrap_or_default().to_string(),
+            };
+        }
+    }
+    let line_start = text[..(at as usize).min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i as u32 + 1);
+    let prev = lexer::tokens_in(text, line_start, at).into_iter().last();
+    let found = lexer::token_after(text, at, prev.as_ref());
+    let context = parent.map(|p| p.kind()).unwrap_or("source_file");
     let unexpected = found.describe();
     let message = match expectation(context) {
         Some(expected) if matches!(node.kind(), "," | ")" | "}" | "]") => {
             format!("syntax error: unexpected {unexpected}{expected}")
         }
-        _ => format!("syntax error: unexpected {unexpected}, expected {}", describe_kind(node.kind())),
+        _ => format!(
+            "syntax error: unexpected {unexpected}, expected {}",
+            describe_kind(node.kind())
+        ),
     };
-    SyntaxError { range: found.range, message }
+    SyntaxError {
+        range: found.range,
+        message,
+    }
 }
 
 /// What the enclosing list construct expected, worded as cmd/compile words it.
 fn expectation(context: &str) -> Option<&'static str> {
     Some(match context {
-        "argument_list" | "special_argument_list" => " in argument list; possibly missing comma or )",
+        "argument_list" | "special_argument_list" => {
+            " in argument list; possibly missing comma or )"
+        }
         "parameter_list" => " in parameter list; possibly missing comma or )",
         "type_parameter_list" => " in type parameter list; possibly missing comma or ]",
         "literal_value" => " in composite literal; possibly missing comma or }",
         "type_arguments" => " in type argument list; possibly missing comma or ]",
+        "field_declaration_list" => " in struct type; possibly missing semicolon or newline or }",
+        "interface_type" => " in interface type; possibly missing semicolon or newline or }",
         _ => return None,
     })
 }
@@ -159,8 +202,11 @@ fn expectation(context: &str) -> Option<&'static str> {
 /// Whether the ERROR node continues a line on which something well-formed came before it, as
 /// in `x := 1 2`.
 fn follows_on_same_line(text: &str, node: Node<'_>) -> bool {
-    let Some(prev) = node.prev_sibling() else { return false };
-    let between = &text.as_bytes()[prev.end_byte().min(text.len())..node.start_byte().min(text.len())];
+    let Some(prev) = node.prev_sibling() else {
+        return false;
+    };
+    let between =
+        &text.as_bytes()[prev.end_byte().min(text.len())..node.start_byte().min(text.len())];
     !prev.is_error() && !between.contains(&b'\n') && prev.end_byte() > 0
 }
 
@@ -180,7 +226,11 @@ mod tests {
     use crate::parse;
 
     fn messages(text: &str) -> Vec<String> {
-        parse(text).errors().iter().map(|e| e.message.clone()).collect()
+        parse(text)
+            .errors()
+            .iter()
+            .map(|e| e.message.clone())
+            .collect()
     }
 
     #[test]
@@ -192,13 +242,19 @@ mod tests {
     fn unclosed_call_reports_newline_in_argument_list() {
         let errors = messages("package p\n\nfunc f() {\n\tg(1, 2\n}\n");
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].starts_with("syntax error: unexpected"), "{errors:?}");
+        assert!(
+            errors[0].starts_with("syntax error: unexpected"),
+            "{errors:?}"
+        );
     }
 
     #[test]
     fn statement_outside_function() {
         let errors = messages("package p\n\nx := 1\n");
-        assert_eq!(errors, ["syntax error: non-declaration statement outside function body"]);
+        assert_eq!(
+            errors,
+            ["syntax error: non-declaration statement outside function body"]
+        );
     }
 
     #[test]

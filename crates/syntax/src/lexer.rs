@@ -25,9 +25,31 @@ pub(crate) struct Token<'a> {
 }
 
 const KEYWORDS: &[&str] = &[
-    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for",
-    "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return",
-    "select", "struct", "switch", "type", "var",
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
 ];
 
 // Longest first, so that maximal munch picks `<<=` over `<<` over `<`.
@@ -62,13 +84,42 @@ impl Token<'_> {
         }
     }
 
+    /// Whether Go's scanner would insert a semicolon after this token at a newline.
+    pub(crate) fn ends_statement(&self) -> bool {
+        match self.kind {
+            TokenKind::Name | TokenKind::Literal => true,
+            TokenKind::Keyword => {
+                matches!(self.text, "break" | "continue" | "fallthrough" | "return")
+            }
+            TokenKind::Operator => matches!(self.text, "++" | "--" | ")" | "]" | "}"),
+            _ => false,
+        }
+    }
+
+    /// What the grammar needs after this token, when it is a token that cannot end anything.
+    pub(crate) fn expects_after(&self) -> Option<&'static str> {
+        match (self.kind, self.text) {
+            (TokenKind::Keyword, "package") => Some("name"),
+            (TokenKind::Operator, ".") => Some("name or ("),
+            (
+                TokenKind::Operator,
+                "(" | "[" | "{" | "," | ";" | ":" | "..." | ")" | "]" | "}" | "++" | "--",
+            ) => None,
+            (TokenKind::Operator, _) => Some("expression"),
+            _ => None,
+        }
+    }
+
     pub(crate) fn is_eof(&self) -> bool {
         self.kind == TokenKind::Eof
     }
 
     pub(crate) fn starts_declaration(&self) -> bool {
         self.kind == TokenKind::Keyword
-            && matches!(self.text, "func" | "var" | "const" | "type" | "import" | "package")
+            && matches!(
+                self.text,
+                "func" | "var" | "const" | "type" | "import" | "package"
+            )
     }
 }
 
@@ -92,12 +143,48 @@ pub(crate) fn token_at(text: &str, offset: u32) -> Token<'_> {
             Some(b'/') if bytes.get(i + 1) == Some(&b'*') => match find(bytes, i + 2, b"*/") {
                 Some(end) => i = end + 2,
                 None => {
-                    return token(text, TokenKind::Invalid("comment not terminated"), i, bytes.len());
+                    return token(
+                        text,
+                        TokenKind::Invalid("comment not terminated"),
+                        i,
+                        bytes.len(),
+                    );
                 }
             },
             Some(_) => return scan(text, i),
         }
     }
+}
+
+/// The first token at or after `offset` that Go's parser would see after `prev`: a newline
+/// counts only where the scanner would turn it into a semicolon.
+pub(crate) fn token_after<'a>(text: &'a str, offset: u32, prev: Option<&Token<'_>>) -> Token<'a> {
+    let mut at = offset;
+    loop {
+        let token = token_at(text, at);
+        if token.kind == TokenKind::Newline && !prev.is_some_and(|p| p.ends_statement()) {
+            at = token.range.end;
+            continue;
+        }
+        return token;
+    }
+}
+
+/// The tokens of `text[start..end]`, newlines included.
+pub(crate) fn tokens_in(text: &str, start: u32, end: u32) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut at = start;
+    while at < end {
+        let token = token_at(text, at);
+        // An unterminated string is reported where its newline is, which may be `end` itself.
+        let past_end = token.range.start >= end && token.lexical_error().is_none();
+        if token.is_eof() || past_end || token.range.end <= at {
+            break;
+        }
+        at = token.range.end;
+        tokens.push(token);
+    }
+    tokens
 }
 
 fn scan(text: &str, start: usize) -> Token<'_> {
@@ -110,13 +197,20 @@ fn scan(text: &str, start: usize) -> Token<'_> {
                 .char_indices()
                 .find(|&(_, c)| !(c == '_' || c.is_alphanumeric()))
                 .map_or(text.len() - start, |(i, _)| i);
-        let kind = if KEYWORDS.contains(&&text[start..end]) { TokenKind::Keyword } else { TokenKind::Name };
+        let kind = if KEYWORDS.contains(&&text[start..end]) {
+            TokenKind::Keyword
+        } else {
+            TokenKind::Name
+        };
         return token(text, kind, start, end);
     }
-    if first.is_ascii_digit() || (first == b'.' && bytes.get(start + 1).is_some_and(u8::is_ascii_digit)) {
+    if first.is_ascii_digit()
+        || (first == b'.' && bytes.get(start + 1).is_some_and(u8::is_ascii_digit))
+    {
         let mut end = start + 1;
         while let Some(&b) = bytes.get(end) {
-            let exponent_sign = matches!(b, b'+' | b'-') && matches!(bytes[end - 1], b'e' | b'E' | b'p' | b'P');
+            let exponent_sign =
+                matches!(b, b'+' | b'-') && matches!(bytes[end - 1], b'e' | b'E' | b'p' | b'P');
             if b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || exponent_sign {
                 end += 1;
             } else {
@@ -136,17 +230,28 @@ fn scan(text: &str, start: usize) -> Token<'_> {
                     _ => i += 1,
                 }
             }
-            let message = match (first, bytes.get(i)) {
-                (b'"', Some(b'\n')) => "newline in string",
-                (b'"', _) => "string literal not terminated",
-                _ => "rune literal not terminated",
+            let (message, at) = match (first, bytes.get(i)) {
+                // The compiler reports a newline in a string where the newline is.
+                (b'"', Some(b'\n')) => ("newline in string", i),
+                (b'"', _) => ("string literal not terminated", start),
+                _ => ("rune literal not terminated", start),
             };
-            return token(text, TokenKind::Invalid(message), start, i.min(bytes.len()));
+            let end = i.min(bytes.len());
+            return Token {
+                kind: TokenKind::Invalid(message),
+                range: TextRange::new(at as u32, end as u32),
+                text: &text[start..end],
+            };
         }
         b'`' => {
             return match memchr(b'`', bytes, start + 1) {
                 Some(end) => token(text, TokenKind::Literal, start, end + 1),
-                None => token(text, TokenKind::Invalid("raw string literal not terminated"), start, bytes.len()),
+                None => token(
+                    text,
+                    TokenKind::Invalid("raw string literal not terminated"),
+                    start,
+                    bytes.len(),
+                ),
             };
         }
         _ => {}
@@ -157,20 +262,36 @@ fn scan(text: &str, start: usize) -> Token<'_> {
         }
     }
     let end = start + ch.len_utf8();
-    let message = if ch == '\u{FFFD}' { "invalid UTF-8 encoding" } else { "invalid character in source" };
+    let message = if ch == '\u{FFFD}' {
+        "invalid UTF-8 encoding"
+    } else {
+        "invalid character in source"
+    };
     token(text, TokenKind::Invalid(message), start, end)
 }
 
 fn token(text: &str, kind: TokenKind, start: usize, end: usize) -> Token<'_> {
-    Token { kind, range: TextRange::new(start as u32, end as u32), text: &text[start..end] }
+    Token {
+        kind,
+        range: TextRange::new(start as u32, end as u32),
+        text: &text[start..end],
+    }
 }
 
 fn memchr(needle: u8, bytes: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.iter().position(|&b| b == needle).map(|i| i + from)
+    bytes
+        .get(from..)?
+        .iter()
+        .position(|&b| b == needle)
+        .map(|i| i + from)
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|i| i + from)
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|i| i + from)
 }
 
 #[cfg(test)]
@@ -195,9 +316,21 @@ mod tests {
 
     #[test]
     fn lexical_errors() {
-        assert_eq!(token_at("\"abc\nx", 0).lexical_error(), Some("newline in string"));
-        assert_eq!(token_at("/* x", 0).lexical_error(), Some("comment not terminated"));
-        assert_eq!(token_at("`abc", 0).lexical_error(), Some("raw string literal not terminated"));
-        assert_eq!(token_at("@", 0).lexical_error(), Some("invalid character in source"));
+        assert_eq!(
+            token_at("\"abc\nx", 0).lexical_error(),
+            Some("newline in string")
+        );
+        assert_eq!(
+            token_at("/* x", 0).lexical_error(),
+            Some("comment not terminated")
+        );
+        assert_eq!(
+            token_at("`abc", 0).lexical_error(),
+            Some("raw string literal not terminated")
+        );
+        assert_eq!(
+            token_at("@", 0).lexical_error(),
+            Some("invalid character in source")
+        );
     }
 }

@@ -12,10 +12,7 @@
 
 use tree_sitter::Node;
 
-use crate::{
-    SyntaxError, TextRange,
-    ast::*,
-};
+use crate::{SyntaxError, TextRange, ast::*};
 
 /// How deep expressions, types and statements may nest before lowering gives up on a subtree.
 /// Real code stays far below; the limit exists for hostile input (100,000 nested parentheses).
@@ -23,7 +20,12 @@ pub const MAX_DEPTH: u32 = 1_000;
 
 /// Lowers a parsed file. Never fails: broken parts become `Bad` nodes.
 pub fn lower(text: &str, tree: &tree_sitter::Tree) -> File {
-    let mut lowerer = Lowerer { text, file: File::default(), depth: 0, too_deep: false };
+    let mut lowerer = Lowerer {
+        text,
+        file: File::default(),
+        depth: 0,
+        too_deep: false,
+    };
     lowerer.source_file(tree.root_node());
     lowerer.file
 }
@@ -43,12 +45,15 @@ fn range(node: Node<'_>) -> TextRange {
 /// errors were reported when the tree was parsed).
 fn children<'a>(node: Node<'a>) -> Vec<Node<'a>> {
     let mut cursor = node.walk();
-    node.named_children(&mut cursor).filter(|c| !c.is_extra() && !c.is_error() && !c.is_missing()).collect()
+    node.named_children(&mut cursor)
+        .filter(|c| !c.is_extra() && !c.is_error() && !c.is_missing())
+        .collect()
 }
 
 fn has_token(node: Node<'_>, token: &str) -> bool {
     let mut cursor = node.walk();
-    node.children(&mut cursor).any(|c| !c.is_named() && c.kind() == token)
+    node.children(&mut cursor)
+        .any(|c| !c.is_named() && c.kind() == token)
 }
 
 impl<'t> Lowerer<'t> {
@@ -57,7 +62,10 @@ impl<'t> Lowerer<'t> {
     }
 
     fn name(&self, node: Node<'_>) -> Name {
-        Name { text: self.text(node).into(), range: range(node) }
+        Name {
+            text: self.text(node).into(),
+            range: range(node),
+        }
     }
 
     fn alloc_expr(&mut self, expr: Expr, range: TextRange) -> ExprId {
@@ -104,13 +112,45 @@ impl<'t> Lowerer<'t> {
         self.depth -= 1;
     }
 
+    /// Go needs a comma after the last element of a list whose closing bracket is on a later
+    /// line (a newline there is a semicolon). tree-sitter-go does not see newlines inside
+    /// lists, so we check it here, with the compiler's wording.
+    fn trailing_comma(&mut self, list: Node<'_>, last: Option<Node<'_>>, context: &str) {
+        let Some(last) = last else { return };
+        let close = list.end_byte() as u32;
+        let Some(closer) = self
+            .text
+            .as_bytes()
+            .get(close as usize - 1)
+            .filter(|b| matches!(b, b')' | b'}' | b']'))
+        else {
+            return;
+        };
+        let between = crate::lexer::tokens_in(self.text, last.end_byte() as u32, close - 1);
+        let newline = between
+            .iter()
+            .find(|t| t.kind == crate::lexer::TokenKind::Newline);
+        if let Some(newline) = newline.filter(|_| !between.iter().any(|t| t.text == ",")) {
+            self.file.errors.push(SyntaxError {
+                range: newline.range,
+                message: format!(
+                    "syntax error: unexpected newline in {context}; possibly missing comma or {}",
+                    *closer as char
+                ),
+            });
+        }
+    }
+
     // ---- files and declarations ----
 
     fn source_file(&mut self, root: Node<'_>) {
         for child in children(root) {
             match child.kind() {
                 "package_clause" => {
-                    if let Some(name) = children(child).into_iter().find(|c| c.kind() == "package_identifier") {
+                    if let Some(name) = children(child)
+                        .into_iter()
+                        .find(|c| c.kind() == "package_identifier")
+                    {
                         self.file.package = Some(self.name(name));
                     }
                 }
@@ -152,7 +192,11 @@ impl<'t> Lowerer<'t> {
         for child in children(node) {
             match child.kind() {
                 "import_spec" => specs.push(child),
-                "import_spec_list" => specs.extend(children(child).into_iter().filter(|c| c.kind() == "import_spec")),
+                "import_spec_list" => specs.extend(
+                    children(child)
+                        .into_iter()
+                        .filter(|c| c.kind() == "import_spec"),
+                ),
                 _ => {}
             }
         }
@@ -161,18 +205,30 @@ impl<'t> Lowerer<'t> {
             let path_node = spec.child_by_field_name("path");
             let path = path_node.and_then(|p| unquote(self.text(p)));
             let path_range = path_node.map_or(range(spec), range);
-            self.file.imports.push(ImportSpec { name, path, path_range, range: range(spec) });
+            self.file.imports.push(ImportSpec {
+                name,
+                path,
+                path_range,
+                range: range(spec),
+            });
         }
     }
 
     fn func_decl(&mut self, node: Node<'_>) -> FuncDecl {
         let name = match node.child_by_field_name("name") {
             Some(n) => self.name(n),
-            None => Name { text: "_".into(), range: TextRange::empty(node.start_byte() as u32) },
+            None => Name {
+                text: "_".into(),
+                range: TextRange::empty(node.start_byte() as u32),
+            },
         };
         let recv = node.child_by_field_name("receiver").and_then(|list| {
             let mut fields = self.parameter_list(list);
-            if fields.is_empty() { None } else { Some(fields.swap_remove(0)) }
+            if fields.is_empty() {
+                None
+            } else {
+                Some(fields.swap_remove(0))
+            }
         });
         let type_params = node
             .child_by_field_name("type_parameters")
@@ -180,26 +236,49 @@ impl<'t> Lowerer<'t> {
             .unwrap_or_default();
         let sig = self.signature(node);
         let body = node.child_by_field_name("body").map(|b| self.block(b));
-        FuncDecl { name, recv, type_params, sig, body, doc: self.doc(node), range: range(node) }
+        FuncDecl {
+            name,
+            recv,
+            type_params,
+            sig,
+            body,
+            doc: self.doc(node),
+            range: range(node),
+        }
     }
 
     /// The parameters and results of a function declaration, literal, type or method element.
     fn signature(&mut self, node: Node<'_>) -> FuncType {
-        let params = node.child_by_field_name("parameters").map(|p| self.parameter_list(p)).unwrap_or_default();
+        let params = node
+            .child_by_field_name("parameters")
+            .map(|p| self.parameter_list(p))
+            .unwrap_or_default();
         let results = match node.child_by_field_name("result") {
             Some(result) if result.kind() == "parameter_list" => self.parameter_list(result),
             Some(result) => {
                 let ty = self.ty(result);
-                vec![Field { names: Vec::new(), ty, tag: None, embedded: false, range: range(result) }]
+                vec![Field {
+                    names: Vec::new(),
+                    ty,
+                    tag: None,
+                    embedded: false,
+                    range: range(result),
+                }]
             }
             None => Vec::new(),
         };
-        FuncType { params, results, range: range(node) }
+        FuncType {
+            params,
+            results,
+            range: range(node),
+        }
     }
 
     fn parameter_list(&mut self, node: Node<'_>) -> Vec<Field> {
         let mut fields = Vec::new();
-        for param in children(node) {
+        let params = children(node);
+        self.trailing_comma(node, params.last().copied(), "parameter list");
+        for param in params {
             let names = {
                 let mut cursor = param.walk();
                 param
@@ -213,32 +292,53 @@ impl<'t> Lowerer<'t> {
                 None => self.bad_expr(range(param)),
             };
             let ty = if param.kind() == "variadic_parameter_declaration" {
-                let at = param.child_by_field_name("type").map_or(range(param), |t| TextRange::new(param.start_byte() as u32, t.end_byte() as u32));
+                let at = param.child_by_field_name("type").map_or(range(param), |t| {
+                    TextRange::new(param.start_byte() as u32, t.end_byte() as u32)
+                });
                 let start = names.last().map_or(at.start, |n: &Name| {
                     // `...` follows the name; find it so the ellipsis range starts there.
-                    self.text[n.range.end as usize..at.end as usize].find("...").map_or(at.start, |i| n.range.end + i as u32)
+                    self.text[n.range.end as usize..at.end as usize]
+                        .find("...")
+                        .map_or(at.start, |i| n.range.end + i as u32)
                 });
                 self.alloc_expr(Expr::Ellipsis(Some(ty)), TextRange::new(start, at.end))
             } else {
                 ty
             };
-            fields.push(Field { names, ty, tag: None, embedded: false, range: range(param) });
+            fields.push(Field {
+                names,
+                ty,
+                tag: None,
+                embedded: false,
+                range: range(param),
+            });
         }
         fields
     }
 
     fn type_parameter_list(&mut self, node: Node<'_>) -> Vec<Field> {
         let mut fields = Vec::new();
-        for decl in children(node).into_iter().filter(|c| c.kind() == "type_parameter_declaration") {
+        for decl in children(node)
+            .into_iter()
+            .filter(|c| c.kind() == "type_parameter_declaration")
+        {
             let names = {
                 let mut cursor = decl.walk();
-                decl.children_by_field_name("name", &mut cursor).map(|n| self.name(n)).collect()
+                decl.children_by_field_name("name", &mut cursor)
+                    .map(|n| self.name(n))
+                    .collect()
             };
             let ty = match decl.child_by_field_name("type") {
                 Some(constraint) => self.union(constraint),
                 None => self.bad_expr(range(decl)),
             };
-            fields.push(Field { names, ty, tag: None, embedded: false, range: range(decl) });
+            fields.push(Field {
+                names,
+                ty,
+                tag: None,
+                embedded: false,
+                range: range(decl),
+            });
         }
         fields
     }
@@ -253,7 +353,14 @@ impl<'t> Lowerer<'t> {
                 None => t,
                 Some(x) => {
                     let r = self.file.expr_range(x).cover(range(term));
-                    self.alloc_expr(Expr::Binary { op: BinaryOp::Or, x, y: t }, r)
+                    self.alloc_expr(
+                        Expr::Binary {
+                            op: BinaryOp::Or,
+                            x,
+                            y: t,
+                        },
+                        r,
+                    )
                 }
             });
         }
@@ -266,7 +373,8 @@ impl<'t> Lowerer<'t> {
             "var_declaration" => GenKind::Var,
             _ => GenKind::Type,
         };
-        let grouped = has_token(node, "(") || children(node).iter().any(|c| c.kind() == "var_spec_list");
+        let grouped =
+            has_token(node, "(") || children(node).iter().any(|c| c.kind() == "var_spec_list");
         let mut spec_nodes = Vec::new();
         for child in children(node) {
             match child.kind() {
@@ -286,13 +394,25 @@ impl<'t> Lowerer<'t> {
                             .collect()
                     };
                     let ty = spec.child_by_field_name("type").map(|t| self.ty(t));
-                    let values = spec.child_by_field_name("value").map(|v| self.expr_list(v)).unwrap_or_default();
-                    specs.push(Spec::Value { names, ty, values, iota: i as u32, range: range(spec) });
+                    let values = spec
+                        .child_by_field_name("value")
+                        .map(|v| self.expr_list(v))
+                        .unwrap_or_default();
+                    specs.push(Spec::Value {
+                        names,
+                        ty,
+                        values,
+                        iota: i as u32,
+                        range: range(spec),
+                    });
                 }
                 "type_spec" | "type_alias" => {
                     let name = match spec.child_by_field_name("name") {
                         Some(n) => self.name(n),
-                        None => Name { text: "_".into(), range: TextRange::empty(spec.start_byte() as u32) },
+                        None => Name {
+                            text: "_".into(),
+                            range: TextRange::empty(spec.start_byte() as u32),
+                        },
                     };
                     let type_params = spec
                         .child_by_field_name("type_parameters")
@@ -302,12 +422,24 @@ impl<'t> Lowerer<'t> {
                         Some(t) => self.ty(t),
                         None => self.bad_expr(range(spec)),
                     };
-                    specs.push(Spec::Type { name, type_params, alias: spec.kind() == "type_alias", ty, range: range(spec) });
+                    specs.push(Spec::Type {
+                        name,
+                        type_params,
+                        alias: spec.kind() == "type_alias",
+                        ty,
+                        range: range(spec),
+                    });
                 }
                 _ => {}
             }
         }
-        GenDecl { kind, specs, grouped, doc: self.doc(node), range: range(node) }
+        GenDecl {
+            kind,
+            specs,
+            grouped,
+            doc: self.doc(node),
+            range: range(node),
+        }
     }
 
     // ---- types ----
@@ -325,7 +457,9 @@ impl<'t> Lowerer<'t> {
     fn ty_inner(&mut self, node: Node<'_>) -> ExprId {
         let r = range(node);
         let expr = match node.kind() {
-            "type_identifier" | "identifier" | "field_identifier" | "package_identifier" => Expr::Name(self.name(node)),
+            "type_identifier" | "identifier" | "field_identifier" | "package_identifier" => {
+                Expr::Name(self.name(node))
+            }
             "qualified_type" => {
                 let package = node.child_by_field_name("package");
                 let x = match package {
@@ -336,7 +470,10 @@ impl<'t> Lowerer<'t> {
                     None => self.bad_expr(r),
                 };
                 match node.child_by_field_name("name") {
-                    Some(n) => Expr::Selector { x, sel: self.name(n) },
+                    Some(n) => Expr::Selector {
+                        x,
+                        sel: self.name(n),
+                    },
                     None => Expr::Bad,
                 }
             }
@@ -360,22 +497,36 @@ impl<'t> Lowerer<'t> {
                 None => Expr::Bad,
             },
             "negated_type" => match children(node).first() {
-                Some(&inner) => Expr::Unary { op: UnaryOp::Tilde, x: self.ty(inner) },
+                Some(&inner) => Expr::Unary {
+                    op: UnaryOp::Tilde,
+                    x: self.ty(inner),
+                },
                 None => Expr::Bad,
             },
             "array_type" => {
                 let len = node.child_by_field_name("length").map(|l| self.expr(l));
                 let elem = self.field_ty(node, "element");
-                Expr::ArrayType { len: Some(len.unwrap_or_else(|| self.bad_expr(r))), elem }
+                Expr::ArrayType {
+                    len: Some(len.unwrap_or_else(|| self.bad_expr(r))),
+                    elem,
+                }
             }
             "implicit_length_array_type" => {
                 let open = node.start_byte() as u32;
-                let len = self.text[open as usize..].find("...").map_or(open, |i| open + i as u32);
+                let len = self.text[open as usize..]
+                    .find("...")
+                    .map_or(open, |i| open + i as u32);
                 let len = self.alloc_expr(Expr::Ellipsis(None), TextRange::new(len, len + 3));
                 let elem = self.field_ty(node, "element");
-                Expr::ArrayType { len: Some(len), elem }
+                Expr::ArrayType {
+                    len: Some(len),
+                    elem,
+                }
             }
-            "slice_type" => Expr::ArrayType { len: None, elem: self.field_ty(node, "element") },
+            "slice_type" => Expr::ArrayType {
+                len: None,
+                elem: self.field_ty(node, "element"),
+            },
             "map_type" => {
                 let key = self.field_ty(node, "key");
                 let value = self.field_ty(node, "value");
@@ -383,17 +534,28 @@ impl<'t> Lowerer<'t> {
             }
             "channel_type" => {
                 let mut cursor = node.walk();
-                let tokens: Vec<&str> = node.children(&mut cursor).filter(|c| !c.is_named()).map(|c| c.kind()).collect();
+                let tokens: Vec<&str> = node
+                    .children(&mut cursor)
+                    .filter(|c| !c.is_named())
+                    .map(|c| c.kind())
+                    .collect();
                 let dir = match tokens.as_slice() {
                     ["<-", "chan", ..] => ChanDir::Recv,
                     ["chan", "<-", ..] => ChanDir::Send,
                     _ => ChanDir::Both,
                 };
-                Expr::ChanType { dir, elem: self.field_ty(node, "value") }
+                Expr::ChanType {
+                    dir,
+                    elem: self.field_ty(node, "value"),
+                }
             }
             "function_type" => Expr::FuncType(self.signature(node)),
-            "struct_type" => Expr::StructType { fields: self.struct_fields(node) },
-            "interface_type" => Expr::InterfaceType { elems: self.interface_elems(node) },
+            "struct_type" => Expr::StructType {
+                fields: self.struct_fields(node),
+            },
+            "interface_type" => Expr::InterfaceType {
+                elems: self.interface_elems(node),
+            },
             // An expression where a type was expected (a conversion's operand type, say):
             // lower it as an expression and let the checker judge.
             _ => return self.expr_unguarded(node),
@@ -411,19 +573,33 @@ impl<'t> Lowerer<'t> {
     fn type_arguments(&mut self, node: Node<'_>) -> Vec<ExprId> {
         children(node)
             .into_iter()
-            .map(|arg| if arg.kind() == "type_elem" { self.union(arg) } else { self.ty(arg) })
+            .map(|arg| {
+                if arg.kind() == "type_elem" {
+                    self.union(arg)
+                } else {
+                    self.ty(arg)
+                }
+            })
             .collect()
     }
 
     fn struct_fields(&mut self, node: Node<'_>) -> Vec<Field> {
-        let Some(list) = children(node).into_iter().find(|c| c.kind() == "field_declaration_list") else {
+        let Some(list) = children(node)
+            .into_iter()
+            .find(|c| c.kind() == "field_declaration_list")
+        else {
             return Vec::new();
         };
         let mut fields = Vec::new();
-        for decl in children(list).into_iter().filter(|c| c.kind() == "field_declaration") {
+        for decl in children(list)
+            .into_iter()
+            .filter(|c| c.kind() == "field_declaration")
+        {
             let names: Vec<Name> = {
                 let mut cursor = decl.walk();
-                decl.children_by_field_name("name", &mut cursor).map(|n| self.name(n)).collect()
+                decl.children_by_field_name("name", &mut cursor)
+                    .map(|n| self.name(n))
+                    .collect()
             };
             let embedded = names.is_empty();
             let mut ty = self.field_ty(decl, "type");
@@ -432,7 +608,13 @@ impl<'t> Lowerer<'t> {
                 ty = self.alloc_expr(Expr::Star(ty), r);
             }
             let tag = decl.child_by_field_name("tag").map(|t| self.text(t).into());
-            fields.push(Field { names, ty, tag, embedded, range: range(decl) });
+            fields.push(Field {
+                names,
+                ty,
+                tag,
+                embedded,
+                range: range(decl),
+            });
         }
         fields
     }
@@ -477,9 +659,10 @@ impl<'t> Lowerer<'t> {
             let next = match current.kind() {
                 "binary_expression" => current.child_by_field_name("left"),
                 "call_expression" => current.child_by_field_name("function"),
-                "selector_expression" | "index_expression" | "slice_expression" | "type_assertion_expression" => {
-                    current.child_by_field_name("operand")
-                }
+                "selector_expression"
+                | "index_expression"
+                | "slice_expression"
+                | "type_assertion_expression" => current.child_by_field_name("operand"),
                 _ => break,
             };
             spine.push(current);
@@ -512,7 +695,9 @@ impl<'t> Lowerer<'t> {
         }
         let expr = match node.kind() {
             "binary_expression" => {
-                let op = node.child_by_field_name("operator").and_then(|o| BinaryOp::from_token(o.kind()));
+                let op = node
+                    .child_by_field_name("operator")
+                    .and_then(|o| BinaryOp::from_token(o.kind()));
                 let y = match node.child_by_field_name("right") {
                     Some(right) => self.expr(right),
                     None => self.bad_expr(TextRange::empty(r.end)),
@@ -535,10 +720,17 @@ impl<'t> Lowerer<'t> {
                     Some(list) => self.arguments(list),
                     None => (Vec::new(), None),
                 };
-                Expr::Call { fun, args, ellipsis }
+                Expr::Call {
+                    fun,
+                    args,
+                    ellipsis,
+                }
             }
             "selector_expression" => match node.child_by_field_name("field") {
-                Some(field) => Expr::Selector { x: left, sel: self.name(field) },
+                Some(field) => Expr::Selector {
+                    x: left,
+                    sel: self.name(field),
+                },
                 None => Expr::Bad,
             },
             "index_expression" => {
@@ -546,7 +738,10 @@ impl<'t> Lowerer<'t> {
                     Some(i) => self.expr(i),
                     None => self.bad_expr(TextRange::empty(r.end)),
                 };
-                Expr::Index { x: left, indices: vec![index] }
+                Expr::Index {
+                    x: left,
+                    indices: vec![index],
+                }
             }
             "slice_expression" => {
                 let low = node.child_by_field_name("start").map(|e| self.expr(e));
@@ -554,9 +749,17 @@ impl<'t> Lowerer<'t> {
                 let max = node.child_by_field_name("capacity").map(|e| self.expr(e));
                 let colons = {
                     let mut cursor = node.walk();
-                    node.children(&mut cursor).filter(|c| c.kind() == ":").count()
+                    node.children(&mut cursor)
+                        .filter(|c| c.kind() == ":")
+                        .count()
                 };
-                Expr::Slice { x: left, low, high, max, three: colons == 2 }
+                Expr::Slice {
+                    x: left,
+                    low,
+                    high,
+                    max,
+                    three: colons == 2,
+                }
             }
             "type_assertion_expression" => {
                 let ty = node.child_by_field_name("type").map(|t| self.ty(t));
@@ -571,12 +774,17 @@ impl<'t> Lowerer<'t> {
     fn arguments(&mut self, list: Node<'_>) -> (Vec<ExprId>, Option<u32>) {
         let mut args = Vec::new();
         let mut ellipsis = None;
-        for arg in children(list) {
+        let all = children(list);
+        self.trailing_comma(list, all.last().copied(), "argument list");
+        for arg in all {
             if arg.kind() == "variadic_argument" {
                 if let Some(inner) = children(arg).first() {
                     args.push(self.expr(*inner));
                 }
-                let dots = self.text(arg).rfind("...").map_or(arg.end_byte(), |i| arg.start_byte() + i);
+                let dots = self
+                    .text(arg)
+                    .rfind("...")
+                    .map_or(arg.end_byte(), |i| arg.start_byte() + i);
                 ellipsis = Some(dots as u32);
             } else if is_type_node(arg.kind()) {
                 args.push(self.ty(arg));
@@ -590,16 +798,28 @@ impl<'t> Lowerer<'t> {
     fn expr_unguarded(&mut self, node: Node<'_>) -> ExprId {
         let r = range(node);
         let expr = match node.kind() {
-            "identifier" | "field_identifier" | "type_identifier" | "package_identifier" | "true" | "false" | "nil" | "iota" | "blank_identifier" => {
-                Expr::Name(self.name(node))
-            }
-            "int_literal" => Expr::BasicLit { kind: LitKind::Int, value: self.text(node).into() },
-            "float_literal" => Expr::BasicLit { kind: LitKind::Float, value: self.text(node).into() },
-            "imaginary_literal" => Expr::BasicLit { kind: LitKind::Imag, value: self.text(node).into() },
-            "rune_literal" => Expr::BasicLit { kind: LitKind::Char, value: self.text(node).into() },
-            "interpreted_string_literal" | "raw_string_literal" => {
-                Expr::BasicLit { kind: LitKind::String, value: self.text(node).into() }
-            }
+            "identifier" | "field_identifier" | "type_identifier" | "package_identifier"
+            | "true" | "false" | "nil" | "iota" | "blank_identifier" => Expr::Name(self.name(node)),
+            "int_literal" => Expr::BasicLit {
+                kind: LitKind::Int,
+                value: self.text(node).into(),
+            },
+            "float_literal" => Expr::BasicLit {
+                kind: LitKind::Float,
+                value: self.text(node).into(),
+            },
+            "imaginary_literal" => Expr::BasicLit {
+                kind: LitKind::Imag,
+                value: self.text(node).into(),
+            },
+            "rune_literal" => Expr::BasicLit {
+                kind: LitKind::Char,
+                value: self.text(node).into(),
+            },
+            "interpreted_string_literal" | "raw_string_literal" => Expr::BasicLit {
+                kind: LitKind::String,
+                value: self.text(node).into(),
+            },
             "parenthesized_expression" => match children(node).first() {
                 Some(&inner) => Expr::Paren(self.expr(inner)),
                 None => Expr::Bad,
@@ -612,16 +832,39 @@ impl<'t> Lowerer<'t> {
                 };
                 match op {
                     Some("*") => Expr::Star(x),
-                    Some("+") => Expr::Unary { op: UnaryOp::Pos, x },
-                    Some("-") => Expr::Unary { op: UnaryOp::Neg, x },
-                    Some("!") => Expr::Unary { op: UnaryOp::Not, x },
-                    Some("^") => Expr::Unary { op: UnaryOp::Xor, x },
-                    Some("&") => Expr::Unary { op: UnaryOp::Addr, x },
-                    Some("<-") => Expr::Unary { op: UnaryOp::Recv, x },
+                    Some("+") => Expr::Unary {
+                        op: UnaryOp::Pos,
+                        x,
+                    },
+                    Some("-") => Expr::Unary {
+                        op: UnaryOp::Neg,
+                        x,
+                    },
+                    Some("!") => Expr::Unary {
+                        op: UnaryOp::Not,
+                        x,
+                    },
+                    Some("^") => Expr::Unary {
+                        op: UnaryOp::Xor,
+                        x,
+                    },
+                    Some("&") => Expr::Unary {
+                        op: UnaryOp::Addr,
+                        x,
+                    },
+                    Some("<-") => Expr::Unary {
+                        op: UnaryOp::Recv,
+                        x,
+                    },
                     _ => Expr::Bad,
                 }
             }
-            "binary_expression" | "call_expression" | "selector_expression" | "index_expression" | "slice_expression" | "type_assertion_expression" => {
+            "binary_expression"
+            | "call_expression"
+            | "selector_expression"
+            | "index_expression"
+            | "slice_expression"
+            | "type_assertion_expression" => {
                 return self.expr(node);
             }
             "type_conversion_expression" => {
@@ -632,9 +875,15 @@ impl<'t> Lowerer<'t> {
                     None => Vec::new(),
                 };
                 let ellipsis = has_token(node, "...").then(|| {
-                    self.text(node).rfind("...").map_or(r.end, |i| r.start + i as u32)
+                    self.text(node)
+                        .rfind("...")
+                        .map_or(r.end, |i| r.start + i as u32)
                 });
-                Expr::Call { fun, args, ellipsis }
+                Expr::Call {
+                    fun,
+                    args,
+                    ellipsis,
+                }
             }
             "type_instantiation_expression" => {
                 let x = self.field_ty(node, "type");
@@ -657,13 +906,23 @@ impl<'t> Lowerer<'t> {
             }
             "literal_value" => {
                 let elts = self.literal_elements(node);
-                Expr::CompositeLit { ty: None, elts, lbrace: r.start }
+                Expr::CompositeLit {
+                    ty: None,
+                    elts,
+                    lbrace: r.start,
+                }
             }
             "func_literal" => {
                 let sig = self.signature(node);
                 let body = match node.child_by_field_name("body") {
                     Some(b) => self.block(b),
-                    None => self.alloc_stmt(Stmt::Block { stmts: Vec::new(), rbrace: None }, TextRange::empty(r.end)),
+                    None => self.alloc_stmt(
+                        Stmt::Block {
+                            stmts: Vec::new(),
+                            rbrace: None,
+                        },
+                        TextRange::empty(r.end),
+                    ),
                 };
                 Expr::FuncLit { sig, body }
             }
@@ -675,7 +934,9 @@ impl<'t> Lowerer<'t> {
 
     fn literal_elements(&mut self, body: Node<'_>) -> Vec<ExprId> {
         let mut elts = Vec::new();
-        for element in children(body) {
+        let elements = children(body);
+        self.trailing_comma(body, elements.last().copied(), "composite literal");
+        for element in elements {
             match element.kind() {
                 "keyed_element" => {
                     let key = self.literal_element(element.child_by_field_name("key"), element);
@@ -694,7 +955,9 @@ impl<'t> Lowerer<'t> {
 
     /// A `literal_element`: an expression, or a nested literal with its type elided.
     fn literal_element(&mut self, node: Option<Node<'_>>, parent: Node<'_>) -> ExprId {
-        let Some(node) = node else { return self.bad_expr(TextRange::empty(parent.end_byte() as u32)) };
+        let Some(node) = node else {
+            return self.bad_expr(TextRange::empty(parent.end_byte() as u32));
+        };
         match children(node).first() {
             Some(&inner) if node.kind() == "literal_element" => self.expr_guarded(inner),
             _ if node.kind() == "literal_element" => self.bad_expr(range(node)),
@@ -777,12 +1040,21 @@ impl<'t> Lowerer<'t> {
                 Stmt::Send { chan, value }
             }
             "inc_statement" | "dec_statement" => match first() {
-                Some(e) => Stmt::IncDec { x: self.expr(e), inc: node.kind() == "inc_statement" },
+                Some(e) => Stmt::IncDec {
+                    x: self.expr(e),
+                    inc: node.kind() == "inc_statement",
+                },
                 None => Stmt::Bad,
             },
             "assignment_statement" => {
-                let lhs = node.child_by_field_name("left").map(|l| self.expr_list(l)).unwrap_or_default();
-                let rhs = node.child_by_field_name("right").map(|l| self.expr_list(l)).unwrap_or_default();
+                let lhs = node
+                    .child_by_field_name("left")
+                    .map(|l| self.expr_list(l))
+                    .unwrap_or_default();
+                let rhs = node
+                    .child_by_field_name("right")
+                    .map(|l| self.expr_list(l))
+                    .unwrap_or_default();
                 let op = match node.child_by_field_name("operator").map(|o| o.kind()) {
                     Some("=") | None => AssignOp::Assign,
                     Some(op) => match BinaryOp::from_token(op.trim_end_matches('=')) {
@@ -793,16 +1065,30 @@ impl<'t> Lowerer<'t> {
                 Stmt::Assign { lhs, op, rhs }
             }
             "short_var_declaration" => {
-                let lhs = node.child_by_field_name("left").map(|l| self.expr_list(l)).unwrap_or_default();
-                let rhs = node.child_by_field_name("right").map(|l| self.expr_list(l)).unwrap_or_default();
-                Stmt::Assign { lhs, op: AssignOp::Define, rhs }
+                let lhs = node
+                    .child_by_field_name("left")
+                    .map(|l| self.expr_list(l))
+                    .unwrap_or_default();
+                let rhs = node
+                    .child_by_field_name("right")
+                    .map(|l| self.expr_list(l))
+                    .unwrap_or_default();
+                Stmt::Assign {
+                    lhs,
+                    op: AssignOp::Define,
+                    rhs,
+                }
             }
             "go_statement" | "defer_statement" => {
                 let call = match first() {
                     Some(e) => self.expr(e),
                     None => self.bad_expr(TextRange::empty(r.end)),
                 };
-                if node.kind() == "go_statement" { Stmt::Go(call) } else { Stmt::Defer(call) }
+                if node.kind() == "go_statement" {
+                    Stmt::Go(call)
+                } else {
+                    Stmt::Defer(call)
+                }
             }
             "return_statement" => {
                 let results = match first() {
@@ -811,14 +1097,19 @@ impl<'t> Lowerer<'t> {
                 };
                 Stmt::Return(results)
             }
-            "break_statement" | "continue_statement" | "goto_statement" | "fallthrough_statement" => {
+            "break_statement"
+            | "continue_statement"
+            | "goto_statement"
+            | "fallthrough_statement" => {
                 let kind = match node.kind() {
                     "break_statement" => BranchKind::Break,
                     "continue_statement" => BranchKind::Continue,
                     "goto_statement" => BranchKind::Goto,
                     _ => BranchKind::Fallthrough,
                 };
-                let label = first().filter(|c| c.kind() == "label_name").map(|l| self.name(l));
+                let label = first()
+                    .filter(|c| c.kind() == "label_name")
+                    .map(|l| self.name(l));
                 Stmt::Branch { kind, label }
             }
             "if_statement" => {
@@ -826,10 +1117,21 @@ impl<'t> Lowerer<'t> {
                 let cond = self.field_expr(node, "condition");
                 let then = match node.child_by_field_name("consequence") {
                     Some(b) => self.block(b),
-                    None => self.alloc_stmt(Stmt::Block { stmts: Vec::new(), rbrace: None }, TextRange::empty(r.end)),
+                    None => self.alloc_stmt(
+                        Stmt::Block {
+                            stmts: Vec::new(),
+                            rbrace: None,
+                        },
+                        TextRange::empty(r.end),
+                    ),
                 };
                 let els = self.opt_stmt(node, "alternative");
-                Stmt::If { init, cond, then, els }
+                Stmt::If {
+                    init,
+                    cond,
+                    then,
+                    els,
+                }
             }
             "expression_switch_statement" => {
                 let init = self.opt_stmt(node, "initializer");
@@ -845,7 +1147,12 @@ impl<'t> Lowerer<'t> {
                     .map(|n| self.name(n));
                 let x = self.field_expr(node, "value");
                 let clauses = self.case_clauses(node, true);
-                Stmt::TypeSwitch { init, bind, x, clauses }
+                Stmt::TypeSwitch {
+                    init,
+                    bind,
+                    x,
+                    clauses,
+                }
             }
             "select_statement" => {
                 let mut clauses = Vec::new();
@@ -856,7 +1163,11 @@ impl<'t> Lowerer<'t> {
                         _ => continue,
                     };
                     let body = self.statement_list_of(clause);
-                    clauses.push(CommClause { comm, body, range: range(clause) });
+                    clauses.push(CommClause {
+                        comm,
+                        body,
+                        range: range(clause),
+                    });
                 }
                 Stmt::Select { clauses }
             }
@@ -866,7 +1177,11 @@ impl<'t> Lowerer<'t> {
                 match node.child_by_field_name("left") {
                     Some(left) => {
                         let lhs = self.expr_list(left);
-                        let op = if has_token(node, ":=") { AssignOp::Define } else { AssignOp::Assign };
+                        let op = if has_token(node, ":=") {
+                            AssignOp::Define
+                        } else {
+                            AssignOp::Assign
+                        };
                         Stmt::Assign { lhs, op, rhs }
                     }
                     None => Stmt::Expr(rhs[0]),
@@ -894,15 +1209,26 @@ impl<'t> Lowerer<'t> {
                 }),
                 "type_case" => {
                     let mut cursor = clause.walk();
-                    let nodes: Vec<Node<'_>> =
-                        clause.children_by_field_name("type", &mut cursor).filter(|n| n.is_named()).collect();
-                    Some(nodes.into_iter().map(|t| if types { self.ty(t) } else { self.expr(t) }).collect())
+                    let nodes: Vec<Node<'_>> = clause
+                        .children_by_field_name("type", &mut cursor)
+                        .filter(|n| n.is_named())
+                        .collect();
+                    Some(
+                        nodes
+                            .into_iter()
+                            .map(|t| if types { self.ty(t) } else { self.expr(t) })
+                            .collect(),
+                    )
                 }
                 "default_case" => None,
                 _ => continue,
             };
             let body = self.statement_list_of(clause);
-            clauses.push(CaseClause { list, body, range: range(clause) });
+            clauses.push(CaseClause {
+                list,
+                body,
+                range: range(clause),
+            });
         }
         clauses
     }
@@ -911,25 +1237,57 @@ impl<'t> Lowerer<'t> {
         let body_node = node.child_by_field_name("body");
         let body = match body_node {
             Some(b) => self.block(b),
-            None => self.alloc_stmt(Stmt::Block { stmts: Vec::new(), rbrace: None }, TextRange::empty(node.end_byte() as u32)),
+            None => self.alloc_stmt(
+                Stmt::Block {
+                    stmts: Vec::new(),
+                    rbrace: None,
+                },
+                TextRange::empty(node.end_byte() as u32),
+            ),
         };
         let header = children(node).into_iter().find(|c| Some(*c) != body_node);
         match header {
-            None => Stmt::For { init: None, cond: None, post: None, body },
+            None => Stmt::For {
+                init: None,
+                cond: None,
+                post: None,
+                body,
+            },
             Some(clause) if clause.kind() == "for_clause" => {
                 let init = self.opt_stmt(clause, "initializer");
-                let cond = clause.child_by_field_name("condition").map(|c| self.expr(c));
+                let cond = clause
+                    .child_by_field_name("condition")
+                    .map(|c| self.expr(c));
                 let post = self.opt_stmt(clause, "update");
-                Stmt::For { init, cond, post, body }
+                Stmt::For {
+                    init,
+                    cond,
+                    post,
+                    body,
+                }
             }
             Some(clause) if clause.kind() == "range_clause" => {
-                let left = clause.child_by_field_name("left").map(|l| self.expr_list(l)).unwrap_or_default();
+                let left = clause
+                    .child_by_field_name("left")
+                    .map(|l| self.expr_list(l))
+                    .unwrap_or_default();
                 let define = has_token(clause, ":=");
                 let x = self.field_expr(clause, "right");
                 let mut left = left.into_iter();
-                Stmt::Range { key: left.next(), value: left.next(), define, x, body }
+                Stmt::Range {
+                    key: left.next(),
+                    value: left.next(),
+                    define,
+                    x,
+                    body,
+                }
             }
-            Some(cond) => Stmt::For { init: None, cond: Some(self.expr(cond)), post: None, body },
+            Some(cond) => Stmt::For {
+                init: None,
+                cond: Some(self.expr(cond)),
+                post: None,
+                body,
+            },
         }
     }
 }

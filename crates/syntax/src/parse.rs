@@ -28,7 +28,9 @@ pub struct Parse {
 
 impl std::fmt::Debug for Parse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Parse").field("errors", &self.errors).finish_non_exhaustive()
+        f.debug_struct("Parse")
+            .field("errors", &self.errors)
+            .finish_non_exhaustive()
     }
 }
 
@@ -87,7 +89,9 @@ fn run_parser(text: &str, old: Option<&Tree>) -> Tree {
                 parser.reset();
                 parser.parse(text, None).unwrap_or_else(|| {
                     *parser = new_parser();
-                    parser.parse("", None).expect("parsing the empty string cannot fail")
+                    parser
+                        .parse("", None)
+                        .expect("parsing the empty string cannot fail")
                 })
             }
         }
@@ -136,8 +140,14 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 fn point_at(text: &str, offset: usize) -> Point {
     let before = &text.as_bytes()[..offset];
     let row = before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    Point { row, column: offset - line_start }
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    Point {
+        row,
+        column: offset - line_start,
+    }
 }
 
 #[cfg(test)]
@@ -150,10 +160,14 @@ mod tests {
         let old = parse(&text);
         let mut tree = old.tree().clone();
         let at = text.find("1").unwrap() as u32;
-        apply_edit(&mut text, Some(&mut tree), &TextEdit {
-            delete: TextRange::new(at, at + 1),
-            insert: "f(2, 3)".into(),
-        });
+        apply_edit(
+            &mut text,
+            Some(&mut tree),
+            &TextEdit {
+                delete: TextRange::new(at, at + 1),
+                insert: "f(2, 3)".into(),
+            },
+        );
         let new = parse_with(&text, Some(&tree));
         assert_eq!(new.debug_tree(), parse(&text).debug_tree());
         assert!(new.errors().is_empty());
@@ -162,7 +176,14 @@ mod tests {
     #[test]
     fn hostile_edit_offsets_are_clamped() {
         let mut text = String::from("package é");
-        apply_edit(&mut text, None, &TextEdit { delete: TextRange::new(9, 400), insert: "x".into() });
+        apply_edit(
+            &mut text,
+            None,
+            &TextEdit {
+                delete: TextRange::new(9, 400),
+                insert: "x".into(),
+            },
+        );
         assert_eq!(text, "package x");
     }
 }

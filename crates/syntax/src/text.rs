@@ -75,7 +75,10 @@ impl LineIndex {
                 line_starts.push(i as u32 + 1);
             }
         }
-        LineIndex { line_starts, len: text.len() as u32 }
+        LineIndex {
+            line_starts,
+            len: text.len() as u32,
+        }
     }
 
     pub fn line_count(&self) -> u32 {
@@ -94,7 +97,10 @@ impl LineIndex {
     pub fn line_col(&self, offset: u32) -> LineCol {
         let offset = offset.min(self.len);
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        LineCol { line: line as u32, col: offset - self.line_starts[line] }
+        LineCol {
+            line: line as u32,
+            col: offset - self.line_starts[line],
+        }
     }
 
     /// Byte offset of a line and byte column, or `None` when the line does not exist. A column
@@ -123,7 +129,10 @@ impl LineIndex {
         let LineCol { line, col } = self.line_col(offset);
         let start = self.line_starts[line as usize] as usize;
         let prefix = floor_char_slice(text, start, start + col as usize);
-        LineCol { line, col: prefix.encode_utf16().count() as u32 }
+        LineCol {
+            line,
+            col: prefix.encode_utf16().count() as u32,
+        }
     }
 
     /// Byte offset of a line and UTF-16 column in `text`; a column past the line's end, or one
@@ -181,10 +190,22 @@ mod tests {
         let index = LineIndex::new(text);
         // 'b' is at byte 5, UTF-16 column 3 (the emoji is a surrogate pair).
         assert_eq!(index.line_col_utf16(text, 5), LineCol { line: 0, col: 3 });
-        assert_eq!(index.offset_utf16(text, LineCol { line: 0, col: 3 }), Some(5));
+        assert_eq!(
+            index.offset_utf16(text, LineCol { line: 0, col: 3 }),
+            Some(5)
+        );
         // Inside the surrogate pair: clamp to the emoji's start.
-        assert_eq!(index.offset_utf16(text, LineCol { line: 0, col: 2 }), Some(1));
-        assert_eq!(index.offset_utf16(text, LineCol { line: 0, col: 50 }), Some(6));
-        assert_eq!(index.offset_utf16(text, LineCol { line: 1, col: 1 }), Some(8));
+        assert_eq!(
+            index.offset_utf16(text, LineCol { line: 0, col: 2 }),
+            Some(1)
+        );
+        assert_eq!(
+            index.offset_utf16(text, LineCol { line: 0, col: 50 }),
+            Some(6)
+        );
+        assert_eq!(
+            index.offset_utf16(text, LineCol { line: 1, col: 1 }),
+            Some(8)
+        );
     }
 }

@@ -10,15 +10,25 @@ fn syntax_fixtures() {
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut checked = 0;
     let mut failures = Vec::new();
-    let mut entries: Vec<_> = fs::read_dir(&dir).expect("test-fixtures/syntax exists").flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = fs::read_dir(&dir)
+        .expect("test-fixtures/syntax exists")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
-    for path in entries.into_iter().filter(|p| p.extension().is_some_and(|e| e == "go")) {
+    for path in entries
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "go"))
+    {
         let text = fs::read_to_string(&path).expect("fixture is UTF-8");
         let parse = syntax::parse(&text);
         let file = syntax::lower(&text, parse.tree());
         let mut actual = String::new();
         for error in parse.errors() {
-            actual.push_str(&format!("syntax error@{:?}: {}\n", error.range, error.message));
+            actual.push_str(&format!(
+                "syntax error@{:?}: {}\n",
+                error.range, error.message
+            ));
         }
         actual.push_str(&syntax::dump(&file));
         let expect_path = path.with_extension("ast");
@@ -33,5 +43,8 @@ fn syntax_fixtures() {
         checked += 1;
     }
     assert!(checked >= 3, "expected fixtures in {}", dir.display());
-    assert!(failures.is_empty(), "AST dumps differ (rerun with UPDATE_EXPECT=1 and review): {failures:?}");
+    assert!(
+        failures.is_empty(),
+        "AST dumps differ (rerun with UPDATE_EXPECT=1 and review): {failures:?}"
+    );
 }

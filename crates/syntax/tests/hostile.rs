@@ -12,7 +12,11 @@ fn parse_and_lower(text: &str) -> (syntax::Parse, syntax::ast::File) {
 #[test]
 fn hundred_thousand_nested_parentheses() {
     let depth = 100_000;
-    let text = format!("package p\n\nvar x = {}1{}\n", "(".repeat(depth), ")".repeat(depth));
+    let text = format!(
+        "package p\n\nvar x = {}1{}\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
     let (parse, file) = parse_and_lower(&text);
     assert!(parse.errors().is_empty(), "{:?}", parse.errors());
     assert_eq!(file.errors.len(), 1);
@@ -29,7 +33,11 @@ fn unbalanced_nesting_reports_errors() {
 #[test]
 fn nesting_below_the_limit_is_lowered_in_full() {
     let depth = (MAX_DEPTH - 10) as usize;
-    let text = format!("package p\n\nvar x = {}1{}\n", "(".repeat(depth), ")".repeat(depth));
+    let text = format!(
+        "package p\n\nvar x = {}1{}\n",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
     let (_, file) = parse_and_lower(&text);
     assert!(file.errors.is_empty());
     assert!(!file.exprs.iter().any(|e| matches!(e, Expr::Bad)));

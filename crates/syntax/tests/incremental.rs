@@ -23,14 +23,49 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
 const FRAGMENTS: &[&str] = &[
-    "(", ")", "{", "}", "[", "]", "\"", "`", "'", "/*", "*/", "//", "\n", ";", ",", ".", ":=",
-    "func", "x", "return ", "if x {", "}\n", "for i := range 10 {\n", "type T[P any] struct{}\n",
-    "f[int](x)", "<-", "...", "0x1p-2", "case ", "default:", "\t", " ", "é", "😀",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    "`",
+    "'",
+    "/*",
+    "*/",
+    "//",
+    "\n",
+    ";",
+    ",",
+    ".",
+    ":=",
+    "func",
+    "x",
+    "return ",
+    "if x {",
+    "}\n",
+    "for i := range 10 {\n",
+    "type T[P any] struct{}\n",
+    "f[int](x)",
+    "<-",
+    "...",
+    "0x1p-2",
+    "case ",
+    "default:",
+    "\t",
+    " ",
+    "é",
+    "😀",
 ];
 
 fn floor(text: &str, mut i: usize) -> usize {
@@ -53,7 +88,10 @@ fn random_edit(rng: &mut Rng, text: &str) -> TextEdit {
             text[from..to].to_string()
         }
     };
-    TextEdit { delete: TextRange::new(start as u32, end as u32), insert }
+    TextEdit {
+        delete: TextRange::new(start as u32, end as u32),
+        insert,
+    }
 }
 
 /// Every node of the tree, anonymous ones included, in document order: kind, byte range, and
@@ -63,7 +101,13 @@ fn flatten(tree: &syntax::Tree) -> Vec<(u16, usize, usize, bool, bool)> {
     let mut cursor = tree.walk();
     'walk: loop {
         let node = cursor.node();
-        out.push((node.kind_id(), node.start_byte(), node.end_byte(), node.is_error(), node.is_missing()));
+        out.push((
+            node.kind_id(),
+            node.start_byte(),
+            node.end_byte(),
+            node.is_error(),
+            node.is_missing(),
+        ));
         if cursor.goto_first_child() {
             continue;
         }
@@ -77,7 +121,10 @@ fn flatten(tree: &syntax::Tree) -> Vec<(u16, usize, usize, bool, bool)> {
 }
 
 fn env_u64(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 #[test]
@@ -88,12 +135,19 @@ fn incremental_reparse_equals_fresh_parse() {
     if let Some(goroot) = common::goroot() {
         let std_files = common::go_files(&goroot.join("src"), true);
         // A fixed, spread-out sample: the same files every run, from all over the tree.
-        files.extend(std_files.iter().step_by((std_files.len() / 40).max(1)).cloned());
+        files.extend(
+            std_files
+                .iter()
+                .step_by((std_files.len() / 40).max(1))
+                .cloned(),
+        );
     }
     let mut rng = Rng(seed);
     let mut checked = 0;
     for path in &files {
-        let Ok(mut text) = std::fs::read_to_string(path) else { continue };
+        let Ok(mut text) = std::fs::read_to_string(path) else {
+            continue;
+        };
         if text.len() > 200_000 {
             continue;
         }
@@ -109,9 +163,23 @@ fn incremental_reparse_equals_fresh_parse() {
                 .collect();
             let incremental = syntax::parse_with(&text, Some(&tree));
             let fresh = syntax::parse(&text);
-            let context = || format!("{} round {round} seed {seed:#x} edits {edits:?}", path.display());
-            assert!(flatten(incremental.tree()) == flatten(fresh.tree()), "trees differ: {}", context());
-            assert_eq!(incremental.errors(), fresh.errors(), "errors differ: {}", context());
+            let context = || {
+                format!(
+                    "{} round {round} seed {seed:#x} edits {edits:?}",
+                    path.display()
+                )
+            };
+            assert!(
+                flatten(incremental.tree()) == flatten(fresh.tree()),
+                "trees differ: {}",
+                context()
+            );
+            assert_eq!(
+                incremental.errors(),
+                fresh.errors(),
+                "errors differ: {}",
+                context()
+            );
             assert!(
                 syntax::lower(&text, incremental.tree()) == syntax::lower(&text, fresh.tree()),
                 "ASTs differ: {}",
