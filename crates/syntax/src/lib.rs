@@ -28,5 +28,5 @@ pub struct SyntaxError {
 
 /// The Go grammar we parse with.
 pub fn language() -> tree_sitter::Language {
-    tree_sitter_go::LANGUAGE.into()
+    tree_sitter_go_ext::LANGUAGE.into()
 }
