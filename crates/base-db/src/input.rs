@@ -46,7 +46,11 @@ impl std::fmt::Debug for EditedTree {
 }
 
 /// The file parsed, reusing the edited previous tree when there is one.
-#[salsa::tracked(returns(ref), no_eq)]
+///
+/// Trees are the bulkiest thing we hold (several times the text), and after lowering only
+/// open files need theirs again, so salsa keeps the most recently used few and re-parses the
+/// others on demand.
+#[salsa::tracked(returns(ref), no_eq, lru = 128)]
 pub fn parse(db: &dyn SourceDatabase, file: SourceFile) -> Parse {
     let text = file.text(db);
     let reuse = file.reuse(db);

@@ -15,7 +15,7 @@ pub(crate) fn collect(text: &str, tree: &Tree) -> Vec<SyntaxError> {
     let mut errors = Vec::new();
     let root = tree.root_node();
     if !root.has_error() {
-        top_level_statements(root, &mut errors);
+        top_level_statements(text, root, &mut errors);
         return errors;
     }
     // Iterative walk: a tree can be 100,000 levels deep, and recursion would overflow the stack.
@@ -23,12 +23,15 @@ pub(crate) fn collect(text: &str, tree: &Tree) -> Vec<SyntaxError> {
     // at the end of a file, which tree-sitter may attach to an outer node.
     let mut cursor = root.walk();
     let mut ancestors: Vec<Node<'_>> = Vec::new();
+    // The previous sibling, tracked here because `Node::prev_sibling` scans from the parent's
+    // first child: asking it for every error would be quadratic in a long block.
+    let mut prev: Option<Node<'_>> = None;
     'walk: loop {
         let node = cursor.node();
         let parent = ancestors.last().copied();
         let mut descend = false;
         if node.is_error() {
-            errors.push(error_node(text, node, parent));
+            errors.push(error_node(text, node, parent, prev));
         } else if node.is_missing() {
             errors.push(missing_node(text, node, parent));
         } else if node.has_error() {
@@ -36,16 +39,18 @@ pub(crate) fn collect(text: &str, tree: &Tree) -> Vec<SyntaxError> {
         }
         if descend && cursor.goto_first_child() {
             ancestors.push(node);
+            prev = None;
             continue;
         }
+        prev = Some(node);
         while !cursor.goto_next_sibling() {
             if !cursor.goto_parent() {
                 break 'walk;
             }
-            ancestors.pop();
+            prev = ancestors.pop();
         }
     }
-    top_level_statements(root, &mut errors);
+    top_level_statements(text, root, &mut errors);
     errors.sort_by_key(|e| (e.range.start, e.range.end));
     dedup_per_line(text, errors)
 }
@@ -66,10 +71,23 @@ fn dedup_per_line(text: &str, errors: Vec<SyntaxError>) -> Vec<SyntaxError> {
     out
 }
 
-/// tree-sitter-go accepts statements at the top level (to recover better); Go does not.
-fn top_level_statements(root: Node<'_>, errors: &mut Vec<SyntaxError>) {
+/// What tree-sitter-go accepts at the top level and Go does not: statements (accepted there to
+/// recover better), and a file that does not start with its package clause.
+fn top_level_statements(text: &str, root: Node<'_>, errors: &mut Vec<SyntaxError>) {
     let mut cursor = root.walk();
+    let mut first = true;
     for child in root.named_children(&mut cursor) {
+        if child.is_extra() {
+            continue;
+        }
+        if first && child.kind() != "package_clause" {
+            errors.push(SyntaxError {
+                range: crate::TextRange::empty(child.start_byte() as u32),
+                message: "syntax error: package statement must be first".into(),
+            });
+            return;
+        }
+        first = false;
         let declaration = matches!(
             child.kind(),
             "package_clause"
@@ -79,7 +97,6 @@ fn top_level_statements(root: Node<'_>, errors: &mut Vec<SyntaxError>) {
                 | "const_declaration"
                 | "var_declaration"
                 | "type_declaration"
-                | "comment"
                 | "ERROR"
         );
         if !declaration {
@@ -89,12 +106,24 @@ fn top_level_statements(root: Node<'_>, errors: &mut Vec<SyntaxError>) {
             });
         }
     }
+    if first {
+        // Nothing but comments, or nothing at all: the compiler reports at the end.
+        errors.push(SyntaxError {
+            range: crate::TextRange::empty(text.len() as u32),
+            message: "syntax error: package statement must be first".into(),
+        });
+    }
 }
 
 /// An ERROR node: input the grammar could not place. A lexical error inside it (an unterminated
 /// string, say) is the real cause. If it ends in a token that needs something after it (`x +`,
 /// `x.`, `package`), what follows is the unexpected token. Otherwise its first token is.
-fn error_node(text: &str, node: Node<'_>, parent: Option<Node<'_>>) -> SyntaxError {
+fn error_node(
+    text: &str,
+    node: Node<'_>,
+    parent: Option<Node<'_>>,
+    prev: Option<Node<'_>>,
+) -> SyntaxError {
     let (start, end) = (node.start_byte() as u32, node.end_byte() as u32);
     let tokens = lexer::tokens_in(text, start, end);
     if let Some(bad) = tokens.iter().find(|t| t.lexical_error().is_some()) {
@@ -132,7 +161,7 @@ fn error_node(text: &str, node: Node<'_>, parent: Option<Node<'_>>) -> SyntaxErr
         }
         _ => match expectation(context) {
             Some(expected) => format!("syntax error: unexpected {unexpected}{expected}"),
-            None if follows_on_same_line(text, node) => {
+            None if follows_on_same_line(text, node, prev) => {
                 format!("syntax error: unexpected {unexpected} at end of statement")
             }
             None => format!("syntax error: unexpected {unexpected}"),
@@ -201,8 +230,8 @@ fn expectation(context: &str) -> Option<&'static str> {
 
 /// Whether the ERROR node continues a line on which something well-formed came before it, as
 /// in `x := 1 2`.
-fn follows_on_same_line(text: &str, node: Node<'_>) -> bool {
-    let Some(prev) = node.prev_sibling() else {
+fn follows_on_same_line(text: &str, node: Node<'_>, prev: Option<Node<'_>>) -> bool {
+    let Some(prev) = prev else {
         return false;
     };
     let between =

@@ -144,7 +144,29 @@ impl<'t> Lowerer<'t> {
     // ---- files and declarations ----
 
     fn source_file(&mut self, root: Node<'_>) {
-        for child in children(root) {
+        // Doc comments are found in this one pass over the top level (a run of comment lines
+        // ending on the line above a declaration); asking each declaration for its previous
+        // siblings would be quadratic in the number of top-level items.
+        let mut comments: Option<(TextRange, usize)> = None;
+        let mut cursor = root.walk();
+        for child in root.named_children(&mut cursor) {
+            if child.kind() == "comment" {
+                let row = child.start_position().row;
+                comments = match comments {
+                    Some((run, end_row)) if end_row + 1 >= row => {
+                        Some((run.cover(range(child)), child.end_position().row))
+                    }
+                    _ => Some((range(child), child.end_position().row)),
+                };
+                continue;
+            }
+            let doc = comments
+                .take()
+                .filter(|&(_, end_row)| end_row + 1 == child.start_position().row)
+                .map(|(run, _)| run);
+            if child.is_extra() || child.is_error() || child.is_missing() {
+                continue;
+            }
             match child.kind() {
                 "package_clause" => {
                     if let Some(name) = children(child)
@@ -156,12 +178,12 @@ impl<'t> Lowerer<'t> {
                 }
                 "import_declaration" => self.import_declaration(child),
                 "function_declaration" | "method_declaration" => {
-                    let decl = self.func_decl(child);
+                    let decl = self.func_decl(child, doc);
                     let id = self.alloc_decl(Decl::Func(decl));
                     self.file.decls.push(id);
                 }
                 "const_declaration" | "var_declaration" | "type_declaration" => {
-                    let decl = self.gen_decl(child);
+                    let decl = self.gen_decl(child, doc);
                     let id = self.alloc_decl(Decl::Gen(decl));
                     self.file.decls.push(id);
                 }
@@ -169,22 +191,6 @@ impl<'t> Lowerer<'t> {
                 _ => {}
             }
         }
-    }
-
-    /// The comment lines directly above `node`, ending on the line before it.
-    fn doc(&self, node: Node<'_>) -> Option<TextRange> {
-        let mut doc: Option<TextRange> = None;
-        let mut next_row = node.start_position().row;
-        let mut prev = node.prev_sibling();
-        while let Some(comment) = prev {
-            if comment.kind() != "comment" || comment.end_position().row + 1 != next_row {
-                break;
-            }
-            doc = Some(doc.map_or(range(comment), |d| d.cover(range(comment))));
-            next_row = comment.start_position().row;
-            prev = comment.prev_sibling();
-        }
-        doc
     }
 
     fn import_declaration(&mut self, node: Node<'_>) {
@@ -214,7 +220,7 @@ impl<'t> Lowerer<'t> {
         }
     }
 
-    fn func_decl(&mut self, node: Node<'_>) -> FuncDecl {
+    fn func_decl(&mut self, node: Node<'_>, doc: Option<TextRange>) -> FuncDecl {
         let name = match node.child_by_field_name("name") {
             Some(n) => self.name(n),
             None => Name {
@@ -242,7 +248,7 @@ impl<'t> Lowerer<'t> {
             type_params,
             sig,
             body,
-            doc: self.doc(node),
+            doc,
             range: range(node),
         }
     }
@@ -367,7 +373,7 @@ impl<'t> Lowerer<'t> {
         acc.unwrap_or_else(|| self.bad_expr(range(node)))
     }
 
-    fn gen_decl(&mut self, node: Node<'_>) -> GenDecl {
+    fn gen_decl(&mut self, node: Node<'_>, doc: Option<TextRange>) -> GenDecl {
         let kind = match node.kind() {
             "const_declaration" => GenKind::Const,
             "var_declaration" => GenKind::Var,
@@ -437,7 +443,7 @@ impl<'t> Lowerer<'t> {
             kind,
             specs,
             grouped,
-            doc: self.doc(node),
+            doc,
             range: range(node),
         }
     }
@@ -1014,7 +1020,7 @@ impl<'t> Lowerer<'t> {
             }
             "empty_statement" => Stmt::Empty,
             "const_declaration" | "var_declaration" | "type_declaration" => {
-                let decl = self.gen_decl(node);
+                let decl = self.gen_decl(node, None);
                 Stmt::Decl(self.alloc_decl(Decl::Gen(decl)))
             }
             "labeled_statement" => {

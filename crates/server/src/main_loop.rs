@@ -1,0 +1,343 @@
+//! The thread that owns the [`AnalysisHost`]: every change to the analysis happens here, in the
+//! order the client sent it.
+//!
+//! **Architecture Invariant**: handlers never touch the host; they put a [`Task`] on one
+//! channel before their first `.await`, so tasks arrive in wire order. This thread drains every
+//! task that is waiting, applies them all, then starts computing diagnostics for the open
+//! documents whose diagnostics are not yet published, on a snapshot in a background thread.
+//! The next change cancels that computation (salsa blocks the change until the snapshot is
+//! dropped, which the cancelled computation does promptly); documents it did not finish stay
+//! dirty and are computed again with the next batch.
+//!
+//! It is a plain thread rather than a tokio task because applying a change blocks: salsa waits
+//! for outstanding snapshots to be dropped.
+
+use std::{
+    collections::{HashMap, HashSet},
+    path::PathBuf,
+    sync::{Arc, mpsc},
+};
+
+use ide::{AnalysisHost, OsFileSystem};
+use tokio::sync::mpsc::UnboundedSender;
+use tower_lsp_server::ls_types::{MessageType, TextDocumentContentChangeEvent, Uri};
+
+use crate::{
+    diagnostics::{self, Dirty},
+    documents::Document,
+    mapper::{self, LineRope, PositionEncoding},
+    publisher::Outgoing,
+};
+
+/// A change to the analysis's inputs, in the order the client sent it.
+#[derive(Debug)]
+pub(crate) enum Task {
+    Initialize {
+        encoding: PositionEncoding,
+    },
+    Open {
+        uri: Uri,
+        version: i32,
+        text: String,
+    },
+    Change {
+        uri: Uri,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+    },
+    Close {
+        uri: Uri,
+    },
+}
+
+impl Task {
+    /// What the task is, for messages; never its text, which may be megabytes.
+    fn describe(&self) -> String {
+        match self {
+            Task::Initialize { .. } => "initialize".to_string(),
+            Task::Open { uri, .. } => format!("textDocument/didOpen of {}", uri.as_str()),
+            Task::Change { uri, .. } => format!("textDocument/didChange of {}", uri.as_str()),
+            Task::Close { uri } => format!("textDocument/didClose of {}", uri.as_str()),
+        }
+    }
+}
+
+/// Deep Go code makes deep recursion in the analysis; the default 2 MiB would not do.
+pub(crate) const ANALYSIS_STACK_SIZE: usize = 64 * 1024 * 1024;
+
+/// Starts the owner thread; it stops when every sender of the returned channel is gone.
+pub(crate) fn spawn(out: UnboundedSender<Outgoing>) -> std::io::Result<mpsc::Sender<Task>> {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("analysis-host".into())
+        .spawn(move || {
+            let mut main_loop = MainLoop {
+                host: AnalysisHost::new(Arc::new(OsFileSystem)),
+                encoding: PositionEncoding::Utf16,
+                documents: HashMap::new(),
+                ignored: HashSet::new(),
+                dirty: Arc::default(),
+                revision: 0,
+                out,
+            };
+            main_loop.run(receiver);
+        })?;
+    Ok(sender)
+}
+
+struct MainLoop {
+    host: AnalysisHost,
+    encoding: PositionEncoding,
+    documents: HashMap<Uri, OpenDocument>,
+    /// Documents we were told about but do not analyze (not `file:` URIs): their later
+    /// notifications are expected, not errors.
+    ignored: HashSet<Uri>,
+    dirty: Dirty,
+    /// Counts batches of changes; results computed at an older revision never replace newer
+    /// ones (see `publisher`).
+    revision: u64,
+    out: UnboundedSender<Outgoing>,
+}
+
+#[derive(Debug)]
+struct OpenDocument {
+    path: PathBuf,
+    doc: Document,
+}
+
+impl MainLoop {
+    fn run(&mut self, receiver: mpsc::Receiver<Task>) {
+        while let Ok(first) = receiver.recv() {
+            self.revision += 1;
+            let mut changed = false;
+            for task in std::iter::once(first).chain(receiver.try_iter()) {
+                changed |= self.handle_guarded(task);
+            }
+            if changed {
+                self.start_diagnostics();
+            }
+        }
+        tracing::debug!("all task senders are gone; the analysis host stops");
+    }
+
+    /// Handles one task; a panic is reported and survived, the host is left as it is.
+    fn handle_guarded(&mut self, task: Task) -> bool {
+        let what = task.describe();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.handle(task))) {
+            Ok(changed) => changed,
+            Err(panic) => {
+                let message = format!(
+                    "internal error while applying {what}: {}",
+                    panic_message(&*panic)
+                );
+                self.log(MessageType::ERROR, message);
+                true
+            }
+        }
+    }
+
+    /// Applies a task; says whether the analysis's inputs changed.
+    fn handle(&mut self, task: Task) -> bool {
+        match task {
+            Task::Initialize { encoding } => {
+                self.encoding = encoding;
+                false
+            }
+            Task::Open { uri, version, text } => self.open(uri, version, text),
+            Task::Change {
+                uri,
+                version,
+                changes,
+            } => self.change(uri, version, changes),
+            Task::Close { uri } => self.close(uri),
+        }
+    }
+
+    fn open(&mut self, uri: Uri, version: i32, text: String) -> bool {
+        let path = match mapper::uri_to_path(&uri) {
+            Ok(path) => path,
+            Err(why) => {
+                self.log(
+                    MessageType::INFO,
+                    format!("not analyzing {}: {why}", uri.as_str()),
+                );
+                self.ignored.insert(uri);
+                return false;
+            }
+        };
+        if let Some((other, _)) = self
+            .documents
+            .iter()
+            .find(|(other, open)| open.path == path && **other != uri)
+        {
+            // Two URIs for one file would interleave two editors' edits in one text.
+            let message = format!(
+                "not analyzing {}: {} is already open as {}",
+                uri.as_str(),
+                path.display(),
+                other.as_str()
+            );
+            self.log(MessageType::WARNING, message);
+            self.ignored.insert(uri);
+            return false;
+        }
+        if self.documents.contains_key(&uri) {
+            tracing::warn!(
+                "{} was opened twice; the new text replaces the old",
+                uri.as_str()
+            );
+        }
+        // The rope copies the text first so that the host can take it without another copy.
+        let rope = LineRope::new(&text);
+        let file = self.host.set_file_text(&path, text);
+        self.mark_dirty(&uri);
+        self.documents.insert(
+            uri,
+            OpenDocument {
+                path,
+                doc: Document::new(file, version, rope),
+            },
+        );
+        true
+    }
+
+    fn change(
+        &mut self,
+        uri: Uri,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+    ) -> bool {
+        let Some(open) = self.documents.get_mut(&uri) else {
+            if self.ignored.contains(&uri) {
+                return false;
+            }
+            let message = format!(
+                "ignoring textDocument/didChange for {}, which is not open",
+                uri.as_str()
+            );
+            self.log(MessageType::WARNING, message);
+            return false;
+        };
+        if version <= open.doc.version {
+            tracing::warn!(
+                "{}: version {version} after {}; applying it anyway",
+                uri.as_str(),
+                open.doc.version
+            );
+        }
+        let change = open.doc.apply_changes(changes, self.encoding);
+        if change.clamped > 0 {
+            tracing::warn!(
+                "{}: {} change position(s) outside the document were clamped",
+                uri.as_str(),
+                change.clamped
+            );
+        }
+        open.doc.version = version;
+        let file = open.doc.file;
+        if let Some(text) = change.full_text {
+            self.host.set_file_text(&open.path, text);
+        }
+        if !change.edits.is_empty() {
+            let text = self.host.apply_edits(file, &change.edits);
+            debug_assert_eq!(
+                text.len(),
+                open.doc.len(),
+                "the document and the host disagree"
+            );
+        }
+        self.mark_dirty(&uri);
+        true
+    }
+
+    fn close(&mut self, uri: Uri) -> bool {
+        let Some(open) = self.documents.remove(&uri) else {
+            if !self.ignored.remove(&uri) {
+                let message = format!(
+                    "ignoring textDocument/didClose for {}, which is not open",
+                    uri.as_str()
+                );
+                self.log(MessageType::WARNING, message);
+            }
+            return false;
+        };
+        // Files are only known through editors so far: closed means gone.
+        self.host.remove_file(open.doc.file);
+        self.dirty
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&uri);
+        let cleared = Outgoing::Diagnostics {
+            uri,
+            version: None,
+            revision: self.revision,
+            diagnostics: Vec::new(),
+        };
+        let _ = self.out.send(cleared);
+        true
+    }
+
+    fn mark_dirty(&self, uri: &Uri) {
+        self.dirty
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(uri.clone(), self.revision);
+    }
+
+    fn start_diagnostics(&self) {
+        let jobs: Vec<diagnostics::Job> = {
+            let dirty = self.dirty.lock().unwrap_or_else(|e| e.into_inner());
+            dirty
+                .keys()
+                .filter_map(|uri| {
+                    let open = self.documents.get(uri)?;
+                    Some(diagnostics::Job {
+                        uri: uri.clone(),
+                        file: open.doc.file,
+                        version: open.doc.version,
+                    })
+                })
+                .collect()
+        };
+        if jobs.is_empty() {
+            return;
+        }
+        let computation = diagnostics::Computation {
+            analysis: self.host.analysis(),
+            jobs,
+            revision: self.revision,
+            encoding: self.encoding,
+            out: self.out.clone(),
+            dirty: self.dirty.clone(),
+        };
+        let spawned = std::thread::Builder::new()
+            .name("diagnostics".into())
+            .stack_size(ANALYSIS_STACK_SIZE)
+            .spawn(move || computation.run());
+        if let Err(err) = spawned {
+            self.log(
+                MessageType::ERROR,
+                format!("cannot start computing diagnostics: {err}"),
+            );
+        }
+    }
+
+    fn log(&self, typ: MessageType, message: String) {
+        match typ {
+            MessageType::ERROR => tracing::error!("{message}"),
+            MessageType::WARNING => tracing::warn!("{message}"),
+            _ => tracing::info!("{message}"),
+        }
+        let _ = self.out.send(Outgoing::Log { typ, message });
+    }
+}
+
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        s
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s
+    } else {
+        "(no message)"
+    }
+}

@@ -1,0 +1,3 @@
+// c
+
+var x int
