@@ -319,7 +319,65 @@ impl<'t> Lowerer<'t> {
                 range: range(param),
             });
         }
-        fields
+        self.group_parameters(fields)
+    }
+
+    /// Groups parameters the way Go's parser does. Parameters are either all named or all
+    /// unnamed; when some are named, a lone identifier is a name that takes the type of the
+    /// next named entry: `(a, b, c T)`. tree-sitter-go sometimes splits long name lists that
+    /// way (`(trap, a1, ..., a9 uintptr)` comes out as an unnamed `trap` and nine named
+    /// parameters), so this grouping is needed for valid code too, not only to report errors.
+    /// A lone identifier with no typed entry after it is missing its type; any other unnamed
+    /// entry is a type missing its name. Positions and wording as Go's parser reports them.
+    fn group_parameters(&mut self, fields: Vec<Field>) -> Vec<Field> {
+        if !fields.iter().any(|f| !f.names.is_empty()) {
+            return fields;
+        }
+        let mut grouped = Vec::with_capacity(fields.len());
+        let mut pending: Vec<Field> = Vec::new();
+        for field in fields {
+            if !field.names.is_empty() {
+                let start = pending.first().map_or(field.range.start, |p| p.range.start);
+                let mut names: Vec<Name> = Vec::new();
+                for lone in pending.drain(..) {
+                    if let Expr::Name(name) = self.file.expr(lone.ty) {
+                        names.push(name.clone());
+                    }
+                }
+                names.extend(field.names);
+                grouped.push(Field {
+                    names,
+                    range: TextRange::new(start, field.range.end),
+                    ..field
+                });
+            } else if matches!(self.file.expr(field.ty), Expr::Name(_)) {
+                pending.push(field);
+            } else {
+                self.missing_types(&mut pending, &mut grouped);
+                self.syntax_error(
+                    TextRange::empty(field.range.start),
+                    "missing parameter name",
+                );
+                grouped.push(field);
+            }
+        }
+        self.missing_types(&mut pending, &mut grouped);
+        grouped
+    }
+
+    fn missing_types(&mut self, pending: &mut Vec<Field>, grouped: &mut Vec<Field>) {
+        for lone in pending.drain(..) {
+            let next = crate::lexer::token_at(self.text, lone.range.end);
+            self.syntax_error(TextRange::empty(next.range.start), "missing parameter type");
+            grouped.push(lone);
+        }
+    }
+
+    fn syntax_error(&mut self, range: TextRange, message: &str) {
+        self.file.errors.push(SyntaxError {
+            range,
+            message: format!("syntax error: {message}"),
+        });
     }
 
     fn type_parameter_list(&mut self, node: Node<'_>) -> Vec<Field> {
@@ -1277,6 +1335,10 @@ impl<'t> Lowerer<'t> {
                     .child_by_field_name("left")
                     .map(|l| self.expr_list(l))
                     .unwrap_or_default();
+                if let Some(&third) = left.get(2) {
+                    let at = self.file.expr_range(third);
+                    self.syntax_error(at, "range clause permits at most two iteration variables");
+                }
                 let define = has_token(clause, ":=");
                 let x = self.field_expr(clause, "right");
                 let mut left = left.into_iter();
