@@ -202,6 +202,22 @@ pub enum UnaryOp {
     Tilde,
 }
 
+impl UnaryOp {
+    /// The operator for a prefix token; `*` is not one (it is [`Expr::Star`]).
+    pub fn from_token(token: &str) -> Option<UnaryOp> {
+        Some(match token {
+            "+" => UnaryOp::Pos,
+            "-" => UnaryOp::Neg,
+            "!" => UnaryOp::Not,
+            "^" => UnaryOp::Xor,
+            "&" => UnaryOp::Addr,
+            "<-" => UnaryOp::Recv,
+            "~" => UnaryOp::Tilde,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum BinaryOp {
     Add,

@@ -896,31 +896,11 @@ impl<'t> Lowerer<'t> {
                 };
                 match op {
                     Some("*") => Expr::Star(x),
-                    Some("+") => Expr::Unary {
-                        op: UnaryOp::Pos,
-                        x,
+                    Some(token) => match UnaryOp::from_token(token) {
+                        Some(op) => Expr::Unary { op, x },
+                        None => Expr::Bad,
                     },
-                    Some("-") => Expr::Unary {
-                        op: UnaryOp::Neg,
-                        x,
-                    },
-                    Some("!") => Expr::Unary {
-                        op: UnaryOp::Not,
-                        x,
-                    },
-                    Some("^") => Expr::Unary {
-                        op: UnaryOp::Xor,
-                        x,
-                    },
-                    Some("&") => Expr::Unary {
-                        op: UnaryOp::Addr,
-                        x,
-                    },
-                    Some("<-") => Expr::Unary {
-                        op: UnaryOp::Recv,
-                        x,
-                    },
-                    _ => Expr::Bad,
+                    None => Expr::Bad,
                 }
             }
             "binary_expression"
