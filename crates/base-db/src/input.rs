@@ -59,7 +59,10 @@ pub fn parse(db: &dyn SourceDatabase, file: SourceFile) -> Parse {
 
 /// The file's typed AST. Compares equal across edits that change nothing it records (an edit
 /// inside a comment, say), so queries reading it are not re-run then.
-#[salsa::tracked(returns(ref))]
+///
+/// LRU-bounded like `parse`: a batch check of thousands of files must not hold every AST at
+/// once. (The checker's per-file summaries, small and offset-free, are what stays.)
+#[salsa::tracked(returns(ref), lru = 1024)]
 pub fn file_ast(db: &dyn SourceDatabase, file: SourceFile) -> syntax::ast::File {
     syntax::lower(file.text(db), parse(db, file).tree())
 }

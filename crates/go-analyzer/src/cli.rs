@@ -9,6 +9,8 @@ go-analyzer: a language server and checker for Go.
 Usage:
   go-analyzer [lsp]                     serve the Language Server Protocol on stdin/stdout
   go-analyzer check [flags] [patterns]  report diagnostics, like go vet
+  go-analyzer list [-json] [-deps] [packages]
+                                        the packages the loader resolved, like go list
   go-analyzer --version                 print the version
   go-analyzer --help                    print this help
 
@@ -38,6 +40,10 @@ Output, on stdout, sorted by path, line, column, message:
   Paths are relative to the current directory when the file is below it, else
   absolute. Problems reading files are reported on stderr.
 
+Packages of list: std, cmd, or import paths of the standard library (module
+packages are not resolved by list yet). GOOS, GOARCH and CGO_ENABLED are read from
+the environment, as go list reads them. -json prints go list -json's field names.
+
 Exit status:
   0  no errors
   1  errors reported
@@ -54,6 +60,7 @@ Environment:
 pub(crate) enum Command {
     Lsp,
     Check(CheckOptions),
+    List(ListOptions),
     Help,
     Version,
 }
@@ -67,6 +74,13 @@ pub(crate) struct CheckOptions {
     pub(crate) goarch: Option<String>,
     pub(crate) tags: Vec<String>,
     pub(crate) patterns: Vec<OsString>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct ListOptions {
+    pub(crate) json: bool,
+    pub(crate) deps: bool,
+    pub(crate) patterns: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,14 +106,41 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         Some("check") => check(args),
         Some("--version" | "-version" | "-V" | "version") => Ok(Command::Version),
         Some("--help" | "-help" | "-h" | "help") => Ok(Command::Help),
-        Some("list") => Err(UsageError(
-            "go-analyzer list is not implemented yet".to_string(),
-        )),
+        Some("list") => list(args),
         _ => Err(UsageError(format!(
             "unknown command {:?}",
             first.to_string_lossy()
         ))),
     }
+}
+
+/// `list` takes go list's spellings of the flags it supports; `-e` is accepted and always in
+/// effect (errors are reported in the packages, as with `go list -e`).
+fn list(args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
+    let mut options = ListOptions {
+        json: false,
+        deps: false,
+        patterns: Vec::new(),
+    };
+    for arg in args {
+        let Some(arg) = arg.to_str() else {
+            return Err(UsageError(format!(
+                "go-analyzer list: invalid argument {:?}",
+                arg.to_string_lossy()
+            )));
+        };
+        match arg.trim_start_matches('-') {
+            _ if !arg.starts_with('-') => options.patterns.push(arg.to_string()),
+            "json" => options.json = true,
+            "deps" => options.deps = true,
+            "e" => {}
+            _ => return Err(UsageError(format!("go-analyzer list: unknown flag {arg}"))),
+        }
+    }
+    if options.patterns.is_empty() {
+        options.patterns.push(".".to_string());
+    }
+    Ok(Command::List(options))
 }
 
 fn lsp(args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {

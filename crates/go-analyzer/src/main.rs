@@ -5,6 +5,7 @@
 
 mod check;
 mod cli;
+mod list;
 mod output;
 mod walk;
 
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
             init_logging();
             ExitCode::from(check::run(options))
         }
+        Command::List(options) => ExitCode::from(list::run(options)),
         Command::Help => print(cli::USAGE),
         Command::Version => print(&format!("go-analyzer {}\n", env!("CARGO_PKG_VERSION"))),
     }

@@ -10,9 +10,22 @@ use std::{
     path::{Path, PathBuf},
 };
 
+use crate::build::{host_goarch, host_goos};
+
 /// The variables we read, in the order `go env` prints them.
-pub const VARIABLES: &[&str] =
-    &["GOROOT", "GOPATH", "GOMODCACHE", "GOFLAGS", "GOOS", "GOARCH", "CGO_ENABLED", "GOWORK", "GO111MODULE"];
+pub const VARIABLES: &[&str] = &[
+    "GOROOT",
+    "GOPATH",
+    "GOMODCACHE",
+    "GOFLAGS",
+    "GOOS",
+    "GOARCH",
+    "CGO_ENABLED",
+    "GOWORK",
+    "GO111MODULE",
+    "GOEXPERIMENT",
+    "GOAMD64",
+];
 
 /// The resolved Go environment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,26 +43,74 @@ pub struct GoEnv {
     /// GOWORK as set: empty (search upward), `off`, or a path.
     pub gowork: String,
     pub go111module: String,
+    pub goexperiment: String,
+    pub goamd64: String,
 }
 
 impl GoEnv {
     /// The minor version of the toolchain's Go (26 for go1.26.8); release tags go1.1..go1.N
     /// are satisfied up to it.
     pub fn go_minor(&self) -> Option<u32> {
-        parse_go_minor(self.version.as_deref()?)
+        crate::build::parse_go_version_minor(self.version.as_deref()?)
     }
 
     /// `-mod=` from GOFLAGS, if given.
     pub fn mod_flag(&self) -> Option<&str> {
-        self.goflags.split_whitespace().find_map(|f| f.strip_prefix("-mod=").or_else(|| f.strip_prefix("--mod=")))
+        self.goflags
+            .split_whitespace()
+            .find_map(|f| f.strip_prefix("-mod=").or_else(|| f.strip_prefix("--mod=")))
     }
 }
 
-/// `go1.26.8` or `go1.26rc1` -> 26.
-pub fn parse_go_minor(version: &str) -> Option<u32> {
-    let rest = version.trim().strip_prefix("go1.")?;
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+/// The tags the toolchain itself sets (go/build's `ToolTags`): its default `GOEXPERIMENT`s,
+/// adjusted by the `GOEXPERIMENT` variable (`a,noB`), and the GOAMD64 microarchitecture level.
+///
+/// The defaults are those of go1.26's `internal/buildcfg` (`ParseGOEXPERIMENT`'s baseline);
+/// they change between releases, and the differential test against `go list` notices when.
+pub fn tool_tags(goos: &str, goarch: &str, goexperiment: &str, goamd64: &str) -> Vec<String> {
+    let regabi = matches!(
+        goarch,
+        "amd64" | "arm64" | "loong64" | "ppc64le" | "ppc64" | "riscv64" | "s390x"
+    );
+    let dwarf5 = !matches!(goos, "darwin" | "ios" | "aix");
+    let mut experiments: Vec<(String, bool)> = vec![
+        ("regabiwrappers".into(), regabi),
+        ("regabiargs".into(), regabi),
+        ("dwarf5".into(), dwarf5),
+        ("randomizedheapbase64".into(), true),
+        ("greenteagc".into(), true),
+    ];
+    for item in goexperiment
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && *s != "none")
+    {
+        let (name, on) = match item.strip_prefix("no") {
+            Some(rest) => (rest.to_string(), false),
+            None => (item.to_string(), true),
+        };
+        let names: Vec<String> = if name == "regabi" {
+            vec!["regabiwrappers".into(), "regabiargs".into()]
+        } else {
+            vec![name]
+        };
+        for name in names {
+            match experiments.iter_mut().find(|(n, _)| *n == name) {
+                Some(entry) => entry.1 = on,
+                None => experiments.push((name, on)),
+            }
+        }
+    }
+    let mut tags: Vec<String> = experiments
+        .into_iter()
+        .filter(|(_, on)| *on)
+        .map(|(name, _)| format!("goexperiment.{name}"))
+        .collect();
+    if goarch == "amd64" {
+        let level: u32 = goamd64.trim_start_matches('v').parse().unwrap_or(1);
+        tags.extend((1..=level.clamp(1, 4)).map(|v| format!("amd64.v{v}")));
+    }
+    tags
 }
 
 /// Where values come from. The real implementation reads the process environment and runs
@@ -92,21 +153,41 @@ pub fn detect(source: &dyn EnvSource) -> GoEnv {
             let go = source.go_on_path()?;
             Some(go.parent()?.parent()?.to_path_buf())
         })
-        .filter(|root| source.read_to_string(&root.join("VERSION")).is_some() || root.join("src").is_dir());
+        .filter(|root| {
+            source.read_to_string(&root.join("VERSION")).is_some() || root.join("src").is_dir()
+        });
     let version = goroot
         .as_ref()
         .and_then(|root| source.read_to_string(&root.join("VERSION")))
         .and_then(|text| text.lines().next().map(|l| l.trim().to_string()))
         .filter(|v| v.starts_with("go"));
     let home = source.home_dir().unwrap_or_default();
-    let gopath = values.get("GOPATH").map(|p| first_path(p)).unwrap_or_else(|| home.join("go"));
-    let gomodcache = values.get("GOMODCACHE").map(PathBuf::from).unwrap_or_else(|| gopath.join("pkg/mod"));
-    let goos = values.get("GOOS").cloned().unwrap_or_else(|| host_goos().to_string());
-    let goarch = values.get("GOARCH").cloned().unwrap_or_else(|| host_goarch().to_string());
+    let gopath = values
+        .get("GOPATH")
+        .map(|p| first_path(p))
+        .unwrap_or_else(|| home.join("go"));
+    let gomodcache = values
+        .get("GOMODCACHE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| gopath.join("pkg/mod"));
+    let (host_goos, host_goarch) = (
+        host_goos().unwrap_or("linux"),
+        host_goarch().unwrap_or("amd64"),
+    );
+    let goos = values
+        .get("GOOS")
+        .cloned()
+        .unwrap_or_else(|| host_goos.to_string());
+    let goarch = values
+        .get("GOARCH")
+        .cloned()
+        .unwrap_or_else(|| host_goarch.to_string());
     // Without `go env`, assume cgo on for native builds, as the go command does when it finds
     // a C compiler; a cross build defaults to off.
-    let native = goos == host_goos() && goarch == host_goarch();
-    let cgo_enabled = values.get("CGO_ENABLED").map_or(native, |v| v.trim() == "1");
+    let native = goos == host_goos && goarch == host_goarch;
+    let cgo_enabled = values
+        .get("CGO_ENABLED")
+        .map_or(native, |v| v.trim() == "1");
     GoEnv {
         goroot,
         version,
@@ -118,31 +199,13 @@ pub fn detect(source: &dyn EnvSource) -> GoEnv {
         cgo_enabled,
         gowork: values.get("GOWORK").cloned().unwrap_or_default(),
         go111module: values.get("GO111MODULE").cloned().unwrap_or_default(),
+        goexperiment: values.get("GOEXPERIMENT").cloned().unwrap_or_default(),
+        goamd64: values.get("GOAMD64").cloned().unwrap_or_default(),
     }
 }
 
 fn first_path(list: &str) -> PathBuf {
     PathBuf::from(list.split(':').next().unwrap_or(list))
-}
-
-/// The host's GOOS, in Go's spelling.
-pub fn host_goos() -> &'static str {
-    match std::env::consts::OS {
-        "macos" => "darwin",
-        other => other,
-    }
-}
-
-/// The host's GOARCH, in Go's spelling.
-pub fn host_goarch() -> &'static str {
-    match std::env::consts::ARCH {
-        "x86_64" => "amd64",
-        "x86" => "386",
-        "aarch64" => "arm64",
-        "powerpc64" => "ppc64",
-        "loongarch64" => "loong64",
-        other => other,
-    }
 }
 
 /// The real environment: process variables, `go env -json` run at most once.
@@ -159,7 +222,12 @@ impl EnvSource for ProcessEnv {
     fn go_env(&self) -> Option<HashMap<String, String>> {
         self.go_env
             .get_or_init(|| {
-                let output = std::process::Command::new("go").arg("env").arg("-json").args(VARIABLES).output().ok()?;
+                let output = std::process::Command::new("go")
+                    .arg("env")
+                    .arg("-json")
+                    .args(VARIABLES)
+                    .output()
+                    .ok()?;
                 if !output.status.success() {
                     return None;
                 }
@@ -170,7 +238,10 @@ impl EnvSource for ProcessEnv {
 
     fn go_on_path(&self) -> Option<PathBuf> {
         let path = std::env::var_os("PATH")?;
-        std::env::split_paths(&path).map(|dir| dir.join("go")).find(|go| go.is_file()).map(|go| go.canonicalize().unwrap_or(go))
+        std::env::split_paths(&path)
+            .map(|dir| dir.join("go"))
+            .find(|go| go.is_file())
+            .map(|go| go.canonicalize().unwrap_or(go))
     }
 
     fn read_to_string(&self, path: &Path) -> Option<String> {
@@ -212,8 +283,12 @@ fn json_string(text: &str) -> Option<(String, &str)> {
                 't' => out.push('\t'),
                 'r' => out.push('\r'),
                 'u' => {
-                    let hex: String = (0..4).filter_map(|_| chars.next().map(|(_, c)| c)).collect();
-                    out.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?).unwrap_or('\u{FFFD}'));
+                    let hex: String = (0..4)
+                        .filter_map(|_| chars.next().map(|(_, c)| c))
+                        .collect();
+                    out.push(
+                        char::from_u32(u32::from_str_radix(&hex, 16).ok()?).unwrap_or('\u{FFFD}'),
+                    );
                 }
                 other => out.push(other),
             },
@@ -254,22 +329,37 @@ mod tests {
     }
 
     fn map(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn environment_wins_over_go_env() {
         let env = FakeEnv {
             vars: map(&[("GOROOT", "/opt/go"), ("GOOS", "windows")]),
-            go_env: Some(map(&[("GOROOT", "/usr/local/go"), ("GOOS", "linux"), ("GOARCH", "arm64"), ("CGO_ENABLED", "0")])),
-            files: [(PathBuf::from("/opt/go/VERSION"), "go1.26.8\ntime 2026-01-01\n".to_string())].into(),
+            go_env: Some(map(&[
+                ("GOROOT", "/usr/local/go"),
+                ("GOOS", "linux"),
+                ("GOARCH", "arm64"),
+                ("CGO_ENABLED", "0"),
+            ])),
+            files: [(
+                PathBuf::from("/opt/go/VERSION"),
+                "go1.26.8\ntime 2026-01-01\n".to_string(),
+            )]
+            .into(),
             ..Default::default()
         };
         let go = detect(&env);
         assert_eq!(go.goroot, Some(PathBuf::from("/opt/go")));
         assert_eq!(go.version.as_deref(), Some("go1.26.8"));
         assert_eq!(go.go_minor(), Some(26));
-        assert_eq!((go.goos.as_str(), go.goarch.as_str(), go.cgo_enabled), ("windows", "arm64", false));
+        assert_eq!(
+            (go.goos.as_str(), go.goarch.as_str(), go.cgo_enabled),
+            ("windows", "arm64", false)
+        );
         assert_eq!(go.gomodcache, PathBuf::from("/home/gopher/go/pkg/mod"));
     }
 
@@ -277,7 +367,11 @@ mod tests {
     fn go_binary_on_path_locates_goroot() {
         let env = FakeEnv {
             go_on_path: Some("/usr/lib/go-1.26/bin/go".into()),
-            files: [(PathBuf::from("/usr/lib/go-1.26/VERSION"), "go1.26.1".to_string())].into(),
+            files: [(
+                PathBuf::from("/usr/lib/go-1.26/VERSION"),
+                "go1.26.1".to_string(),
+            )]
+            .into(),
             ..Default::default()
         };
         let go = detect(&env);
@@ -290,21 +384,25 @@ mod tests {
         let go = detect(&FakeEnv::default());
         assert_eq!(go.goroot, None);
         assert_eq!(go.version, None);
-        assert_eq!(go.goos, host_goos());
+        assert_eq!(Some(go.goos.as_str()), host_goos());
         assert_eq!(go.gopath, PathBuf::from("/home/gopher/go"));
     }
 
     #[test]
-    fn goflags_mod_and_versions() {
-        let env = FakeEnv { vars: map(&[("GOFLAGS", "-tags=x -mod=vendor")]), ..Default::default() };
+    fn goflags_mod_flag() {
+        let env = FakeEnv {
+            vars: map(&[("GOFLAGS", "-tags=x -mod=vendor")]),
+            ..Default::default()
+        };
         assert_eq!(detect(&env).mod_flag(), Some("vendor"));
-        assert_eq!(parse_go_minor("go1.27rc1"), Some(27));
-        assert_eq!(parse_go_minor("devel +abc"), None);
+        assert_eq!(crate::build::parse_go_version_minor("go1.27rc1"), Some(27));
     }
 
     #[test]
     fn reads_go_env_json() {
-        let parsed = parse_go_env_json("{\n\t\"GOARCH\": \"amd64\",\n\t\"GOFLAGS\": \"-x \\\"y\\\"\"\n}\n").unwrap();
+        let parsed =
+            parse_go_env_json("{\n\t\"GOARCH\": \"amd64\",\n\t\"GOFLAGS\": \"-x \\\"y\\\"\"\n}\n")
+                .unwrap();
         assert_eq!(parsed["GOARCH"], "amd64");
         assert_eq!(parsed["GOFLAGS"], "-x \"y\"");
     }
@@ -322,5 +420,28 @@ mod tests {
             assert_eq!(go.goroot, go_env.get("GOROOT").map(PathBuf::from));
         }
         assert!(go.version.is_some());
+    }
+}
+
+#[cfg(test)]
+mod tool_tag_tests {
+    use super::tool_tags;
+
+    #[test]
+    fn defaults_per_port_and_overrides() {
+        let linux = tool_tags("linux", "amd64", "", "");
+        assert!(linux.contains(&"goexperiment.regabiargs".to_string()));
+        assert!(linux.contains(&"goexperiment.dwarf5".to_string()));
+        assert!(linux.contains(&"amd64.v1".to_string()));
+        let darwin = tool_tags("darwin", "arm64", "", "");
+        assert!(!darwin.contains(&"goexperiment.dwarf5".to_string()));
+        assert!(!darwin.iter().any(|t| t.starts_with("amd64.")));
+        let wasm = tool_tags("js", "wasm", "", "");
+        assert!(!wasm.contains(&"goexperiment.regabiargs".to_string()));
+        let custom = tool_tags("linux", "amd64", "arenas,nogreenteagc,noregabi", "v3");
+        assert!(custom.contains(&"goexperiment.arenas".to_string()));
+        assert!(!custom.contains(&"goexperiment.greenteagc".to_string()));
+        assert!(!custom.contains(&"goexperiment.regabiwrappers".to_string()));
+        assert_eq!(custom.iter().filter(|t| t.starts_with("amd64.")).count(), 3);
     }
 }

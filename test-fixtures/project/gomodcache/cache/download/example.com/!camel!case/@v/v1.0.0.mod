@@ -1,0 +1,3 @@
+module example.com/CamelCase
+
+go 1.21

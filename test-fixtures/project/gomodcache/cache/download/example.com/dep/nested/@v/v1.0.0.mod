@@ -1,0 +1,3 @@
+module example.com/dep/nested
+
+go 1.21

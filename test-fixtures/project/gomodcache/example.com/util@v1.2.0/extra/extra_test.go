@@ -1,0 +1,5 @@
+package extra
+
+import "testing"
+
+func TestShout(t *testing.T) { _ = Shout("x") }

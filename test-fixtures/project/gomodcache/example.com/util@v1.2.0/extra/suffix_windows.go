@@ -1,0 +1,3 @@
+package extra
+
+const suffix = "\r\n"

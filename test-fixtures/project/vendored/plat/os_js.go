@@ -1,0 +1,5 @@
+//go:build js && wasm
+
+package plat
+
+const osName = "js"

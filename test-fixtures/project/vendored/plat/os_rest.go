@@ -1,0 +1,5 @@
+//go:build !linux && !windows && !js
+
+package plat
+
+const osName = "other"

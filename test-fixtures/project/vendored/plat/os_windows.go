@@ -1,0 +1,3 @@
+package plat
+
+const osName = "windows"

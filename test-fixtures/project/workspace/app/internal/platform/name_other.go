@@ -1,0 +1,7 @@
+//go:build !linux && !windows && !(darwin && arm64)
+
+package platform
+
+import "runtime"
+
+var name = runtime.GOOS

@@ -1,0 +1,5 @@
+package platform
+
+import "os"
+
+var name = "windows" + os.Getenv("OS")

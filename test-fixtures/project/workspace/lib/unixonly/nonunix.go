@@ -1,0 +1,6 @@
+//go:build !unix
+
+package unixonly
+
+// Kind says which file was built.
+const Kind = "not unix"
