@@ -1,8 +1,10 @@
-//! Project automation, run as `cargo xtask <task>`: `tidy` checks the repository's own rules.
+//! Project automation, run as `cargo xtask <task>`: `tidy` checks the repository's own rules;
+//! `bench` measures go-analyzer against the go command.
 //!
 //! Tasks are added here as the issues that need them land (conformance, bench, dist); a task
 //! that is not here does not exist yet.
 
+mod bench;
 mod tidy;
 
 use std::process::ExitCode;
@@ -19,8 +21,15 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some("bench") => match bench::run(&tidy::workspace_root()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(why) => {
+                eprintln!("cargo xtask bench: {why}");
+                ExitCode::FAILURE
+            }
+        },
         _ => {
-            eprintln!("usage: cargo xtask tidy");
+            eprintln!("usage: cargo xtask tidy | bench");
             ExitCode::from(2)
         }
     }

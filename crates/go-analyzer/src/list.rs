@@ -9,7 +9,8 @@ use std::{
 use base_db::OsFileSystem;
 use project_model::{
     build::BuildContext,
-    load::{Loader, Package, is_standard_import_path, to_go_list_json},
+    load::{FsBridge, Loader, ModuleResolver, Package, is_standard_import_path, to_go_list_json},
+    modules::{Env, ModuleGraph},
     toolchain::{self, ProcessEnv},
 };
 
@@ -30,24 +31,36 @@ pub(crate) fn run(options: ListOptions) -> u8 {
         tags,
     );
     let fs = OsFileSystem;
-    let mut loader = Loader::new(&fs, ctx, Some(goroot.clone()));
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let module_env = Env {
+        gomodcache: env.gomodcache.clone(),
+        goflags_mod: Env::mod_flag_from_goflags(&env.goflags),
+        gowork: Some(env.gowork.clone()).filter(|w| !w.is_empty()),
+        go111module: Some(env.go111module.clone()).filter(|m| !m.is_empty()),
+    };
+    let graph = ModuleGraph::load(&FsBridge(&fs), &cwd, &module_env, &goroot);
+    for diagnostic in graph.diagnostics() {
+        eprintln!("go-analyzer list: {}", diagnostic.display());
+    }
+    let resolver = ModuleResolver {
+        graph: &graph,
+        fs: FsBridge(&fs),
+    };
+    let mut loader = Loader::new(&fs, ctx, Some(goroot.clone())).with_resolver(&resolver);
     let mut roots: Vec<Arc<Package>> = Vec::new();
-    let mut failed = false;
     for pattern in &options.patterns {
         match pattern.as_str() {
             "std" | "cmd" => roots.extend(loader.goroot_packages(pattern)),
-            path if is_standard_import_path(path)
-                && !path.starts_with('.')
-                && !path.contains("...") =>
-            {
+            path if is_standard_import_path(path) && !path.contains("...") && path != "." => {
                 let dir = goroot.join("src").join(path);
                 roots.push(loader.load_dir(&dir, path, None));
             }
             other => {
-                eprintln!(
-                    "go-analyzer list: pattern {other:?}: only std, cmd and standard library import paths are resolved so far"
-                );
-                failed = true;
+                let found = loader.module_packages(&resolver, &cwd, other);
+                if found.is_empty() {
+                    eprintln!("go-analyzer list: pattern {other:?} matched no packages");
+                }
+                roots.extend(found);
             }
         }
     }
@@ -68,5 +81,5 @@ pub(crate) fn run(options: ListOptions) -> u8 {
         }
     }
     let _ = out.flush();
-    if failed { EXIT_FAILURE } else { 0 }
+    0
 }

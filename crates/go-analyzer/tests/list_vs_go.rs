@@ -70,27 +70,28 @@ fn go_env(goos: &str, goarch: &str, name: &str) -> Option<String> {
         .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
 }
 
-#[test]
-fn list_agrees_with_go_list() {
-    if go_env("linux", "amd64", "GOROOT").is_none() {
-        eprintln!("no go command: nothing to compare against");
-        return;
-    }
+/// Runs both listings in `dir` with `env` for every target and returns the differences.
+fn compare(dir: &std::path::Path, patterns: &[&str], extra_env: &[(&str, String)]) -> Vec<String> {
     let mut report = Vec::new();
     for &(goos, goarch) in TARGETS {
         let cgo = go_env(goos, goarch, "CGO_ENABLED").unwrap_or_default();
-        let env = [
-            ("GOOS", goos),
-            ("GOARCH", goarch),
-            ("CGO_ENABLED", cgo.as_str()),
-            ("GOFLAGS", ""),
+        let mut env: Vec<(&str, String)> = vec![
+            ("GOOS", goos.into()),
+            ("GOARCH", goarch.into()),
+            ("CGO_ENABLED", cgo.clone()),
+            ("GOFLAGS", String::new()),
         ];
+        env.extend(extra_env.iter().cloned());
         let mut go = Command::new("go");
-        go.args(["list", "-e", "-json", "-deps", "std", "cmd"])
-            .envs(env);
+        go.args(["list", "-e", "-json", "-deps"])
+            .args(patterns)
+            .current_dir(dir)
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())));
         let mut ours = Command::new(env!("CARGO_BIN_EXE_go-analyzer"));
-        ours.args(["list", "-json", "-deps", "std", "cmd"])
-            .envs(env);
+        ours.args(["list", "-json", "-deps"])
+            .args(patterns)
+            .current_dir(dir)
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())));
         let (expected, actual) = (packages(go), packages(ours));
         let mut differences = Vec::new();
         for path in expected.keys().filter(|p| !actual.contains_key(*p)) {
@@ -113,9 +114,16 @@ fn list_agrees_with_go_list() {
                     differences.push(format!("{path} {field}: go list {w} vs ours {g}"));
                 }
             }
+            for field in ["Path", "Version", "Dir"] {
+                let (w, g) = (&want["Module"][field], &got["Module"][field]);
+                if w != g {
+                    differences.push(format!("{path} Module.{field}: go list {w} vs ours {g}"));
+                }
+            }
         }
         eprintln!(
-            "{goos}/{goarch} (CGO_ENABLED={cgo}): {} packages from go list, {} from us, {} differences",
+            "{} {goos}/{goarch} (CGO_ENABLED={cgo}): {} packages from go list, {} from us, {} differences",
+            dir.display(),
             expected.len(),
             actual.len(),
             differences.len()
@@ -129,6 +137,51 @@ fn list_agrees_with_go_list() {
                 .map(|d| format!("{goos}/{goarch}: {d}")),
         );
     }
+    report
+}
+
+#[test]
+fn list_agrees_with_go_list() {
+    if go_env("linux", "amd64", "GOROOT").is_none() {
+        eprintln!("no go command: nothing to compare against");
+        return;
+    }
+    let report = compare(&std::env::temp_dir(), &["std", "cmd"], &[]);
+    assert!(
+        report.is_empty(),
+        "{} differences with go list (see above)",
+        report.len()
+    );
+}
+
+/// The fixture workspace of test-fixtures/project: a go.work with two main modules, replace
+/// directives, a fake module cache (MVS, `!` escaping, nested modules), a vendored module, and
+/// build-tagged files. Offline: GOPROXY=off, and the cache is the fixture's.
+#[test]
+fn list_agrees_with_go_list_on_modules() {
+    if go_env("linux", "amd64", "GOROOT").is_none() {
+        eprintln!("no go command: nothing to compare against");
+        return;
+    }
+    let project =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test-fixtures/project");
+    let project = project.canonicalize().expect("fixture exists");
+    let env = [
+        ("GOENV", "off".to_string()),
+        ("GOWORK", String::new()),
+        ("GOTOOLCHAIN", "local".to_string()),
+        ("GOPROXY", "off".to_string()),
+        (
+            "GOMODCACHE",
+            project.join("gomodcache").to_string_lossy().into_owned(),
+        ),
+    ];
+    let mut report = compare(
+        &project.join("workspace"),
+        &["./app/...", "./lib/..."],
+        &env,
+    );
+    report.extend(compare(&project.join("vendored"), &["./..."], &env));
     assert!(
         report.is_empty(),
         "{} differences with go list (see above)",

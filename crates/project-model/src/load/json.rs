@@ -25,11 +25,10 @@ pub fn to_go_list_json(package: &Package) -> String {
         if let Some(version) = &module.version {
             let _ = write!(m, ",\n\t\t\"Version\": {}", quote(version));
         }
-        let _ = write!(
-            m,
-            ",\n\t\t\"Dir\": {}\n\t}}",
-            quote(&module.dir.to_string_lossy())
-        );
+        if let Some(dir) = &module.dir {
+            let _ = write!(m, ",\n\t\t\"Dir\": {}", quote(&dir.to_string_lossy()));
+        }
+        m.push_str("\n\t}");
         field("Module", m);
     }
     if package.standard {

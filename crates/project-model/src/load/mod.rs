@@ -10,6 +10,7 @@
 //! runs the go command.
 
 mod json;
+mod modules;
 mod package;
 
 use std::{
@@ -22,6 +23,7 @@ use base_db::FileSystem;
 
 use crate::build::{BuildContext, FileKind, classify, read_header};
 pub use json::{quote, to_go_list_json};
+pub use modules::{FsBridge, ModuleResolver};
 pub use package::{ModuleRef, Package};
 
 /// Module-aware resolution of import paths outside the standard library.

@@ -38,6 +38,7 @@ pub struct Package {
 pub struct ModuleRef {
     pub path: String,
     pub version: Option<String>,
-    pub dir: PathBuf,
+    /// `None` for a vendored module: its packages live under vendor/.
+    pub dir: Option<PathBuf>,
     pub main: bool,
 }
