@@ -45,7 +45,7 @@ impl FileSystem for OsFileSystem {
                 is_dir,
             });
         }
-        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        entries.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
         Ok(entries)
     }
 }
@@ -95,7 +95,7 @@ impl FileSystem for MemoryFileSystem {
         if entries.is_empty() && !files.contains_key(path) {
             return Err(io::Error::new(io::ErrorKind::NotFound, "no such directory"));
         }
-        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        entries.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
         Ok(entries)
     }
 }

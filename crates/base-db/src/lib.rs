@@ -8,7 +8,7 @@
 mod fs;
 mod input;
 
-pub use fs::{FileSystem, MemoryFileSystem, OsFileSystem, decode_source};
+pub use fs::{DirEntry, FileSystem, MemoryFileSystem, OsFileSystem, decode_source};
 pub use input::{EditedTree, SourceFile, file_ast, line_index, parse};
 
 /// The database trait every layer above extends.

@@ -48,6 +48,9 @@ pub struct Loader<'a> {
     goroot: Option<PathBuf>,
     resolver: Option<&'a dyn ImportResolver>,
     cache: HashMap<PathBuf, Arc<Package>>,
+    /// Directory listings, read once: resolving every import asks whether its directory has
+    /// Go files, and the same directories come up again and again.
+    listings: std::cell::RefCell<HashMap<PathBuf, Option<Arc<Vec<base_db::DirEntry>>>>>,
 }
 
 impl std::fmt::Debug for Loader<'_> {
@@ -67,6 +70,7 @@ impl<'a> Loader<'a> {
             goroot,
             resolver: None,
             cache: HashMap::new(),
+            listings: Default::default(),
         }
     }
 
@@ -104,15 +108,12 @@ impl<'a> Loader<'a> {
             module,
             ..Package::default()
         };
-        let entries = match self.fs.read_dir(dir) {
-            Ok(entries) => entries,
-            Err(err) => {
-                package.error = Some(format!(
-                    "cannot find package {import_path:?} in {}: {err}",
-                    dir.display()
-                ));
-                return package;
-            }
+        let Some(entries) = self.listing(dir) else {
+            package.error = Some(format!(
+                "cannot find package {import_path:?} in {}",
+                dir.display()
+            ));
+            return package;
         };
         let mut imports = BTreeSet::new();
         let mut test_imports = BTreeSet::new();
@@ -290,11 +291,23 @@ impl<'a> Loader<'a> {
     }
 
     fn is_package_dir(&self, dir: &Path) -> bool {
-        self.fs.read_dir(dir).is_ok_and(|entries| {
+        self.listing(dir).is_some_and(|entries| {
             entries
                 .iter()
                 .any(|e| !e.is_dir && e.path.extension().is_some_and(|x| x == "go"))
         })
+    }
+
+    /// The entries of `dir` (cached), or `None` if it cannot be read.
+    fn listing(&self, dir: &Path) -> Option<Arc<Vec<base_db::DirEntry>>> {
+        if let Some(listing) = self.listings.borrow().get(dir) {
+            return listing.clone();
+        }
+        let listing = self.fs.read_dir(dir).ok().map(Arc::new);
+        self.listings
+            .borrow_mut()
+            .insert(dir.to_path_buf(), listing.clone());
+        listing
     }
 
     /// Packages matching `std` or `cmd`: every directory of the tree with Go files, except
