@@ -122,6 +122,14 @@ impl AnalysisHost {
         text
     }
 
+    /// Drops memoized results beyond the LRU bounds (parse trees, ASTs). salsa only evicts when
+    /// asked or when a revision changes, so a batch run over thousands of files calls this
+    /// between batches to keep memory flat.
+    pub fn collect_garbage(&mut self) {
+        use salsa::Database;
+        self.db.trigger_lru_eviction();
+    }
+
     /// Forgets a file's contents (its text becomes empty); the id stays valid.
     pub fn remove_file(&mut self, file: FileId) {
         file.0.set_text(&mut self.db).to(Arc::from(""));

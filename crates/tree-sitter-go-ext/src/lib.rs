@@ -1,5 +1,7 @@
 //! Tree-sitter Go grammar for go-analyzer: tree-sitter-go 0.25.0 extended with go1.26
-//! `new(expr)` and go1.27 method type parameters, keeping every node kind and field name.
+//! `new(expr)` and go1.27 method type parameters, and to accept what Go's parser accepts
+//! (ill-typed code included: the type checker reports it), keeping every node kind and field
+//! name.
 //!
 //! Use it exactly like `tree_sitter_go::LANGUAGE`:
 //! `parser.set_language(&tree_sitter_go_ext::LANGUAGE.into())`.

@@ -1,5 +1,6 @@
-//! The extended grammar parses go1.26 `new(expr)` and go1.27 method type parameters,
-//! keeps tree-sitter-go 0.25.0's node kinds and field names, and parses all of GOROOT/src.
+//! The extended grammar parses go1.26 `new(expr)` and go1.27 method type parameters, accepts
+//! the ill-typed code that Go's parser accepts, keeps tree-sitter-go 0.25.0's node kinds and
+//! field names, and parses all of GOROOT/src.
 
 use std::collections::BTreeSet;
 
@@ -216,6 +217,184 @@ fn method_type_parameters_variants() {
         tree.root_node().to_sexp(),
         parse_with(&stock(), src).root_node().to_sexp()
     );
+}
+
+/// Code that Go's parser (go/parser, gofmt) accepts and tree-sitter-go 0.25.0 rejects: it is
+/// ill-typed, and the type checker reports it. Each is from Go's own test suites.
+#[test]
+fn go_parser_accepts_these() {
+    let in_function = [
+        "_ = make([]int, t...)",            // types/testdata/check/builtins0.go
+        "_ = new(int...)",                  // test/ddd1.go
+        "_ = [...]byte(\"foo\")",           // fixedbugs/issue42987.go
+        "_ = ~b0",                          // check/expr0.go
+        "f := struct{ A }.m",               // fixedbugs/issue53358.go
+        "f := (interface{ I2 }).Sum",       // test/method4.dir/prog.go
+        "interface{ M() T }.M(nil)",        // test/typeparam/issue51521.go
+        "(interface{ int })",               // fixedbugs/issue11614.go
+        "_ = []byte(\"abc\", \"def\", 12)", // fixedbugs/issue15055.go
+        "return func(w W, r *R)\n",         // fixedbugs/bug358.go
+        "f[x.(type)]()",                    // fixedbugs/issue58612.go
+        "if x, ok := i.(type); ok {}",      // fixedbugs/issue24470.go
+        "switch (i.(type)) {}",             // fixedbugs/issue4470.go
+        "switch t := x.(type) { case 0: }", // fixedbugs/bug340.go
+        "if ; false {}",                    // fixedbugs/bug002.go
+        "switch ; { default: }",            // fixedbugs/bug003.go
+        "L: L1:\n",                         // check/gotos.go
+        "_:\n_:\n",                         // fixedbugs/issue52278.go
+    ];
+    let top_level = [
+        "const _ int",                       // check/constdecl.go
+        "const (\n\tA int = 1\n\tB byte\n)", // test/const2.go
+        "const ( F = 1 )",                   // fixedbugs/bug123.go
+        "var ( v int )",
+        "type A [...]int",                      // fixedbugs/bug280.go
+        "var mult [3][...]byte = [3][5]byte{}", // fixedbugs/bug287.go
+        "var f = func(...A)",                   // fixedbugs/issue20233.go
+        "var e = interface{ I1 }",              // fixedbugs/issue20245.go
+        "var _ = len([]int)",
+    ];
+    let sources = in_function
+        .iter()
+        .map(|s| in_func(s))
+        .chain(top_level.iter().map(|s| format!("package p\n\n{s}\n")));
+    for src in sources {
+        parse_ok(&src);
+        assert!(
+            parse_with(&stock(), &src).root_node().has_error(),
+            "the stock grammar accepts it already:\n{src}"
+        );
+    }
+}
+
+/// The trees of the newly accepted constructs, as the lowering sees them.
+#[test]
+fn shapes_of_newly_accepted_constructs() {
+    let body = |stmt: &str| {
+        let sexp = parse_ok(&in_func(stmt)).root_node().to_sexp();
+        let prefix = "(source_file (package_clause (package_identifier)) (function_declaration \
+            name: (identifier) parameters: (parameter_list) body: (block (statement_list ";
+        sexp.strip_prefix(prefix)
+            .and_then(|s| s.strip_suffix("))))"))
+            .unwrap_or_else(|| panic!("unexpected shape: {sexp}"))
+            .to_string()
+    };
+    let expect = [
+        (
+            "make(s, t...)",
+            "(expression_statement (call_expression function: (identifier) arguments: \
+             (argument_list (type_identifier) (variadic_argument (identifier)))))",
+        ),
+        (
+            "new(int...)",
+            "(expression_statement (call_expression function: (identifier) arguments: \
+             (argument_list (variadic_argument (identifier)))))",
+        ),
+        (
+            "const c T",
+            "(const_declaration (const_spec name: (identifier) type: (type_identifier)))",
+        ),
+        (
+            "var a [...]T",
+            "(var_declaration (var_spec name: (identifier) type: (implicit_length_array_type \
+             element: (type_identifier))))",
+        ),
+        (
+            "~x",
+            "(expression_statement (unary_expression operand: (identifier)))",
+        ),
+        (
+            "struct{ A }.m",
+            "(expression_statement (selector_expression operand: (struct_type \
+             (field_declaration_list (field_declaration type: (type_identifier)))) \
+             field: (field_identifier)))",
+        ),
+        (
+            "x = []T",
+            "(assignment_statement left: (expression_list (identifier)) right: \
+             (expression_list (slice_type element: (type_identifier))))",
+        ),
+        (
+            "f(x.(type))",
+            "(expression_statement (call_expression function: (identifier) arguments: \
+             (argument_list (type_assertion_expression operand: (identifier)))))",
+        ),
+        (
+            "L1: L2:\n",
+            "(labeled_statement label: (label_name) (labeled_statement label: (label_name)))",
+        ),
+        (
+            "if ; c {}",
+            "(if_statement condition: (identifier) consequence: (block))",
+        ),
+        (
+            "switch x.(type) { case 0, nil, T: }",
+            "(type_switch_statement value: (identifier) (type_case type: (int_literal) \
+             type: (type_identifier) type: (type_identifier)))",
+        ),
+    ];
+    for (stmt, sexp) in expect {
+        assert_eq!(body(stmt), sexp, "{stmt}");
+    }
+    // `~` is the operator of the unary expression, `x.(type)` has no `type` field.
+    let tree = parse_ok(&in_func("_ = ~x"));
+    let unary = find(tree.root_node(), "unary_expression").unwrap();
+    assert_eq!(unary.child_by_field_name("operator").unwrap().kind(), "~");
+    let tree = parse_ok(&in_func("_ = x.(type)"));
+    let assertion = find(tree.root_node(), "type_assertion_expression").unwrap();
+    assert!(assertion.child_by_field_name("type").is_none());
+}
+
+/// Where a new reading competes with the base grammar's for valid code, the base grammar's
+/// wins: these trees are the stock grammar's.
+#[test]
+fn valid_code_keeps_its_trees() {
+    for stmt in [
+        "for _, s := range []string{\"a\"} {}",
+        "for range [2]int{1, 2} {}",
+        "for k := range map[int]int{1: 2} {}",
+        "if v == (struct{}{}) {}",
+        "if x == T {}",
+        "_ = interface{}(x)",
+        "_ = []byte(s)",
+        "_ = (*T)(p)",
+        "_ = func() {}",
+        "_ = func() p.T { return nil }",
+        "if f := func() {}; f != nil {}",
+        "var f func() p.T",
+        "var c chan p.T",
+        "_ = struct{ a int }{1}",
+        "switch v := x.(type) { case nil, int, *T, p.T, []int, G[int]: }",
+        "switch x.(type) { case nil: }",
+        "switch { case x: }",
+        "L:\n",
+        "if x := f(); x {}",
+        "_ = x.(T)",
+        "_ = make(map[string]int, 10)",
+        "_ = append(s, t...)",
+    ] {
+        let src = in_func(stmt);
+        let tree = parse_ok(&src);
+        assert_eq!(
+            tree.root_node().to_sexp(),
+            parse_with(&stock(), &src).root_node().to_sexp(),
+            "{stmt}"
+        );
+    }
+    for decl in [
+        "const (\n\ta = iota\n\tb\n)",
+        "const x int = 1",
+        "var (\n\tv int\n\tw = 2\n)",
+        "type A [2]int",
+    ] {
+        let src = format!("package p\n\n{decl}\n");
+        let tree = parse_ok(&src);
+        assert_eq!(
+            tree.root_node().to_sexp(),
+            parse_with(&stock(), &src).root_node().to_sexp(),
+            "{decl}"
+        );
+    }
 }
 
 /// Node kinds and field names that the extension adds to tree-sitter-go 0.25.0's.
