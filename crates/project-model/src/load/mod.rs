@@ -366,13 +366,7 @@ impl<'a> Loader<'a> {
             if vendored && package.name == "main" {
                 continue;
             }
-            // A directory whose files all belong to other configurations is not a package of
-            // this one (go list: "build constraints exclude all Go files").
-            if !(package.go_files.is_empty()
-                && package.cgo_files.is_empty()
-                && package.test_go_files.is_empty()
-                && package.xtest_go_files.is_empty())
-            {
+            if package.has_files() {
                 packages.push(package);
             }
         }

@@ -188,11 +188,7 @@ impl Loader<'_> {
         let mut packages = Vec::new();
         for (import_path, dir, module) in found {
             let package = self.load_dir(&dir, &import_path, Some(module));
-            if !(package.go_files.is_empty()
-                && package.cgo_files.is_empty()
-                && package.test_go_files.is_empty()
-                && package.xtest_go_files.is_empty())
-            {
+            if package.has_files() {
                 packages.push(package);
             }
         }

@@ -33,6 +33,18 @@ pub struct Package {
     pub deps_errors: Vec<String>,
 }
 
+impl Package {
+    /// Whether the configuration builds any file of the directory, tests included. A directory
+    /// whose files all belong to other configurations is not a package of this one (go list:
+    /// "build constraints exclude all Go files").
+    pub fn has_files(&self) -> bool {
+        !(self.go_files.is_empty()
+            && self.cgo_files.is_empty()
+            && self.test_go_files.is_empty()
+            && self.xtest_go_files.is_empty())
+    }
+}
+
 /// The module fields go list prints for a package.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ModuleRef {
