@@ -37,6 +37,12 @@ fn goroot() -> MemoryFileSystem {
         ("/go/src/syscall/s.go", "package syscall\n"),
         ("/go/src/unsafe/unsafe.go", "package unsafe\n"),
         ("/go/src/a/testdata/skip.go", "package skip\n"),
+        (
+            "/go/src/e/e.go",
+            "package e\n\nimport (\n\t\"b/internal/x\"\n\t\"nowhere/pkg\"\n)\n",
+        ),
+        ("/go/src/b/internal/x/x.go", "package x\n"),
+        ("/go/src/b/y/y.go", "package y\n\nimport \"b/internal/x\"\n"),
     ];
     for (path, text) in files {
         fs.insert(*path, text.as_bytes().to_vec());
@@ -121,6 +127,43 @@ fn deps_come_first_and_cycles_are_reported() {
     assert_eq!(cycle.len(), 1, "{cycle:?}");
     assert!(cycle[0].contains("import cycle not allowed"));
     assert_eq!(paths.iter().filter(|p| **p == "c").count(), 1);
+}
+
+#[test]
+fn internal_packages_and_unresolved_imports() {
+    let fs = goroot();
+    let ctx = BuildContext::new("linux", "amd64", true, 26, Vec::new());
+    let mut loader = Loader::new(&fs, ctx, Some(PathBuf::from("/go")));
+    let e = loader.load_dir(&PathBuf::from("/go/src/e"), "e", None);
+    assert_eq!(e.deps_errors.len(), 2, "{:?}", e.deps_errors);
+    assert!(
+        e.deps_errors
+            .iter()
+            .any(|m| m == "use of internal package b/internal/x not allowed")
+    );
+    assert!(e.deps_errors.iter().any(|m| m.contains("nowhere/pkg")));
+    let y = loader.load_dir(&PathBuf::from("/go/src/b/y"), "b/y", None);
+    assert!(y.deps_errors.is_empty(), "{:?}", y.deps_errors);
+    assert!(project_model::load::internal_allowed(
+        "x/y",
+        false,
+        "x/internal/z"
+    ));
+    assert!(!project_model::load::internal_allowed(
+        "example.com/m",
+        false,
+        "internal/abi"
+    ));
+    assert!(project_model::load::internal_allowed(
+        "net/http",
+        true,
+        "internal/abi"
+    ));
+    assert!(!project_model::load::internal_allowed(
+        "a/b",
+        false,
+        "a/internal/c/internal/d"
+    ));
 }
 
 #[test]

@@ -213,28 +213,41 @@ impl<'a> Loader<'a> {
             imports.insert("C".to_string());
         }
         package.embed_patterns = embeds.into_iter().collect();
-        let (resolved, map) = self.resolve_list(&package, &imports);
+        let (resolved, map) = self.resolve_list(&mut package, &imports, true);
         package.imports = resolved;
         package.import_map = map;
-        package.test_imports = self.resolve_list(&package, &test_imports).0;
-        package.xtest_imports = self.resolve_list(&package, &xtest_imports).0;
+        package.test_imports = self.resolve_list(&mut package, &test_imports, false).0;
+        package.xtest_imports = self.resolve_list(&mut package, &xtest_imports, false).0;
         package
     }
 
     /// Resolves a sorted set of import paths as written, keeping go list's order (by the path as
     /// written) and recording each path that resolved to another.
+    /// Problems are recorded in `importer.deps_errors` only when `report` is set: like `go
+    /// list` without `-test`, we do not report on test imports.
     fn resolve_list(
         &self,
-        importer: &Package,
+        importer: &mut Package,
         paths: &BTreeSet<String>,
+        report: bool,
     ) -> (Vec<String>, Vec<(String, String)>) {
         let mut resolved = Vec::with_capacity(paths.len());
         let mut map = Vec::new();
         for path in paths {
             let target = match self.resolve(importer, path) {
                 Ok(r) => r.import_path,
-                Err(_) => path.clone(),
+                Err(err) => {
+                    if report && path != "C" {
+                        importer.deps_errors.push(err);
+                    }
+                    path.clone()
+                }
             };
+            if report && !internal_allowed(&importer.import_path, importer.standard, &target) {
+                importer
+                    .deps_errors
+                    .push(format!("use of internal package {target} not allowed"));
+            }
             if target != *path {
                 map.push((path.clone(), target.clone()));
             }
@@ -467,6 +480,22 @@ impl<'a> Loader<'a> {
 enum Visit {
     InProgress,
     Done,
+}
+
+/// The go command's `internal` rule: a package whose path has an `internal` element may be
+/// imported only from the tree rooted at that element's parent; the last such element is the
+/// one that counts (it is the most restrictive). `internal/...` at the top is the standard
+/// library's own.
+pub fn internal_allowed(importer: &str, importer_standard: bool, target: &str) -> bool {
+    let elements: Vec<&str> = target.split('/').collect();
+    let Some(at) = elements.iter().rposition(|e| *e == "internal") else {
+        return true;
+    };
+    let parent = elements[..at].join("/");
+    if parent.is_empty() {
+        return importer_standard;
+    }
+    importer == parent || importer.starts_with(&format!("{parent}/"))
 }
 
 /// The go command's test for the standard library: the first path element has no dot.
