@@ -319,7 +319,9 @@ impl<'t> Lowerer<'t> {
                 range: range(param),
             });
         }
-        self.group_parameters(fields)
+        let fields = self.group_parameters(fields);
+        self.check_variadic_parameters(&fields);
+        fields
     }
 
     /// Groups parameters the way Go's parser does. Parameters are either all named or all
@@ -371,6 +373,37 @@ impl<'t> Lowerer<'t> {
             self.syntax_error(TextRange::empty(next.range.start), "missing parameter type");
             grouped.push(lone);
         }
+    }
+
+    /// The operand of `go` and `defer` is a call as written: not parenthesized, not a value.
+    /// The parser checks this (the type checker then checks what is called), with this wording.
+    fn check_go_defer_operand(&mut self, keyword: &str, call: ExprId) {
+        let at = TextRange::empty(self.file.expr_range(call).start);
+        match self.file.expr(call) {
+            Expr::Call { .. } | Expr::Bad => {}
+            Expr::Paren(_) => self.error(
+                at,
+                format!("expression in {keyword} must not be parenthesized"),
+            ),
+            _ => self.error(at, format!("expression in {keyword} must be function call")),
+        }
+    }
+
+    /// `...` marks the final parameter only.
+    fn check_variadic_parameters(&mut self, fields: &[Field]) {
+        let Some((_, init)) = fields.split_last() else {
+            return;
+        };
+        for field in init {
+            if matches!(self.file.expr(field.ty), Expr::Ellipsis(_)) {
+                let at = TextRange::empty(self.file.expr_range(field.ty).start);
+                self.error(at, "can only use ... with final parameter".to_string());
+            }
+        }
+    }
+
+    fn error(&mut self, range: TextRange, message: String) {
+        self.file.errors.push(SyntaxError { range, message });
     }
 
     fn syntax_error(&mut self, range: TextRange, message: &str) {
@@ -1128,6 +1161,12 @@ impl<'t> Lowerer<'t> {
                     Some(e) => self.expr(e),
                     None => self.bad_expr(TextRange::empty(r.end)),
                 };
+                let keyword = if node.kind() == "go_statement" {
+                    "go"
+                } else {
+                    "defer"
+                };
+                self.check_go_defer_operand(keyword, call);
                 if node.kind() == "go_statement" {
                     Stmt::Go(call)
                 } else {

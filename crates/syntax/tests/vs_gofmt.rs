@@ -26,28 +26,6 @@ use std::{
 /// - "max nesting depth": a pathological file that lowering refuses with
 ///   "exceeded max nesting depth" (see `syntax::MAX_DEPTH`); gofmt accepts it.
 const ALLOWLIST: &[(&str, &str)] = &[
-    // go/parser's check of `go`/`defer` operands: a call (or conversion), not parenthesized.
-    (
-        "src/internal/types/testdata/check/stmt0.go",
-        "lowering check pending: expression in go must be function call",
-    ),
-    (
-        "test/fixedbugs/issue4468.go",
-        "lowering check pending: expression in go must be function call",
-    ),
-    (
-        "test/fixedbugs/issue23586.go",
-        "lowering check pending: expression in defer must be function call",
-    ),
-    // go/parser's parameter list check; also `func h(x, y ...int)`.
-    (
-        "test/fixedbugs/bug228a.go",
-        "lowering check pending: can only use ... with final parameter",
-    ),
-    (
-        "test/fixedbugs/issue28450.go",
-        "lowering check pending: can only use ... with final parameter",
-    ),
     // A label with nothing after it is allowed right before `}` only; the grammar (like
     // tree-sitter-go) accepts it at the end of any statement list, so also before `case`.
     (
