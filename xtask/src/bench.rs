@@ -125,10 +125,10 @@ fn measure(argv: &[String], go_cache: Option<&Path>) -> Result<Measurement, Stri
         let mut child = command.spawn().map_err(|e| format!("{}: {e}", argv[0]))?;
         let status_path = PathBuf::from(format!("/proc/{}/status", child.id()));
         loop {
-            if let Ok(status) = std::fs::read_to_string(&status_path) {
-                if let Some(kb) = vm_hwm(&status) {
-                    peak_kb = peak_kb.max(kb);
-                }
+            if let Ok(status) = std::fs::read_to_string(&status_path)
+                && let Some(kb) = vm_hwm(&status)
+            {
+                peak_kb = peak_kb.max(kb);
             }
             match child.try_wait() {
                 Ok(Some(_)) => break,

@@ -38,11 +38,11 @@ pub fn check(root: &Path) -> Result<(), Vec<String>> {
                     "{shown}: {lines} lines; split it (limit {MAX_LINES})"
                 ));
             }
-        } else if path.file_name().is_some_and(|n| n == "Cargo.toml") && path.parent() != Some(root)
+        } else if path.file_name().is_some_and(|n| n == "Cargo.toml")
+            && path.parent() != Some(root)
+            && (!text.contains("[lints]") || !text.contains("workspace = true"))
         {
-            if !text.contains("[lints]") || !text.contains("workspace = true") {
-                problems.push(format!("{shown}: add `[lints] workspace = true`"));
-            }
+            problems.push(format!("{shown}: add `[lints] workspace = true`"));
         }
     }
     if problems.is_empty() {

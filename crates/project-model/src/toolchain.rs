@@ -136,12 +136,12 @@ pub fn detect(source: &dyn EnvSource) -> GoEnv {
     }
     // One `go env` run fills in everything the environment left unset, GOROOT included; it
     // knows the go command's own defaults (and `go env -w` settings) better than we could.
-    if VARIABLES.iter().any(|name| !values.contains_key(name)) {
-        if let Some(go_env) = source.go_env() {
-            for &name in VARIABLES {
-                if let Some(value) = go_env.get(name).filter(|v| !v.is_empty()) {
-                    values.entry(name).or_insert_with(|| value.clone());
-                }
+    if VARIABLES.iter().any(|name| !values.contains_key(name))
+        && let Some(go_env) = source.go_env()
+    {
+        for &name in VARIABLES {
+            if let Some(value) = go_env.get(name).filter(|v| !v.is_empty()) {
+                values.entry(name).or_insert_with(|| value.clone());
             }
         }
     }

@@ -136,17 +136,17 @@ fn error_node(
         .iter()
         .filter(|t| t.kind != lexer::TokenKind::Newline)
         .collect();
-    if let Some(last) = significant.last() {
-        if let Some(expected) = last.expects_after() {
-            let next = lexer::token_after(text, end, Some(last));
-            return SyntaxError {
-                range: next.range,
-                message: format!(
-                    "syntax error: unexpected {}, expected {expected}",
-                    next.describe()
-                ),
-            };
-        }
+    if let Some(last) = significant.last()
+        && let Some(expected) = last.expects_after()
+    {
+        let next = lexer::token_after(text, end, Some(last));
+        return SyntaxError {
+            range: next.range,
+            message: format!(
+                "syntax error: unexpected {}, expected {expected}",
+                next.describe()
+            ),
+        };
     }
     let token = lexer::token_at(text, start);
     let context = parent.map(|p| p.kind()).unwrap_or("source_file");

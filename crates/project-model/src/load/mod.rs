@@ -357,12 +357,10 @@ impl<'a> Loader<'a> {
                     has_go = true;
                 }
             }
-            if has_go {
-                if let Ok(rel) = dir.strip_prefix(&src) {
-                    let import_path = rel.to_string_lossy().replace('\\', "/");
-                    if !import_path.is_empty() {
-                        dirs.insert(import_path, dir);
-                    }
+            if has_go && let Ok(rel) = dir.strip_prefix(&src) {
+                let import_path = rel.to_string_lossy().replace('\\', "/");
+                if !import_path.is_empty() {
+                    dirs.insert(import_path, dir);
                 }
             }
         }

@@ -176,10 +176,8 @@ impl Loader<'_> {
                         }
                     }
                 }
-                if has_go {
-                    if let Some((import_path, module)) = import_path_of(resolver, &dir) {
-                        found.push((import_path, dir, module));
-                    }
+                if has_go && let Some((import_path, module)) = import_path_of(resolver, &dir) {
+                    found.push((import_path, dir, module));
                 }
             }
         }
