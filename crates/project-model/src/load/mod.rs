@@ -27,7 +27,7 @@ pub use modules::{FsBridge, ModuleResolver};
 pub use package::{ModuleRef, Package};
 
 /// Module-aware resolution of import paths outside the standard library.
-pub trait ImportResolver {
+pub trait ImportResolver: Sync {
     /// The import path and directory `path` names when imported from `importer`, or go's error.
     fn resolve(&self, importer: &Package, path: &str) -> Result<Resolved, String>;
 }
@@ -50,7 +50,7 @@ pub struct Loader<'a> {
     cache: HashMap<PathBuf, Arc<Package>>,
     /// Directory listings, read once: resolving every import asks whether its directory has
     /// Go files, and the same directories come up again and again.
-    listings: std::cell::RefCell<HashMap<PathBuf, Option<Arc<Vec<base_db::DirEntry>>>>>,
+    listings: std::sync::RwLock<HashMap<PathBuf, Option<Arc<Vec<base_db::DirEntry>>>>>,
 }
 
 impl std::fmt::Debug for Loader<'_> {
@@ -81,6 +81,52 @@ impl<'a> Loader<'a> {
 
     fn goroot_src(&self) -> Option<PathBuf> {
         self.goroot.as_ref().map(|root| root.join("src"))
+    }
+
+    /// Loads many directories at once, on all cores; results in the order given, cached.
+    pub fn load_dirs(
+        &mut self,
+        items: Vec<(PathBuf, String, Option<ModuleRef>)>,
+    ) -> Vec<Arc<Package>> {
+        let todo: Vec<&(PathBuf, String, Option<ModuleRef>)> = items
+            .iter()
+            .filter(|(dir, _, _)| !self.cache.contains_key(dir))
+            .collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(todo.len())
+            .max(1);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let this = &*self;
+        let loaded: Vec<(PathBuf, Package)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some((dir, path, module)) = todo.get(i) else {
+                                break;
+                            };
+                            done.push((dir.clone(), this.read_package(dir, path, module.clone())));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            // A worker that panicked loses its directories; they are loaded again below.
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_default())
+                .collect()
+        });
+        for (dir, package) in loaded {
+            self.cache.insert(dir, Arc::new(package));
+        }
+        items
+            .into_iter()
+            .map(|(dir, path, module)| self.load_dir(&dir, &path, module))
+            .collect()
     }
 
     /// The package in `dir`, known by `import_path`. Cached: each directory is read once.
@@ -313,12 +359,18 @@ impl<'a> Loader<'a> {
 
     /// The entries of `dir` (cached), or `None` if it cannot be read.
     fn listing(&self, dir: &Path) -> Option<Arc<Vec<base_db::DirEntry>>> {
-        if let Some(listing) = self.listings.borrow().get(dir) {
+        if let Some(listing) = self
+            .listings
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(dir)
+        {
             return listing.clone();
         }
         let listing = self.fs.read_dir(dir).ok().map(Arc::new);
         self.listings
-            .borrow_mut()
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
             .insert(dir.to_path_buf(), listing.clone());
         listing
     }
@@ -364,15 +416,18 @@ impl<'a> Loader<'a> {
                 }
             }
         }
+        // The go command's own exclusions from `std` and `cmd`: the documentation-only
+        // `builtin`, `runtime/cgo` when cgo is off, and commands vendored for the go command's
+        // sake (below).
+        let cgo = self.ctx.cgo_enabled;
+        let wanted: Vec<(PathBuf, String, Option<ModuleRef>)> = dirs
+            .into_iter()
+            .filter(|(path, _)| path != "builtin" && !(path == "runtime/cgo" && !cgo))
+            .map(|(path, dir)| (dir, path, None))
+            .collect();
         let mut packages = Vec::new();
-        for (import_path, dir) in dirs {
-            // The go command's own exclusions from `std` and `cmd`: the documentation-only
-            // `builtin`, `runtime/cgo` when cgo is off, and commands vendored for the go
-            // command's sake.
-            if import_path == "builtin" || (import_path == "runtime/cgo" && !self.ctx.cgo_enabled) {
-                continue;
-            }
-            let package = self.load_dir(&dir, &import_path, None);
+        for package in self.load_dirs(wanted) {
+            let import_path = &package.import_path;
             let vendored = import_path.starts_with("vendor/") || import_path.contains("/vendor/");
             if vendored && package.name == "main" {
                 continue;

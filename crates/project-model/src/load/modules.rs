@@ -183,14 +183,14 @@ impl Loader<'_> {
         }
         found.sort_by(|a, b| a.0.cmp(&b.0));
         found.dedup_by(|a, b| a.0 == b.0);
-        let mut packages = Vec::new();
-        for (import_path, dir, module) in found {
-            let package = self.load_dir(&dir, &import_path, Some(module));
-            if package.has_files() {
-                packages.push(package);
-            }
-        }
-        packages
+        let wanted = found
+            .into_iter()
+            .map(|(path, dir, module)| (dir, path, Some(module)))
+            .collect();
+        self.load_dirs(wanted)
+            .into_iter()
+            .filter(|p| p.has_files())
+            .collect()
     }
 }
 
