@@ -422,7 +422,7 @@ impl<'a> Loader<'a> {
         let cgo = self.ctx.cgo_enabled;
         let wanted: Vec<(PathBuf, String, Option<ModuleRef>)> = dirs
             .into_iter()
-            .filter(|(path, _)| path != "builtin" && !(path == "runtime/cgo" && !cgo))
+            .filter(|(path, _)| path != "builtin" && (path != "runtime/cgo" || cgo))
             .map(|(path, dir)| (dir, path, None))
             .collect();
         let mut packages = Vec::new();
