@@ -402,6 +402,70 @@ impl<'t> Lowerer<'t> {
         }
     }
 
+    /// Escape sequences in a rune or interpreted string literal, checked as Go's scanner
+    /// checks them (the grammar takes any backslash pair as one token), with the compiler's
+    /// wording and positions: an unknown escape at the character after the backslash, a value
+    /// out of range after the escape.
+    fn check_escapes(&mut self, node: Node<'_>) {
+        let text = self.text(node);
+        let start = node.start_byte() as u32;
+        let quote = if node.kind() == "rune_literal" {
+            '\''
+        } else {
+            '"'
+        };
+        let bytes = text.as_bytes();
+        let mut i = 1;
+        while i + 1 < bytes.len() {
+            if bytes[i] != b'\\' {
+                i += 1;
+                continue;
+            }
+            let (digits, base, max) = match bytes[i + 1] {
+                b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'\\' => {
+                    i += 2;
+                    continue;
+                }
+                c if c as char == quote => {
+                    i += 2;
+                    continue;
+                }
+                b'x' => (2, 16, 255),
+                b'u' => (4, 16, 0x10FFFF),
+                b'U' => (8, 16, 0x10FFFF),
+                b'0'..=b'7' => (3, 8, 255),
+                _ => {
+                    self.error(
+                        TextRange::empty(start + i as u32 + 1),
+                        "unknown escape".to_string(),
+                    );
+                    return;
+                }
+            };
+            let first = if base == 8 { i + 1 } else { i + 2 };
+            let end = (first + digits).min(bytes.len());
+            let value = text
+                .get(first..end)
+                .and_then(|d| u32::from_str_radix(d, base).ok());
+            let Some(value) = value.filter(|_| end - first == digits) else {
+                // Malformed digits are the grammar's to report.
+                return;
+            };
+            if base == 8 && value > max {
+                self.error(
+                    TextRange::empty(start + end as u32),
+                    format!("octal escape value {value} > 255"),
+                );
+            } else if digits >= 4 && (value > max || (0xD800..0xE000).contains(&value)) {
+                self.error(
+                    TextRange::empty(start + end as u32),
+                    format!("escape is invalid Unicode code point U+{value:04X}"),
+                );
+            }
+            i = end;
+        }
+    }
+
     fn error(&mut self, range: TextRange, message: String) {
         self.file.errors.push(SyntaxError { range, message });
     }
@@ -909,11 +973,19 @@ impl<'t> Lowerer<'t> {
                 kind: LitKind::Imag,
                 value: self.text(node).into(),
             },
-            "rune_literal" => Expr::BasicLit {
-                kind: LitKind::Char,
-                value: self.text(node).into(),
-            },
-            "interpreted_string_literal" | "raw_string_literal" => Expr::BasicLit {
+            "rune_literal" | "interpreted_string_literal" => {
+                self.check_escapes(node);
+                let kind = if node.kind() == "rune_literal" {
+                    LitKind::Char
+                } else {
+                    LitKind::String
+                };
+                Expr::BasicLit {
+                    kind,
+                    value: self.text(node).into(),
+                }
+            }
+            "raw_string_literal" => Expr::BasicLit {
                 kind: LitKind::String,
                 value: self.text(node).into(),
             },

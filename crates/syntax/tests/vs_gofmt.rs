@@ -39,15 +39,6 @@ const ALLOWLIST: &[(&str, &str)] = &[
         "lowering check pending: missing ',' before newline in parameter list (the newline \
          is inside a /* */ comment)",
     ),
-    // Escapes are one token to the grammar; their values are not checked.
-    (
-        "test/fixedbugs/bug068.go",
-        "lowering check pending: unknown escape sequence (\\' in a string)",
-    ),
-    (
-        "test/char_lit1.go",
-        "lowering check pending: escape sequence is invalid Unicode code point",
-    ),
     // Go 1.26's parser rejects method type parameters; our grammar accepts them (go1.27).
     (
         "src/internal/types/testdata/check/typeparams.go",
