@@ -1195,16 +1195,11 @@ impl<'t> Lowerer<'t> {
                 },
                 None => Stmt::Bad,
             },
-            "assignment_statement" => {
-                let lhs = node
-                    .child_by_field_name("left")
-                    .map(|l| self.expr_list(l))
-                    .unwrap_or_default();
-                let rhs = node
-                    .child_by_field_name("right")
-                    .map(|l| self.expr_list(l))
-                    .unwrap_or_default();
+            "assignment_statement" | "short_var_declaration" => {
+                let lhs = self.field_list(node, "left");
+                let rhs = self.field_list(node, "right");
                 let op = match node.child_by_field_name("operator").map(|o| o.kind()) {
+                    _ if node.kind() == "short_var_declaration" => AssignOp::Define,
                     Some("=") | None => AssignOp::Assign,
                     Some(op) => match BinaryOp::from_token(op.trim_end_matches('=')) {
                         Some(op) => AssignOp::Op(op),
@@ -1212,21 +1207,6 @@ impl<'t> Lowerer<'t> {
                     },
                 };
                 Stmt::Assign { lhs, op, rhs }
-            }
-            "short_var_declaration" => {
-                let lhs = node
-                    .child_by_field_name("left")
-                    .map(|l| self.expr_list(l))
-                    .unwrap_or_default();
-                let rhs = node
-                    .child_by_field_name("right")
-                    .map(|l| self.expr_list(l))
-                    .unwrap_or_default();
-                Stmt::Assign {
-                    lhs,
-                    op: AssignOp::Define,
-                    rhs,
-                }
             }
             "go_statement" | "defer_statement" => {
                 let call = match first() {
@@ -1347,6 +1327,13 @@ impl<'t> Lowerer<'t> {
         }
     }
 
+    /// The expression list under `field`, empty when the field is missing.
+    fn field_list(&mut self, node: Node<'_>, field: &str) -> Vec<ExprId> {
+        node.child_by_field_name(field)
+            .map(|l| self.expr_list(l))
+            .unwrap_or_default()
+    }
+
     fn field_expr(&mut self, node: Node<'_>, field: &str) -> ExprId {
         match node.child_by_field_name(field) {
             Some(e) => self.expr(e),
@@ -1422,10 +1409,7 @@ impl<'t> Lowerer<'t> {
                 }
             }
             Some(clause) if clause.kind() == "range_clause" => {
-                let left = clause
-                    .child_by_field_name("left")
-                    .map(|l| self.expr_list(l))
-                    .unwrap_or_default();
+                let left = self.field_list(clause, "left");
                 if let Some(&third) = left.get(2) {
                     let at = self.file.expr_range(third);
                     self.syntax_error(at, "range clause permits at most two iteration variables");

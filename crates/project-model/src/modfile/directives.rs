@@ -3,8 +3,8 @@
 //! attached to a directive. Each error message is the text x/mod produces, without position.
 
 use super::quote::{go_quote, unquote};
-use super::syntax::{Block, Line};
-use super::{ReplaceTarget, Span, is_directory_path};
+use super::syntax::{self, Block, Line, Stmt};
+use super::{ModFileError, ReplaceTarget, Span, is_directory_path};
 use crate::modules::path::{check_path_major, split_path_version};
 use crate::modules::semver;
 
@@ -282,6 +282,54 @@ pub(super) fn parse_version_interval(args: &mut &[&str]) -> Result<(String, Stri
     }
     *args = &rest[4..];
     Ok((low, high))
+}
+
+/// Walks a file in go.mod syntax (go.mod and go.work share it): a block whose verb is not in
+/// `block_verbs` is an error; every well-formed directive line goes to `apply`, and the error
+/// it returns is recorded at the line. Returns all errors, in file order.
+pub(crate) fn for_each_directive<'t>(
+    text: &'t str,
+    file_name: &str,
+    block_verbs: &[&str],
+    mut apply: impl FnMut(Option<&Block<'t>>, &Line<'t>, &Directive<'_>) -> Result<(), String>,
+) -> Vec<ModFileError> {
+    let (stmts, mut errors) = syntax::parse(text, file_name);
+    let mut line = |block: Option<&Block<'t>>, line: &Line<'t>, errors: &mut Vec<ModFileError>| {
+        if line.is_bad() {
+            return;
+        }
+        let Some(d) = Directive::new(block, line) else {
+            return;
+        };
+        if let Err(message) = apply(block, line, &d) {
+            errors.push(ModFileError {
+                pos: line.start,
+                message,
+            });
+        }
+    };
+    for stmt in &stmts {
+        match stmt {
+            Stmt::Line(l) => line(None, l, &mut errors),
+            Stmt::Block(block) => {
+                let verb = block.header.first().map_or("", |t| t.text);
+                if block.header.len() != 1 || !block_verbs.contains(&verb) {
+                    let header: Vec<&str> = block.header.iter().map(|t| t.text).collect();
+                    let message = format!("unknown block type: {}", header.join(" "));
+                    errors.push(ModFileError {
+                        pos: block.start,
+                        message,
+                    });
+                    continue;
+                }
+                for l in &block.lines {
+                    line(Some(block), l, &mut errors);
+                }
+            }
+        }
+    }
+    errors.sort_by_key(|e| e.pos.offset);
+    errors
 }
 
 #[cfg(test)]

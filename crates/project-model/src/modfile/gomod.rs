@@ -2,14 +2,14 @@
 //! ignore (x/mod's `File.add`, strict mode).
 
 use super::directives::{
-    Directive, check_major, deprecation, directive_comment, is_indirect, module_path_major,
-    parse_go, parse_godebug, parse_quoted, parse_replace, parse_toolchain, parse_version,
-    parse_version_interval, with_directive,
+    Directive, check_major, deprecation, directive_comment, for_each_directive, is_indirect,
+    module_path_major, parse_go, parse_godebug, parse_quoted, parse_replace, parse_toolchain,
+    parse_version, parse_version_interval, with_directive,
 };
-use super::syntax::{self, Block, Line, Stmt};
+use super::syntax::{Block, Line};
 use super::{
-    Exclude, GoDirective, GoMod, Godebug, ModFileError, ModuleDirective, PathDirective, Replace,
-    Require, Retract, ToolchainDirective,
+    Exclude, GoDirective, GoMod, Godebug, ModuleDirective, PathDirective, Replace, Require,
+    Retract, ToolchainDirective,
 };
 use crate::modfile::quote::go_quote;
 
@@ -21,46 +21,11 @@ const BLOCK_VERBS: &[&str] = &[
 /// Parses a go.mod file. Never fails: errors are in [`GoMod::errors`], in file order, and
 /// every directive without an error is in the result.
 pub fn parse_go_mod(text: &str) -> GoMod {
-    let (stmts, mut errors) = syntax::parse(text, "go.mod");
     let mut f = GoMod::default();
-    for stmt in &stmts {
-        match stmt {
-            Stmt::Line(line) => add(&mut f, &mut errors, None, line),
-            Stmt::Block(block) => {
-                let verb = block.header.first().map_or("", |t| t.text);
-                if block.header.len() != 1 || !BLOCK_VERBS.contains(&verb) {
-                    let header: Vec<&str> = block.header.iter().map(|t| t.text).collect();
-                    let message = format!("unknown block type: {}", header.join(" "));
-                    errors.push(ModFileError {
-                        pos: block.start,
-                        message,
-                    });
-                    continue;
-                }
-                for line in &block.lines {
-                    add(&mut f, &mut errors, Some(block), line);
-                }
-            }
-        }
-    }
-    errors.sort_by_key(|e| e.pos.offset);
-    f.errors = errors;
+    f.errors = for_each_directive(text, "go.mod", BLOCK_VERBS, |block, line, d| {
+        add_directive(&mut f, block, line, d)
+    });
     f
-}
-
-fn add(f: &mut GoMod, errors: &mut Vec<ModFileError>, block: Option<&Block<'_>>, line: &Line<'_>) {
-    if line.is_bad() {
-        return;
-    }
-    let Some(d) = Directive::new(block, line) else {
-        return;
-    };
-    if let Err(message) = add_directive(f, block, line, &d) {
-        errors.push(ModFileError {
-            pos: line.start,
-            message,
-        });
-    }
 }
 
 fn add_directive(

@@ -1,10 +1,10 @@
 //! go.work directives: go, toolchain, godebug, use, replace (x/mod's `WorkFile.add`).
 
 use super::directives::{
-    Directive, parse_go, parse_godebug, parse_quoted, parse_replace, parse_toolchain,
+    Directive, for_each_directive, parse_go, parse_godebug, parse_quoted, parse_replace,
+    parse_toolchain,
 };
-use super::syntax::{self, Block, Line, Stmt};
-use super::{GoDirective, GoWork, Godebug, ModFileError, Replace, ToolchainDirective, Use};
+use super::{GoDirective, GoWork, Godebug, Replace, ToolchainDirective, Use};
 
 /// The verbs that may open a block in go.work.
 const BLOCK_VERBS: &[&str] = &["godebug", "use", "replace"];
@@ -12,46 +12,11 @@ const BLOCK_VERBS: &[&str] = &["godebug", "use", "replace"];
 /// Parses a go.work file. Never fails: errors are in [`GoWork::errors`], in file order, and
 /// every directive without an error is in the result.
 pub fn parse_go_work(text: &str) -> GoWork {
-    let (stmts, mut errors) = syntax::parse(text, "go.work");
     let mut f = GoWork::default();
-    for stmt in &stmts {
-        match stmt {
-            Stmt::Line(line) => add(&mut f, &mut errors, None, line),
-            Stmt::Block(block) => {
-                let verb = block.header.first().map_or("", |t| t.text);
-                if block.header.len() != 1 || !BLOCK_VERBS.contains(&verb) {
-                    let header: Vec<&str> = block.header.iter().map(|t| t.text).collect();
-                    let message = format!("unknown block type: {}", header.join(" "));
-                    errors.push(ModFileError {
-                        pos: block.start,
-                        message,
-                    });
-                    continue;
-                }
-                for line in &block.lines {
-                    add(&mut f, &mut errors, Some(block), line);
-                }
-            }
-        }
-    }
-    errors.sort_by_key(|e| e.pos.offset);
-    f.errors = errors;
+    f.errors = for_each_directive(text, "go.work", BLOCK_VERBS, |_, _, d| {
+        add_directive(&mut f, d)
+    });
     f
-}
-
-fn add(f: &mut GoWork, errors: &mut Vec<ModFileError>, block: Option<&Block<'_>>, line: &Line<'_>) {
-    if line.is_bad() {
-        return;
-    }
-    let Some(d) = Directive::new(block, line) else {
-        return;
-    };
-    if let Err(message) = add_directive(f, &d) {
-        errors.push(ModFileError {
-            pos: line.start,
-            message,
-        });
-    }
 }
 
 fn add_directive(f: &mut GoWork, d: &Directive<'_>) -> Result<(), String> {
