@@ -1,0 +1,1 @@
+//! Exact constant values and operations on them, as go/constant defines them.
