@@ -5,9 +5,22 @@
 //! every type, object and scope of the packages checked so far) and returns the package and
 //! its errors. Code that does not compile still gets every fact the checker could establish.
 
+mod check;
 pub mod constant;
+mod exprstring;
+pub mod info;
+pub mod objects;
+pub mod operand;
+mod predicates;
+pub mod types;
+pub mod typestring;
+mod universe;
+pub mod world;
 
 use std::sync::Arc;
+
+pub use info::Info;
+pub use world::{PackageId, World};
 
 use syntax::TextRange;
 
@@ -67,27 +80,37 @@ pub struct TypeError {
 }
 
 /// Resolves import paths to checked packages, checking them first when needed.
-pub trait Importer {
+pub trait Importer: Send {
     /// The package for `path`, or a message for the `could not import` error.
     fn import(&mut self, world: &mut World, path: &str) -> Result<PackageId, String>;
 }
-
-/// Identifies a package in a [`World`].
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
-pub struct PackageId(pub u32);
-
-/// The arenas shared by every package checked together.
-#[derive(Debug, Default)]
-pub struct World {}
 
 /// The result of checking one package.
 #[derive(Debug)]
 pub struct CheckResult {
     pub package: PackageId,
     pub errors: Vec<TypeError>,
+    pub info: Info,
 }
 
-/// Type-checks one package made of `files`.
+/// The newest language version the checker knows.
+pub const LATEST_GO: (u32, u32) = (1, 26);
+
+/// Parses `go1.N` or `go1.N.M` (or `1.N`) into (1, N).
+pub fn parse_go_version(v: &str) -> Option<(u32, u32)> {
+    let v = v.strip_prefix("go").unwrap_or(v);
+    let mut parts = v.split('.');
+    let major = parts.next()?.parse().ok()?;
+    let minor = parts.next().map_or(Some(0), |m| {
+        let digits: String = m.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    })?;
+    Some((major, minor))
+}
+
+/// Type-checks one package made of `files`. The checker recurses as deep as the code nests
+/// (a 20,000-term `a + b + ...` chain is 20,000 frames), so it runs on a thread with a large
+/// stack; the stack is reserved, not committed, so unused depth costs nothing.
 pub fn check_package(
     world: &mut World,
     import_path: &str,
@@ -95,6 +118,34 @@ pub fn check_package(
     importer: &mut dyn Importer,
     config: &Config,
 ) -> CheckResult {
-    let _ = (world, import_path, files, importer, config);
-    CheckResult { package: PackageId(0), errors: Vec::new() }
+    const STACK: usize = 1 << 30;
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .name("hir-check".into())
+            .stack_size(STACK)
+            .spawn_scoped(s, || check_package_here(world, import_path, files, importer, config))
+            .expect("spawning the checker thread")
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+fn check_package_here(
+    world: &mut World,
+    import_path: &str,
+    files: &[SourceFile],
+    importer: &mut dyn Importer,
+    config: &Config,
+) -> CheckResult {
+    if config.test_funcs {
+        universe::add_test_funcs(world);
+    }
+    let name = files.iter().find_map(|f| f.ast.package.as_ref()).map(|n| n.as_str()).unwrap_or("_");
+    let package = world.new_package(import_path, name);
+    let mut checker = check::Checker::new(world, package, files, importer, config);
+    checker.check_files();
+    let mut errors = std::mem::take(&mut checker.errors);
+    let info = std::mem::take(&mut checker.info);
+    errors.sort_by_key(|e| (e.file, e.range.start));
+    CheckResult { package, errors, info }
 }

@@ -1,0 +1,562 @@
+//! Object declarations: package-level objects are checked lazily, in dependency order, with
+//! go/types' cycle detection (`invalid recursive type`, `invalid cycle in declaration`);
+//! constant, variable, type and function declarations, local declaration statements, methods
+//! attached to their base types, and the validity of recursive types.
+
+use std::collections::HashSet;
+
+use syntax::TextRange;
+use syntax::ast::{self, DeclId, ExprId, GenKind, Spec, StmtId};
+
+use super::{Checker, Delayed};
+use crate::constant::Value;
+use crate::objects::{ObjId, ObjKind, VarInfo};
+use crate::operand::Operand;
+use crate::types::{Alias, Named, Type, TypeId, ids};
+
+/// What declared a package-level object (go/types' `declInfo`).
+#[derive(Clone, Debug)]
+pub(crate) struct DeclInfo {
+    pub file: usize,
+    pub kind: DeclKind,
+    /// Package-level objects this declaration refers to, in first-use order (init order).
+    pub deps: Vec<ObjId>,
+    pub dep_set: HashSet<ObjId>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum DeclKind {
+    Const { ty: Option<ExprId>, init: Option<ExprId>, iota: u32, inherited: bool, spec_range: TextRange },
+    /// `lhs` has several variables for `var a, b = f()` (one shared initializer).
+    Var { lhs: Vec<ObjId>, ty: Option<ExprId>, init: Option<ExprId> },
+    Type { alias: bool, ty: ExprId, generic: bool },
+    Func { decl: DeclId },
+}
+
+impl DeclInfo {
+    pub(crate) fn new(file: usize, kind: DeclKind) -> DeclInfo {
+        DeclInfo { file, kind, deps: Vec::new(), dep_set: HashSet::new() }
+    }
+}
+
+impl Checker<'_> {
+    /// Checks all package-level objects in source order: type declarations first (non-alias
+    /// before alias), then the rest, as go/types does.
+    pub(crate) fn package_objects(&mut self) {
+        let mut objs: Vec<ObjId> = self.decls.keys().copied().collect();
+        objs.sort_by_key(|&o| self.world.obj(o).order);
+        let is_type = |c: &Checker<'_>, o: ObjId| matches!(c.decls[&o].kind, DeclKind::Type { .. });
+        let is_alias = |c: &Checker<'_>, o: ObjId| matches!(c.decls[&o].kind, DeclKind::Type { alias: true, .. });
+        let mut ordered: Vec<ObjId> = objs.iter().copied().filter(|&o| is_type(self, o) && !is_alias(self, o)).collect();
+        ordered.extend(objs.iter().copied().filter(|&o| is_alias(self, o)));
+        ordered.extend(objs.iter().copied().filter(|&o| !is_type(self, o)));
+        for obj in ordered {
+            self.obj_decl(obj);
+        }
+        // Methods whose base type was never declared as a type of this package are dropped
+        // by `collect_methods`; they were checked as functions above.
+        self.methods.clear();
+    }
+
+    /// Checks the declaration of package-level `obj` unless done or in progress (a cycle).
+    pub(crate) fn obj_decl(&mut self, obj: ObjId) {
+        if self.done.contains(&obj) || !self.decls.contains_key(&obj) {
+            return;
+        }
+        if let Some(start) = self.obj_path.iter().position(|&o| o == obj) {
+            // A cycle through `obj`.
+            let valid = self.valid_cycle(start);
+            let o = self.world.obj(obj);
+            match o.kind {
+                ObjKind::Const(_) | ObjKind::Var(_) => {
+                    if !valid || o.ty == ids::INVALID {
+                        self.world.obj_mut(obj).ty = ids::INVALID;
+                    }
+                }
+                ObjKind::TypeName => {
+                    if !valid {
+                        self.world.obj_mut(obj).ty = ids::INVALID;
+                    }
+                }
+                _ => {}
+            }
+            return;
+        }
+        self.obj_path.push(obj);
+        let info = self.decls[&obj].clone();
+        let saved = self.env.clone();
+        let saved_err_pos = self.err_pos.take();
+        self.env = super::Env {
+            file: info.file,
+            scope: self.file_scopes[info.file],
+            decl: None,
+            iota: None,
+            sig: None,
+            has_label: false,
+            has_call_or_recv: false,
+            pos: None,
+        };
+        match info.kind {
+            DeclKind::Const { ty, init, iota, inherited, .. } => {
+                self.env.decl = Some(obj);
+                self.const_decl(obj, ty, init, iota, inherited);
+            }
+            DeclKind::Var { lhs, ty, init } => {
+                self.env.decl = Some(obj);
+                self.var_decl(obj, &lhs, ty, init);
+            }
+            DeclKind::Type { alias, ty, generic } => {
+                self.type_decl(obj, alias, ty, generic);
+                self.collect_methods(obj);
+            }
+            DeclKind::Func { decl } => {
+                self.env.decl = Some(obj);
+                self.func_decl(obj, decl);
+            }
+        }
+        self.env = saved;
+        self.err_pos = saved_err_pos;
+        self.obj_path.pop();
+        self.done.insert(obj);
+    }
+
+    /// Records that the declaration being checked depends on package-level `obj`.
+    pub(crate) fn add_decl_dep(&mut self, obj: ObjId) {
+        let Some(decl) = self.env.decl else { return };
+        if !self.decls.contains_key(&obj) {
+            return;
+        }
+        if let Some(info) = self.decls.get_mut(&decl)
+            && info.dep_set.insert(obj)
+        {
+            info.deps.push(obj);
+        }
+    }
+
+    /// go/types' `validCycle`: whether the cycle from `obj_path[start]` is permitted, reporting
+    /// it if not.
+    fn valid_cycle(&mut self, start: usize) -> bool {
+        let cycle: Vec<ObjId> = self.obj_path[start..].to_vec();
+        let mut nval = 0;
+        let mut ndef = 0;
+        for &o in &cycle {
+            match self.world.obj(o).kind {
+                ObjKind::Const(_) | ObjKind::Var(_) => nval += 1,
+                ObjKind::TypeName => {
+                    let alias = match self.decls.get(&o) {
+                        Some(info) => matches!(info.kind, DeclKind::Type { alias: true, .. }),
+                        None => matches!(self.world.ty(self.world.obj(o).ty), Type::Alias(_)),
+                    };
+                    if !alias {
+                        ndef += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if nval == cycle.len() {
+            return true;
+        }
+        if nval == 0 && ndef > 0 {
+            return true;
+        }
+        let first = self.first_in_src(&cycle);
+        self.cycle_error(&cycle, first);
+        false
+    }
+
+    pub(crate) fn first_in_src(&self, cycle: &[ObjId]) -> usize {
+        let mut best = 0;
+        for (i, &o) in cycle.iter().enumerate() {
+            if self.world.obj(o).pos < self.world.obj(cycle[best]).pos {
+                best = i;
+            }
+        }
+        best
+    }
+
+    pub(crate) fn cycle_error(&mut self, cycle: &[ObjId], start: usize) {
+        let obj = cycle[start];
+        let is_type = self.world.obj(obj).is_type_name();
+        if is_type && let Type::Alias(_) = self.world.ty(self.world.obj(obj).ty) {
+            let t = self.world.obj(obj).ty;
+            if let Type::Alias(a) = self.world.ty_mut(t) {
+                a.actual = ids::INVALID;
+            }
+        }
+        let name = self.obj_name(obj);
+        let msg = if cycle.len() == 1 {
+            if is_type {
+                format!("invalid recursive type: {name} refers to itself")
+            } else {
+                format!("invalid cycle in declaration: {name} refers to itself")
+            }
+        } else if is_type {
+            format!("invalid recursive type {name}")
+        } else {
+            format!("invalid cycle in declaration of {name}")
+        };
+        self.error_at_obj(obj, msg);
+    }
+
+    /// Reports at the position of `obj`'s name (which must be in this package).
+    pub(crate) fn error_at_obj(&mut self, obj: ObjId, msg: String) {
+        let o = self.world.obj(obj);
+        let Some(file) = o.pos.file else {
+            self.error(TextRange::default(), msg);
+            return;
+        };
+        let file_idx = self.file_ids.iter().position(|&f| f == file).unwrap_or(self.env.file);
+        let range = TextRange { start: o.pos.offset, end: o.pos.offset + o.name.len() as u32 };
+        self.report(file_idx, range, msg, false);
+    }
+
+    fn const_decl(&mut self, obj: ObjId, ty: Option<ExprId>, init: Option<ExprId>, iota: u32, inherited: bool) {
+        let saved_iota = self.env.iota.replace(Value::from_i64(iota as i64));
+        let saved_err_pos = self.err_pos.take();
+        if let ObjKind::Const(v) = &mut self.world.obj_mut(obj).kind {
+            *v = Value::Unknown;
+        }
+        let mut ok = true;
+        if let Some(ty) = ty {
+            let t = self.typ(ty);
+            if !self.world.is_const_type(t) {
+                if self.world.is_valid(self.world.under(t)) {
+                    let s = self.type_str(t);
+                    self.error_at(ty, format!("invalid constant type {s}"));
+                }
+                self.world.obj_mut(obj).ty = ids::INVALID;
+                ok = false;
+            } else {
+                self.world.obj_mut(obj).ty = t;
+            }
+        }
+        if ok {
+            let mut x = Operand::invalid(None);
+            if let Some(init) = init {
+                if inherited {
+                    let o = self.world.obj(obj);
+                    self.err_pos = Some(TextRange { start: o.pos.offset, end: o.pos.offset + o.name.len() as u32 });
+                }
+                x = self.expr(init);
+            }
+            self.init_const(obj, &mut x);
+        }
+        self.env.iota = saved_iota;
+        self.err_pos = saved_err_pos;
+    }
+
+    fn var_decl(&mut self, obj: ObjId, lhs: &[ObjId], ty: Option<ExprId>, init: Option<ExprId>) {
+        if let Some(ty) = ty {
+            let t = self.var_type(ty);
+            self.world.obj_mut(obj).ty = t;
+        }
+        let Some(init) = init else {
+            if ty.is_none() {
+                self.world.obj_mut(obj).ty = ids::INVALID;
+            }
+            return;
+        };
+        if lhs.len() <= 1 {
+            let t = self.world.obj(obj).ty;
+            let mut x = if ty.is_some() { self.expr_with_hint(init, t) } else { self.expr(init) };
+            self.init_var(obj, &mut x, "variable declaration");
+            return;
+        }
+        if ty.is_some() {
+            let t = self.world.obj(obj).ty;
+            for &v in lhs {
+                self.world.obj_mut(v).ty = t;
+            }
+        }
+        self.init_vars(lhs, &[init], None);
+        for &v in lhs {
+            self.done.insert(v);
+        }
+    }
+
+    /// Checks a type declaration (package-level or local) for `obj`.
+    pub(crate) fn type_decl(&mut self, obj: ObjId, alias: bool, ty: ExprId, generic: bool) {
+        if generic {
+            // Type parameters arrive with the second checker issue; until then, generic types
+            // are opaque (no errors, no false positives).
+            let named = self.world.new_type(Type::Named(Box::new(Named { obj, underlying: ids::INVALID, methods: Vec::new() })));
+            self.world.obj_mut(obj).ty = named;
+            self.generic_types.insert(obj);
+            return;
+        }
+        if alias {
+            let a = self.world.new_type(Type::Alias(Box::new(Alias { obj, actual: ids::INVALID })));
+            self.world.obj_mut(obj).ty = a;
+            let actual = self.typ(ty);
+            if let Type::Alias(al) = self.world.ty_mut(a)
+                && al.actual == ids::INVALID
+            {
+                al.actual = actual;
+            }
+            // A cycle through aliases only was reported by `valid_cycle`; keep it invalid.
+            if self.world.obj(obj).ty == ids::INVALID {
+                self.world.obj_mut(obj).ty = a;
+                if let Type::Alias(al) = self.world.ty_mut(a) {
+                    al.actual = ids::INVALID;
+                }
+            }
+            return;
+        }
+        let named = self.world.new_type(Type::Named(Box::new(Named { obj, underlying: ids::INVALID, methods: Vec::new() })));
+        self.world.obj_mut(obj).ty = named;
+        self.pending_named.insert(named);
+        let rhs = self.defined_type(ty, named);
+        self.pending_named.remove(&named);
+        self.set_underlying(named, rhs);
+        self.valid_type(named);
+    }
+
+    /// Sets `named`'s underlying type from its right-hand side `rhs`, following chains of
+    /// named types and reporting cycles among them (`type A B; type B A`).
+    fn set_underlying(&mut self, named: TypeId, rhs: TypeId) {
+        let mut path = vec![named];
+        let mut t = self.world.unalias(rhs);
+        loop {
+            match self.world.ty(t) {
+                Type::Named(n) => {
+                    if let Some(i) = path.iter().position(|&p| p == t) {
+                        let cycle: Vec<ObjId> = path[i..]
+                            .iter()
+                            .map(|&p| match self.world.ty(p) {
+                                Type::Named(n) => n.obj,
+                                _ => unreachable!(),
+                            })
+                            .collect();
+                        let first = self.first_in_src(&cycle);
+                        self.cycle_error(&cycle, first);
+                        t = ids::INVALID;
+                        break;
+                    }
+                    if self.pending_named.contains(&t) {
+                        // Still being declared: keep the chain; `World::under` follows it.
+                        break;
+                    }
+                    let u = self.world.unalias(n.underlying);
+                    path.push(t);
+                    t = u;
+                }
+                _ => break,
+            }
+        }
+        for p in path {
+            if let Type::Named(n) = self.world.ty_mut(p)
+                && (n.underlying == ids::INVALID || p == named)
+            {
+                n.underlying = t;
+            }
+        }
+    }
+
+    /// Reports types that contain themselves without indirection (`type T struct{ f T }`).
+    fn valid_type(&mut self, named: TypeId) {
+        let mut path = Vec::new();
+        self.valid_type0(named, &mut path);
+    }
+
+    fn valid_type0(&mut self, t: TypeId, path: &mut Vec<TypeId>) -> bool {
+        let t = self.world.unalias(t);
+        match self.world.ty(t).clone() {
+            Type::Array { elem, .. } => self.valid_type0(elem, path),
+            Type::Struct(s) => {
+                for f in s.fields {
+                    let ft = self.world.obj(f).ty;
+                    if !self.valid_type0(ft, path) {
+                        return false;
+                    }
+                }
+                true
+            }
+            Type::Interface(iface) => {
+                for e in iface.embeddeds {
+                    if !self.valid_type0(e, path) {
+                        return false;
+                    }
+                }
+                true
+            }
+            Type::Named(n) => {
+                if self.world.obj(n.obj).pkg != Some(self.pkg) {
+                    return true;
+                }
+                if let Some(start) = path.iter().position(|&p| p == t) {
+                    let cycle: Vec<ObjId> = path[start..]
+                        .iter()
+                        .map(|&p| match self.world.ty(p) {
+                            Type::Named(n) => n.obj,
+                            _ => unreachable!(),
+                        })
+                        .collect();
+                    for &p in &path[start..] {
+                        if let Type::Named(n) = self.world.ty_mut(p) {
+                            n.underlying = ids::INVALID;
+                        }
+                    }
+                    self.cycle_error(&cycle, 0);
+                    return false;
+                }
+                if self.valid_types.contains(&t) {
+                    return true;
+                }
+                path.push(t);
+                let ok = self.valid_type0(n.underlying, path);
+                path.pop();
+                if ok && path.is_empty() && self.pending_named.is_empty() {
+                    self.valid_types.insert(t);
+                }
+                ok
+            }
+            _ => true,
+        }
+    }
+
+    /// Attaches the methods declared for type `obj` to it, reporting duplicates.
+    fn collect_methods(&mut self, obj: ObjId) {
+        let Some(methods) = self.methods.remove(&obj) else { return };
+        let named = self.world.obj(obj).ty;
+        if !matches!(self.world.ty(named), Type::Named(_)) {
+            return;
+        }
+        self.later(move |c| c.check_field_uniqueness(named));
+        let mut seen: Vec<ObjId> = match self.world.ty(named) {
+            Type::Named(n) => n.methods.clone(),
+            _ => Vec::new(),
+        };
+        for m in methods {
+            let name = self.world.obj(m).name.clone();
+            if let Some(&alt) = seen.iter().find(|&&a| self.world.obj(a).name == name) {
+                let tname = self.world.obj(obj).name.clone();
+                let at = self.position_string(alt);
+                self.error_at_obj(m, format!("method {tname}.{name} already declared at {at}"));
+                continue;
+            }
+            seen.push(m);
+            if let Type::Named(n) = self.world.ty_mut(named) {
+                n.methods.push(m);
+            }
+        }
+    }
+
+    /// `field and method with the same name X`, once the struct type is known.
+    fn check_field_uniqueness(&mut self, named: TypeId) {
+        let Type::Named(n) = self.world.ty(named).clone() else { return };
+        let Type::Struct(s) = self.world.ty(self.world.under(named)).clone() else { return };
+        for m in n.methods {
+            let name = self.world.obj(m).name.clone();
+            if let Some(&f) = s.fields.iter().find(|&&f| self.world.obj(f).name == name) {
+                let _ = f;
+                self.error_at_obj(m, format!("field and method with the same name {name}"));
+            }
+        }
+    }
+
+    /// `file:line:col` of an object, as go/types prints positions in messages.
+    pub(crate) fn position_string(&self, obj: ObjId) -> String {
+        let o = self.world.obj(obj);
+        let Some(file) = o.pos.file else { return String::new() };
+        let data = self.world.file(file);
+        let index = syntax::LineIndex::new(&data.text);
+        let lc = index.line_col(o.pos.offset);
+        format!("{}:{}:{}", data.path, lc.line + 1, lc.col + 1)
+    }
+
+    fn func_decl(&mut self, obj: ObjId, decl: DeclId) {
+        let ast = self.ast();
+        let ast::Decl::Func(fdecl) = ast.decl(decl) else { return };
+        // Guard against cycles: the object gets a placeholder signature first.
+        self.world.obj_mut(obj).ty = ids::INVALID;
+        if !fdecl.type_params.is_empty() {
+            self.generic_funcs.insert(obj);
+        }
+        let (sig, scope) = self.func_type(fdecl.recv.as_ref(), &fdecl.sig, &fdecl.type_params);
+        self.world.obj_mut(obj).ty = sig;
+        if !fdecl.type_params.is_empty() && fdecl.body.is_none() {
+            self.soft_error(fdecl.name.range, "generic function is missing function body");
+        }
+        if !self.config.ignore_func_bodies
+            && let Some(body) = fdecl.body
+            && fdecl.type_params.is_empty()
+        {
+            let mut env = self.env.clone();
+            env.scope = scope;
+            env.sig = Some(sig);
+            env.decl = Some(obj);
+            env.iota = None;
+            self.delayed.push(Delayed::FuncBody { file: self.env.file, name: fdecl.name.text.to_string(), sig, body, env });
+        }
+    }
+
+    /// A local `const`, `var` or `type` declaration statement.
+    pub(crate) fn decl_stmt(&mut self, decl: DeclId) {
+        let ast = self.ast();
+        let ast::Decl::Gen(gdecl) = ast.decl(decl) else { return };
+        let mut last: Option<(Option<ExprId>, Vec<ExprId>)> = None;
+        for spec in &gdecl.specs {
+            match (gdecl.kind, spec) {
+                (GenKind::Const, Spec::Value { names, ty, values, iota, range }) => {
+                    let (ty, values, inherited) = if ty.is_some() || !values.is_empty() {
+                        last = Some((*ty, values.clone()));
+                        (*ty, values.clone(), false)
+                    } else {
+                        match &last {
+                            Some((t, v)) => (*t, v.clone(), true),
+                            None => (None, Vec::new(), false),
+                        }
+                    };
+                    let top = self.delayed.len();
+                    let mut lhs = Vec::new();
+                    for (i, name) in names.iter().enumerate() {
+                        let obj = self.new_object(name, ObjKind::Const(Value::from_i64(*iota as i64)));
+                        self.const_decl(obj, ty, values.get(i).copied(), *iota, inherited);
+                        lhs.push(obj);
+                    }
+                    self.check_arity(names, &values, ty.is_some(), inherited, *range, true);
+                    self.process_delayed(top);
+                    for (name, obj) in names.iter().zip(lhs) {
+                        self.declare(self.env.scope, Some(name), obj);
+                    }
+                }
+                (GenKind::Var, Spec::Value { names, ty, values, range, .. }) => {
+                    let top = self.delayed.len();
+                    let lhs0: Vec<ObjId> =
+                        names.iter().map(|name| self.new_object(name, ObjKind::Var(VarInfo::default()))).collect();
+                    if values.len() == 1 && names.len() > 1 {
+                        self.var_decl(lhs0[0], &lhs0, *ty, Some(values[0]));
+                    } else {
+                        for (i, &obj) in lhs0.iter().enumerate() {
+                            self.var_decl(obj, &[], *ty, values.get(i).copied());
+                        }
+                    }
+                    if ty.is_none() || !values.is_empty() {
+                        self.check_arity(names, values, ty.is_some(), false, *range, false);
+                    }
+                    self.process_delayed(top);
+                    for (name, obj) in names.iter().zip(lhs0) {
+                        self.declare(self.env.scope, Some(name), obj);
+                    }
+                }
+                (GenKind::Type, Spec::Type { name, type_params, alias, ty, .. }) => {
+                    let obj = self.new_object(name, ObjKind::TypeName);
+                    self.declare(self.env.scope, Some(name), obj);
+                    self.obj_path.push(obj);
+                    self.type_decl(obj, *alias, *ty, !type_params.is_empty());
+                    self.obj_path.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The statements of a function body, for callers outside `stmt`.
+    pub(crate) fn body_stmts(&self, body: StmtId) -> &[StmtId] {
+        match self.ast().stmt(body) {
+            ast::Stmt::Block { stmts, .. } => stmts,
+            _ => &[],
+        }
+    }
+}

@@ -1,0 +1,415 @@
+//! Collecting a package's objects: file scopes, imports (named, dot, blank, `"C"`), and the
+//! package-level constants, variables, types and functions, with their declarations; methods
+//! are associated with their receiver base type names.
+
+use std::collections::HashMap;
+
+use syntax::ast::{self, Decl, Expr, GenKind, Spec};
+
+use super::decl::{DeclInfo, DeclKind};
+use super::Checker;
+use crate::constant::Value;
+use crate::objects::{ObjId, ObjKind, Object, VarInfo};
+use crate::types::ids;
+
+impl Checker<'_> {
+    /// Registers the files with the world and creates their scopes.
+    pub(crate) fn init_files(&mut self) {
+        let pkg_scope = self.world.package(self.pkg).scope;
+        let mut pkg_name: Option<Box<str>> = None;
+        for (i, file) in self.files.iter().enumerate() {
+            let id = self.world.add_file(file.path.clone(), file.text.clone());
+            self.file_ids.push(id);
+            let scope = self.world.new_scope(Some(pkg_scope), false);
+            self.file_scopes.push(scope);
+            self.file_lang.push(None);
+            self.dot_imports.push(HashMap::new());
+            let Some(name) = &file.ast.package else { continue };
+            match &pkg_name {
+                None => {
+                    pkg_name = Some(name.text.clone());
+                    self.world.package_mut(self.pkg).name = name.text.clone();
+                }
+                Some(expected) if *expected != name.text => {
+                    self.env.file = i;
+                    self.error(name.range, format!("package {}; expected package {}", name.text, expected));
+                }
+                Some(_) => {}
+            }
+        }
+        self.env.file = 0;
+    }
+
+    pub(crate) fn collect_objects(&mut self) {
+        let pkg_scope = self.world.package(self.pkg).scope;
+        let mut methods: Vec<(ObjId, bool, String)> = Vec::new();
+        for file_no in 0..self.files.len() {
+            self.env.file = file_no;
+            self.env.scope = self.file_scopes[file_no];
+            let ast = self.ast();
+            for spec in &ast.imports {
+                self.import_spec(file_no, spec);
+            }
+            for &decl_id in &ast.decls {
+                match ast.decl(decl_id) {
+                    Decl::Gen(gdecl) => self.collect_gen_decl(file_no, gdecl),
+                    Decl::Func(func) => {
+                        let name = func.name.as_str();
+                        let obj = self.new_object(&func.name, ObjKind::Func { has_ptr_recv: false });
+                        let info = DeclInfo::new(file_no, DeclKind::Func { decl: decl_id });
+                        match &func.recv {
+                            None => {
+                                if name == "init" || (name == "main" && &*self.world.package(self.pkg).name == "main") {
+                                    if !func.type_params.is_empty() {
+                                        self.soft_error(func.type_params[0].range, format!("func {name} must have no type parameters"));
+                                    }
+                                    if !func.sig.params.is_empty() || !func.sig.results.is_empty() {
+                                        self.soft_error(func.name.range, format!("func {name} must have no arguments and no return values"));
+                                    }
+                                }
+                                if name == "init" {
+                                    self.world.obj_mut(obj).parent = Some(pkg_scope);
+                                    self.record_def(&func.name, obj);
+                                    if func.body.is_none() {
+                                        self.soft_error(func.name.range, "func init must have a body");
+                                    }
+                                } else {
+                                    self.declare(pkg_scope, Some(&func.name), obj);
+                                }
+                            }
+                            Some(recv) => {
+                                let (ptr, base) = unpack_recv(ast, recv.ty);
+                                if let Some(base) = base
+                                    && name != "_"
+                                {
+                                    methods.push((obj, ptr, base));
+                                }
+                                self.record_def(&func.name, obj);
+                            }
+                        }
+                        self.add_decl(obj, info);
+                    }
+                }
+            }
+        }
+
+        // Objects in file scopes and the package scope must have different names.
+        for file_no in 0..self.files.len() {
+            self.env.file = file_no;
+            let mut names: Vec<(Box<str>, ObjId)> =
+                self.world.scope(self.file_scopes[file_no]).names.iter().map(|(n, &o)| (n.clone(), o)).collect();
+            names.sort_by_key(|(_, o)| *o);
+            for (name, obj) in names {
+                let Some(alt) = self.world.lookup_local(pkg_scope, &name) else { continue };
+                let alt_obj = self.world.obj(alt).clone();
+                let Some(file) = alt_obj.pos.file else { continue };
+                let file_idx = self.file_ids.iter().position(|&f| f == file).unwrap_or(0);
+                let range = syntax::TextRange { start: alt_obj.pos.offset, end: alt_obj.pos.offset + name.len() as u32 };
+                let msg = match self.world.obj(obj).kind {
+                    ObjKind::PkgName { imported } => {
+                        format!("{name} already declared through import of package {} ({:?})", self.world.package(imported).name, &*self.world.package(imported).path)
+                    }
+                    _ => {
+                        let pkg = self.world.obj(obj).pkg.map(|p| self.world.package(p).clone());
+                        match pkg {
+                            Some(p) => format!("{name} already declared through dot-import of package {} ({:?})", p.name, &*p.path),
+                            None => format!("{name} already declared through dot-import"),
+                        }
+                    }
+                };
+                self.report(file_idx, range, msg, false);
+            }
+        }
+
+        // Associate methods with their receiver base type names.
+        for (method, ptr, base) in methods {
+            if let Some(base_obj) = self.resolve_base_type_name(&base) {
+                if let ObjKind::Func { has_ptr_recv } = &mut self.world.obj_mut(method).kind {
+                    *has_ptr_recv = ptr;
+                }
+                self.methods.entry(base_obj).or_default().push(method);
+            }
+        }
+        self.env.file = 0;
+    }
+
+    /// Follows local alias declarations (`type A = B`) syntactically to a defined type of this
+    /// package, as go/types' `resolveBaseTypeName` does.
+    fn resolve_base_type_name(&self, name: &str) -> Option<ObjId> {
+        let pkg_scope = self.world.package(self.pkg).scope;
+        let mut name = name.to_string();
+        let mut seen = Vec::new();
+        loop {
+            let obj = self.world.lookup_local(pkg_scope, &name)?;
+            if !self.world.obj(obj).is_type_name() || seen.contains(&obj) {
+                return None;
+            }
+            seen.push(obj);
+            let info = self.decls.get(&obj)?;
+            let DeclKind::Type { alias, ty, .. } = info.kind else { return None };
+            if !alias {
+                return Some(obj);
+            }
+            let ast = &self.files[info.file].ast;
+            let (_, base) = unpack_recv(ast, ty);
+            name = base?;
+        }
+    }
+
+    fn import_spec(&mut self, file_no: usize, spec: &ast::ImportSpec) {
+        let Some(path) = &spec.path else { return };
+        if path.is_empty() {
+            self.error(spec.path_range, "invalid import path (empty string)");
+            return;
+        }
+        if path.chars().any(|c| c.is_whitespace() || c == '\\' || c.is_control() || "!\"#$%&'()*,:;<=>?[]^`{|}".contains(c)) {
+            self.error(spec.path_range, format!("invalid import path ({path:?})"));
+            return;
+        }
+        let imported = match path.as_str() {
+            "unsafe" => self.world.unsafe_pkg,
+            "C" => self.fake_c_package(),
+            _ => match self.importer.import(self.world, path) {
+                Ok(p) => p,
+                Err(err) => {
+                    self.error(spec.path_range, format!("could not import {path} ({err})"));
+                    return;
+                }
+            },
+        };
+        let mut name: Box<str> = self.world.package(imported).name.clone();
+        if let Some(local) = &spec.name {
+            if path == "C" {
+                self.error(local.range, "cannot rename import \"C\"");
+                return;
+            }
+            name = local.text.clone();
+        }
+        if &*name == "init" {
+            self.error(spec.range, "cannot import package as init - init must be a func");
+            return;
+        }
+        let pkg = self.world.package_mut(self.pkg);
+        if !pkg.imports.contains(&imported) {
+            pkg.imports.push(imported);
+        }
+        let obj = self.world.new_obj(Object {
+            name: name.clone(),
+            kind: ObjKind::PkgName { imported },
+            ty: ids::INVALID,
+            pkg: Some(self.pkg),
+            pos: self.pos(spec.range.start),
+            parent: None,
+            used: path == "C",
+            order: 0,
+        });
+        match &spec.name {
+            Some(local) => self.record_def(local, obj),
+            None => self.record_implicit(spec.range.start, obj),
+        }
+        self.imports.push((file_no, obj));
+        let file_scope = self.file_scopes[file_no];
+        if &*name == "." {
+            let scope = self.world.package(imported).scope;
+            let mut members: Vec<(Box<str>, ObjId)> =
+                self.world.scope(scope).names.iter().map(|(n, &o)| (n.clone(), o)).collect();
+            members.sort();
+            for (member, mobj) in members {
+                if !member.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                if self.world.lookup_local(file_scope, &member).is_some() {
+                    let range = spec.name.as_ref().map(|n| n.range).unwrap_or(spec.range);
+                    self.error(range, format!("{member} redeclared in this block"));
+                } else {
+                    // Dot-imported objects stay owned by their package: insert without
+                    // re-parenting them.
+                    self.world.insert_alias(file_scope, &member, mobj);
+                    self.dot_imports[file_no].insert(mobj, obj);
+                }
+            }
+        } else if &*name != "_" {
+            if let Some(prev) = self.world.insert(file_scope, obj) {
+                let _ = prev;
+                self.error(spec.range, format!("{name} redeclared in this block"));
+            }
+        }
+    }
+
+    /// Package "C" of cgo: a fake package whose members are not checked.
+    fn fake_c_package(&mut self) -> crate::world::PackageId {
+        if let Some(p) = self.world.package_by_path("C") {
+            return p;
+        }
+        let p = self.world.new_package("C", "C");
+        let pkg = self.world.package_mut(p);
+        pkg.complete = true;
+        pkg.fake = true;
+        p
+    }
+
+    fn collect_gen_decl(&mut self, file_no: usize, gdecl: &ast::GenDecl) {
+        let pkg_scope = self.world.package(self.pkg).scope;
+        // The last constant spec with values, for specs that inherit them.
+        let mut last: Option<(Option<ast::ExprId>, Vec<ast::ExprId>)> = None;
+        for spec in &gdecl.specs {
+            match (gdecl.kind, spec) {
+                (GenKind::Const, Spec::Value { names, ty, values, iota, range }) => {
+                    let (ty, values, inherited) = if ty.is_some() || !values.is_empty() {
+                        last = Some((*ty, values.clone()));
+                        (*ty, values.clone(), false)
+                    } else {
+                        match &last {
+                            Some((t, v)) => (*t, v.clone(), true),
+                            None => (None, Vec::new(), false),
+                        }
+                    };
+                    for (i, name) in names.iter().enumerate() {
+                        let obj = self.new_object(name, ObjKind::Const(Value::from_i64(*iota as i64)));
+                        let kind = DeclKind::Const {
+                            ty,
+                            init: values.get(i).copied(),
+                            iota: *iota,
+                            inherited,
+                            spec_range: *range,
+                        };
+                        self.declare_pkg_obj(name, obj, DeclInfo::new(file_no, kind));
+                    }
+                    self.check_arity(names, &values, ty.is_some(), inherited, *range, true);
+                }
+                (GenKind::Var, Spec::Value { names, ty, values, range, .. }) => {
+                    let lhs: Vec<ObjId> = names
+                        .iter()
+                        .map(|name| self.new_object(name, ObjKind::Var(VarInfo::default())))
+                        .collect();
+                    for (i, name) in names.iter().enumerate() {
+                        let kind = if values.len() == 1 && names.len() > 1 {
+                            DeclKind::Var { lhs: lhs.clone(), ty: *ty, init: Some(values[0]) }
+                        } else {
+                            DeclKind::Var { lhs: vec![lhs[i]], ty: *ty, init: values.get(i).copied() }
+                        };
+                        self.declare_pkg_obj(name, lhs[i], DeclInfo::new(file_no, kind));
+                    }
+                    if values.len() != 1 || names.len() == 1 {
+                        self.check_arity(names, values, ty.is_some(), false, *range, false);
+                    }
+                }
+                (GenKind::Type, Spec::Type { name, type_params, alias, ty, .. }) => {
+                    let obj = self.new_object(name, ObjKind::TypeName);
+                    let kind = DeclKind::Type { alias: *alias, ty: *ty, generic: !type_params.is_empty() };
+                    self.declare_pkg_obj(name, obj, DeclInfo::new(file_no, kind));
+                }
+                _ => {}
+            }
+        }
+        let _ = pkg_scope;
+    }
+
+    /// go/types' `arity` check for `const`/`var` specs: missing or extra init expressions.
+    pub(crate) fn check_arity(
+        &mut self,
+        names: &[ast::Name],
+        values: &[ast::ExprId],
+        has_type: bool,
+        inherited: bool,
+        spec_range: syntax::TextRange,
+        is_const: bool,
+    ) {
+        let (l, r) = (names.len(), values.len());
+        if l < r {
+            let extra = values[l];
+            if !inherited {
+                let range = self.expr_range(extra);
+                self.error(range, "extra init expr");
+            }
+        } else if l > r && (is_const || r > 0 || !has_type) {
+            if inherited {
+                self.error(spec_range, "missing init expr for const declaration");
+            } else if r > 0 || is_const {
+                let n = &names[r];
+                let msg = if is_const { "missing init expr for const declaration" } else { "missing init expr for variable declaration" };
+                let _ = n;
+                self.error(names[r].range, msg);
+            } else {
+                // `var x` without type or value: reported by the parser.
+            }
+        }
+    }
+
+    pub(crate) fn new_object(&mut self, name: &ast::Name, kind: ObjKind) -> ObjId {
+        let pos = self.pos(name.range.start);
+        self.world.new_obj(Object {
+            name: name.text.clone(),
+            kind,
+            ty: ids::INVALID,
+            pkg: Some(self.pkg),
+            pos,
+            parent: None,
+            used: false,
+            order: 0,
+        })
+    }
+
+    fn declare_pkg_obj(&mut self, name: &ast::Name, obj: ObjId, info: DeclInfo) {
+        if name.as_str() == "init" {
+            self.error(name.range, "cannot declare init - must be func");
+            return;
+        }
+        if name.as_str() == "main" && &*self.world.package(self.pkg).name == "main" {
+            self.error(name.range, "cannot declare main - must be func");
+            return;
+        }
+        let pkg_scope = self.world.package(self.pkg).scope;
+        self.declare(pkg_scope, Some(name), obj);
+        self.add_decl(obj, info);
+    }
+
+    fn add_decl(&mut self, obj: ObjId, info: DeclInfo) {
+        self.world.obj_mut(obj).order = self.decls.len() as u32 + 1;
+        self.decls.insert(obj, info);
+    }
+
+    /// Reports imports that no identifier used.
+    pub(crate) fn unused_imports(&mut self) {
+        if self.config.ignore_func_bodies {
+            return;
+        }
+        let imports = std::mem::take(&mut self.imports);
+        for &(file_no, obj) in &imports {
+            let o = self.world.obj(obj);
+            if &*o.name == "_" || o.used {
+                continue;
+            }
+            let ObjKind::PkgName { imported } = o.kind else { continue };
+            let path = self.world.package(imported).path.to_string();
+            let elem = path.rsplit('/').next().unwrap_or(&path).to_string();
+            let msg = if &*o.name == "." || *o.name == *elem {
+                format!("{path:?} imported and not used")
+            } else {
+                format!("{path:?} imported as {} and not used", o.name)
+            };
+            let offset = o.pos.offset;
+            let range = syntax::TextRange { start: offset, end: offset + 1 };
+            self.report(file_no, range, msg, true);
+        }
+        self.imports = imports;
+    }
+}
+
+/// The receiver's base type name, syntactically: `T`, `*T`, `(T)`, `T[P]`; and whether the
+/// receiver is a pointer.
+pub(crate) fn unpack_recv(ast: &ast::File, mut e: ast::ExprId) -> (bool, Option<String>) {
+    let mut ptr = false;
+    loop {
+        match ast.expr(e) {
+            Expr::Paren(x) => e = *x,
+            Expr::Star(x) if !ptr => {
+                ptr = true;
+                e = *x;
+            }
+            Expr::Index { x, .. } => e = *x,
+            Expr::Name(name) => return (ptr, Some(name.text.to_string())),
+            _ => return (ptr, None),
+        }
+    }
+}

@@ -1,0 +1,555 @@
+//! Type expressions and identifiers: resolving a name to its object (declaring package-level
+//! objects on demand), and building array, slice, struct, pointer, function, interface, map
+//! and channel types from their syntax.
+
+use syntax::ast::{self, Expr, ExprId, Field, InterfaceElem};
+
+use super::Checker;
+use crate::objects::{ObjId, ObjKind, VarInfo};
+use crate::operand::{Mode, Operand};
+use crate::types::{self, ChanDir, Interface, Signature, Struct, Type, TypeId, ids};
+use crate::world::ScopeId;
+
+impl Checker<'_> {
+    /// Resolves identifier `e` (go/types' `ident`). `want_type`: a type is expected.
+    pub(crate) fn ident(&mut self, e: ExprId, name: &ast::Name, want_type: bool) -> Operand {
+        let mut x = Operand::invalid(Some(e));
+        let Some((scope, obj)) = self.world.lookup_parent(self.env.scope, name.as_str()) else {
+            if name.is_blank() {
+                let msg = if want_type { "cannot use _ as type" } else { "cannot use _ as value" };
+                self.error(name.range, msg);
+            } else {
+                self.error(name.range, format!("undefined: {}", name.as_str()));
+            }
+            return x;
+        };
+        let universe = self.world.universe();
+        if scope == universe && matches!(name.as_str(), "any" | "comparable") && !self.allow_version(18) {
+            self.verify_version(name.range, 18, &format!("predeclared {}", name.as_str()));
+            return x;
+        }
+        self.record_use(name.range.start, obj);
+        let is_type = self.world.obj(obj).is_type_name();
+        if !is_type && want_type {
+            self.error(name.range, format!("{} is not a type", name.as_str()));
+            if matches!(self.world.obj(obj).kind, ObjKind::Var(_)) {
+                self.world.obj_mut(obj).used = true;
+            }
+            return x;
+        }
+        if self.world.obj(obj).ty == ids::INVALID || is_type {
+            self.obj_decl(obj);
+        }
+        // A dot-imported object marks its import as used.
+        if let Some(&pkg_name) = self.dot_imports.get(self.env.file).and_then(|m| m.get(&obj))
+            && scope == self.file_scopes[self.env.file]
+        {
+            self.world.obj_mut(pkg_name).used = true;
+        }
+        let ty = self.world.obj(obj).ty;
+        match self.world.obj(obj).kind.clone() {
+            ObjKind::PkgName { .. } => {
+                self.error(name.range, format!("use of package {} not in selector", name.as_str()));
+                return x;
+            }
+            ObjKind::Const(value) => {
+                self.add_decl_dep(obj);
+                if !self.world.is_valid(ty) {
+                    return x;
+                }
+                if scope == universe && name.as_str() == "iota" {
+                    match &self.env.iota {
+                        Some(v) => x.mode = Mode::Constant(v.clone()),
+                        None => {
+                            self.error(name.range, "cannot use iota outside constant declaration");
+                            return x;
+                        }
+                    }
+                } else {
+                    x.mode = Mode::Constant(value);
+                }
+            }
+            ObjKind::TypeName => {
+                if self.generic_types.contains(&obj) {
+                    // Generic types are not checked yet: their uses stay silent.
+                    return x;
+                }
+                x.mode = Mode::TypeExpr;
+            }
+            ObjKind::Var(_) => {
+                if self.world.obj(obj).pkg == Some(self.pkg) {
+                    self.world.obj_mut(obj).used = true;
+                }
+                self.add_decl_dep(obj);
+                if !self.world.is_valid(ty) {
+                    return x;
+                }
+                x.mode = Mode::Variable;
+            }
+            ObjKind::Func { .. } => {
+                self.add_decl_dep(obj);
+                if self.generic_funcs.contains(&obj) {
+                    return x;
+                }
+                x.mode = Mode::Value;
+            }
+            ObjKind::Builtin(b) => {
+                x.mode = Mode::Builtin(b);
+            }
+            ObjKind::Nil => x.mode = Mode::Value,
+            ObjKind::Label => return x,
+        }
+        x.ty = ty;
+        x
+    }
+
+    /// The type denoted by `e`, reporting `x is not a type` otherwise; records it.
+    pub(crate) fn typ(&mut self, e: ExprId) -> TypeId {
+        let t = self.typ_internal(e, None);
+        let x = Operand { mode: Mode::TypeExpr, expr: Some(e), ty: t };
+        self.record_type(e, &x);
+        t
+    }
+
+    /// Like [`Checker::typ`] for the type of a variable (map keys etc. are checked later).
+    pub(crate) fn var_type(&mut self, e: ExprId) -> TypeId {
+        let t = self.typ(e);
+        self.later(move |c| {
+            let _ = (c, t);
+        });
+        t
+    }
+
+    /// The right-hand side of the declaration of defined type `def`.
+    pub(crate) fn defined_type(&mut self, e: ExprId, def: TypeId) -> TypeId {
+        let t = self.typ_internal(e, Some(def));
+        let x = Operand { mode: Mode::TypeExpr, expr: Some(e), ty: t };
+        self.record_type(e, &x);
+        t
+    }
+
+    fn not_a_type(&mut self, x: &Operand) {
+        match x.mode {
+            Mode::Invalid => {}
+            Mode::NoValue => {
+                let s = self.operand_str(x);
+                if let Some(e) = x.expr {
+                    self.error_at(e, format!("{s} used as type"));
+                }
+            }
+            _ => {
+                let s = self.operand_str(x);
+                if let Some(e) = x.expr {
+                    self.error_at(e, format!("{s} is not a type"));
+                }
+            }
+        }
+    }
+
+    fn typ_internal(&mut self, e: ExprId, def: Option<TypeId>) -> TypeId {
+        let ast = self.ast();
+        match ast.expr(e) {
+            Expr::Bad => ids::INVALID,
+            Expr::Name(name) => {
+                let x = self.ident(e, name, true);
+                if x.mode == Mode::TypeExpr {
+                    return x.ty;
+                }
+                self.not_a_type(&x);
+                ids::INVALID
+            }
+            Expr::Selector { x, sel } => {
+                let op = self.selector(e, *x, sel, true);
+                if op.mode == Mode::TypeExpr {
+                    return op.ty;
+                }
+                self.not_a_type(&op);
+                ids::INVALID
+            }
+            Expr::Index { x, indices } => {
+                // Instantiation arrives with type parameters; evaluate the parts for their
+                // errors and uses, and stay silent about the result.
+                let _ = self.expr_or_type(*x);
+                for &i in indices {
+                    let _ = self.expr_or_type(i);
+                }
+                ids::INVALID
+            }
+            Expr::Paren(x) => match def {
+                Some(def) => self.defined_type(*x, def),
+                None => self.typ(*x),
+            },
+            Expr::ArrayType { len: Some(len), elem } => {
+                if matches!(ast.expr(*len), Expr::Ellipsis(None)) {
+                    self.error_at(*len, "invalid use of [...] array (outside a composite literal)");
+                    let _ = self.var_type(*elem);
+                    return ids::INVALID;
+                }
+                let n = self.array_length(*len);
+                let elem = self.var_type(*elem);
+                self.world.array(n, elem)
+            }
+            Expr::ArrayType { len: None, elem } => {
+                let elem = self.var_type(*elem);
+                self.world.slice(elem)
+            }
+            Expr::Ellipsis(_) => {
+                self.error_at(e, "invalid use of ...");
+                ids::INVALID
+            }
+            Expr::StructType { fields } => self.struct_type(fields),
+            Expr::Star(x) => {
+                let base = self.var_type(*x);
+                self.world.pointer(base)
+            }
+            Expr::FuncType(sig) => {
+                let saved = self.env.scope;
+                let (t, _) = self.func_type(None, sig, &[]);
+                self.env.scope = saved;
+                t
+            }
+            Expr::InterfaceType { elems } => self.interface_type(elems, def),
+            Expr::MapType { key, value } => {
+                let k = self.var_type(*key);
+                let v = self.var_type(*value);
+                let key_expr = *key;
+                self.later(move |c| {
+                    if c.world.is_valid(k) && !c.world.comparable(k) && !c.world.is_interface(k) {
+                        let s = c.type_str(k);
+                        c.error_at(key_expr, format!("invalid map key type {s}"));
+                    }
+                });
+                self.world.map(k, v)
+            }
+            Expr::ChanType { dir, elem } => {
+                let elem = self.var_type(*elem);
+                let dir = match dir {
+                    ast::ChanDir::Both => ChanDir::Both,
+                    ast::ChanDir::Send => ChanDir::Send,
+                    ast::ChanDir::Recv => ChanDir::Recv,
+                };
+                self.world.chan(dir, elem)
+            }
+            _ => {
+                let x = self.expr_or_type(e);
+                if x.mode == Mode::TypeExpr {
+                    return x.ty;
+                }
+                if !x.is_invalid() {
+                    let s = self.expr_string(e);
+                    self.error_at(e, format!("{s} is not a type"));
+                }
+                ids::INVALID
+            }
+        }
+    }
+
+    /// A constant array length, or `None` after reporting why it is not one.
+    fn array_length(&mut self, e: ExprId) -> Option<u64> {
+        if let Expr::Name(name) = self.ast().expr(e) {
+            match self.world.lookup_parent(self.env.scope, name.as_str()) {
+                None => {
+                    self.error(name.range, format!("undefined array length {} or missing type constraint", name.as_str()));
+                    return None;
+                }
+                Some((_, obj)) if !matches!(self.world.obj(obj).kind, ObjKind::Const(_)) => {
+                    self.error(name.range, format!("invalid array length {}", name.as_str()));
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        let x = self.expr(e);
+        let Mode::Constant(v) = &x.mode else {
+            if !x.is_invalid() {
+                let s = self.operand_str(&x);
+                self.error_at(e, format!("array length {s} must be constant"));
+            }
+            return None;
+        };
+        if (self.world.is_untyped(x.ty) || self.world.is_integer(x.ty))
+            && let Some(n) = v.to_int().and_then(|i| i.to_i64())
+            && n >= 0
+        {
+            return Some(n as u64);
+        }
+        let s = self.operand_str(&x);
+        if self.world.is_integer(x.ty) {
+            self.error_at(e, format!("invalid array length {s}"));
+        } else {
+            self.error_at(e, format!("array length {s} must be integer"));
+        }
+        None
+    }
+
+    fn struct_type(&mut self, fields: &[Field]) -> TypeId {
+        let mut s = Struct::default();
+        let mut names: Vec<(Box<str>, ObjId)> = Vec::new();
+        for field in fields {
+            let ty = self.var_type(field.ty);
+            let tag = field.tag.as_deref().map(|t| syntax::unquote(t).unwrap_or_default().into_boxed_str());
+            if field.embedded || field.names.is_empty() {
+                let (name, name_range) = embedded_name(self.ast(), field.ty);
+                let Some(name) = name else {
+                    continue;
+                };
+                let obj = self.world.new_var(&name, self.pos(name_range.start), Some(self.pkg), ty);
+                if let ObjKind::Var(info) = &mut self.world.obj_mut(obj).kind {
+                    *info = VarInfo { is_field: true, embedded: true, is_param: false };
+                }
+                self.add_field(&mut s, &mut names, obj, tag, name_range);
+                let fty = field.ty;
+                self.later(move |c| c.check_embedded(fty, ty));
+            } else {
+                for name in &field.names {
+                    let obj = self.world.new_var(name.as_str(), self.pos(name.range.start), Some(self.pkg), ty);
+                    if let ObjKind::Var(info) = &mut self.world.obj_mut(obj).kind {
+                        info.is_field = true;
+                    }
+                    self.record_def(name, obj);
+                    self.add_field(&mut s, &mut names, obj, tag.clone(), name.range);
+                }
+            }
+        }
+        self.world.new_type(Type::Struct(Box::new(s)))
+    }
+
+    fn add_field(
+        &mut self,
+        s: &mut Struct,
+        names: &mut Vec<(Box<str>, ObjId)>,
+        obj: ObjId,
+        tag: Option<Box<str>>,
+        range: syntax::TextRange,
+    ) {
+        let name = self.world.obj(obj).name.clone();
+        if &*name != "_" {
+            if names.iter().any(|(n, _)| *n == name) {
+                self.error(range, format!("{name} redeclared"));
+            } else {
+                names.push((name, obj));
+            }
+        }
+        s.fields.push(obj);
+        s.tags.push(tag);
+    }
+
+    /// The rules for embedded field types, once types are complete.
+    fn check_embedded(&mut self, e: ExprId, ty: TypeId) {
+        if !self.world.is_valid(ty) {
+            return;
+        }
+        let (ptr, base) = match self.world.ty(self.world.unalias(ty)) {
+            Type::Pointer(b) => (true, *b),
+            _ => (false, ty),
+        };
+        let range = self.expr_range(e);
+        if self.world.is_unsafe_pointer(base) && !ptr {
+            self.error(range, "embedded field type cannot be unsafe.Pointer");
+        } else if ptr && self.world.is_pointer(base) {
+            self.error(range, "embedded field type cannot be a pointer");
+        } else if ptr && self.world.is_interface(base) {
+            self.error(range, "embedded field type cannot be a pointer to an interface");
+        } else if !ptr && self.world.is_pointer(base) && matches!(self.world.ty(self.world.unalias(base)), Type::Named(_)) {
+            self.error(range, "embedded field type cannot be a pointer");
+        }
+    }
+
+    fn interface_type(&mut self, elems: &[InterfaceElem], def: Option<TypeId>) -> TypeId {
+        let iface = self.world.new_type(Type::Interface(Box::default()));
+        let _ = def;
+        let mut methods: Vec<ObjId> = Vec::new();
+        let mut embeddeds = Vec::new();
+        for elem in elems {
+            match elem {
+                InterfaceElem::Method { name, sig } => {
+                    if name.is_blank() {
+                        self.error(name.range, "methods must have a unique non-blank name");
+                        continue;
+                    }
+                    let saved = self.env.scope;
+                    let (sig_ty, _) = self.func_type(None, sig, &[]);
+                    self.env.scope = saved;
+                    // The receiver is the interface itself.
+                    let recv = self.world.new_var("", self.pos(name.range.start), Some(self.pkg), def.unwrap_or(iface));
+                    if let Type::Signature(s) = self.world.ty_mut(sig_ty) {
+                        s.recv = Some(recv);
+                    }
+                    let m = self.new_object(name, ObjKind::Func { has_ptr_recv: false });
+                    self.world.obj_mut(m).ty = sig_ty;
+                    self.record_def(name, m);
+                    if let Some(&prev) = methods.iter().find(|&&p| self.world.obj(p).name == name.text) {
+                        let _ = prev;
+                        self.error(name.range, format!("duplicate method {}", name.as_str()));
+                        continue;
+                    }
+                    methods.push(m);
+                }
+                InterfaceElem::Type(e) => {
+                    let t = self.typ(*e);
+                    embeddeds.push(t);
+                }
+            }
+        }
+        let comparable = false;
+        if let Type::Interface(i) = self.world.ty_mut(iface) {
+            **i = Interface { methods, embeddeds, all_methods: None, comparable };
+        }
+        iface
+    }
+
+    /// Builds a signature from `recv` and `sig`, declaring the parameters in a new function
+    /// scope (left open in `self.env.scope`'s stead, returned for the body).
+    pub(crate) fn func_type(&mut self, recv: Option<&Field>, sig: &ast::FuncType, type_params: &[Field]) -> (TypeId, ScopeId) {
+        let outer = self.env.scope;
+        let scope = self.world.new_scope(Some(outer), true);
+        self.env.scope = scope;
+        // Type parameters are not checked yet: declare them as opaque type names so that
+        // their uses are not reported as undefined.
+        for field in type_params {
+            for name in &field.names {
+                let obj = self.new_object(name, ObjKind::TypeName);
+                self.generic_types.insert(obj);
+                self.declare(scope, Some(name), obj);
+            }
+        }
+        let mut recv_var = None;
+        if let Some(recv) = recv {
+            // Receiver type parameters (`func (l *List[T]) ...`) are opaque too.
+            self.declare_recv_type_params(recv.ty, scope);
+            let (vars, _) = self.collect_params(std::slice::from_ref(recv), false);
+            recv_var = vars.first().copied();
+        }
+        let (params, variadic) = self.collect_params(&sig.params, true);
+        let (results, _) = self.collect_params(&sig.results, false);
+        for &v in recv_var.iter().chain(&params).chain(&results) {
+            let name = self.world.obj(v).name.clone();
+            if !name.is_empty() && &*name != "_" && self.world.insert(scope, v).is_some() {
+                let o = self.world.obj(v);
+                let range = syntax::TextRange { start: o.pos.offset, end: o.pos.offset + name.len() as u32 };
+                self.error(range, format!("{name} redeclared in this block"));
+            }
+        }
+        let params = self.world.tuple(params);
+        let results = self.world.tuple(results);
+        let t = self.world.new_type(Type::Signature(Box::new(Signature { recv: recv_var, params, results, variadic })));
+        if let (Some(rv), Some(recv)) = (recv_var, recv) {
+            let e = recv.ty;
+            self.later(move |c| c.valid_recv(e, rv));
+        }
+        self.env.scope = outer;
+        (t, scope)
+    }
+
+    fn declare_recv_type_params(&mut self, mut e: ExprId, scope: ScopeId) {
+        let ast = self.ast();
+        loop {
+            match ast.expr(e) {
+                Expr::Paren(x) | Expr::Star(x) => e = *x,
+                Expr::Index { indices, .. } => {
+                    for &i in indices {
+                        if let Expr::Name(name) = ast.expr(i) {
+                            let obj = self.new_object(name, ObjKind::TypeName);
+                            self.generic_types.insert(obj);
+                            self.declare(scope, Some(name), obj);
+                        }
+                    }
+                    return;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// Parameter variables for `fields`; whether the last is variadic (its type becomes `[]T`).
+    fn collect_params(&mut self, fields: &[Field], allow_variadic: bool) -> (Vec<ObjId>, bool) {
+        let mut vars = Vec::new();
+        let mut variadic = false;
+        for (i, field) in fields.iter().enumerate() {
+            let mut fty = field.ty;
+            let mut is_variadic = false;
+            if let Expr::Ellipsis(Some(elem)) = self.ast().expr(fty) {
+                fty = *elem;
+                is_variadic = true;
+            }
+            let mut ty = self.var_type(fty);
+            if is_variadic {
+                if allow_variadic && i == fields.len() - 1 && field.names.len() <= 1 {
+                    variadic = true;
+                } else if allow_variadic || !fields.is_empty() {
+                    // Reported by the parser already ("can only use ... with final parameter").
+                }
+                ty = self.world.slice(ty);
+                let x = Operand { mode: Mode::TypeExpr, expr: Some(field.ty), ty };
+                self.record_type(field.ty, &x);
+            }
+            if field.names.is_empty() {
+                let v = self.world.new_var("", self.pos(self.expr_range(field.ty).start), Some(self.pkg), ty);
+                if let ObjKind::Var(info) = &mut self.world.obj_mut(v).kind {
+                    info.is_param = true;
+                }
+                vars.push(v);
+            } else {
+                for name in &field.names {
+                    let v = self.world.new_var(name.as_str(), self.pos(name.range.start), Some(self.pkg), ty);
+                    if let ObjKind::Var(info) = &mut self.world.obj_mut(v).kind {
+                        info.is_param = true;
+                    }
+                    self.record_def(name, v);
+                    vars.push(v);
+                }
+            }
+        }
+        (vars, variadic)
+    }
+
+    /// The receiver base type must be a defined type of this package, not a pointer or an
+    /// interface.
+    fn valid_recv(&mut self, e: ExprId, recv: ObjId) {
+        let rt = self.world.obj(recv).ty;
+        let base = match self.world.ty(self.world.unalias(rt)) {
+            Type::Pointer(b) => *b,
+            _ => rt,
+        };
+        let atyp = self.world.unalias(base);
+        if !self.world.is_valid(atyp) {
+            return;
+        }
+        let range = self.expr_range(e);
+        let s = self.type_str(base);
+        match self.world.ty(atyp) {
+            Type::Named(n) => {
+                if self.world.obj(n.obj).pkg != Some(self.pkg) {
+                    self.error(range, format!("cannot define new methods on non-local type {s}"));
+                    return;
+                }
+                let cause = match self.world.ty(self.world.under(atyp)) {
+                    Type::Basic { kind: types::BasicKind::UnsafePointer, .. } => "unsafe.Pointer",
+                    Type::Pointer(_) | Type::Interface(_) => "pointer or interface type",
+                    _ => "",
+                };
+                if !cause.is_empty() {
+                    self.error(range, format!("invalid receiver type {s} ({cause})"));
+                }
+            }
+            Type::Basic { .. } => self.error(range, format!("cannot define new methods on non-local type {s}")),
+            _ => {
+                let s = self.type_str(rt);
+                self.error(range, format!("invalid receiver type {s}"));
+            }
+        }
+    }
+}
+
+/// The implicit name of an embedded field: the type name without package or pointer.
+fn embedded_name(ast: &ast::File, mut e: ExprId) -> (Option<String>, syntax::TextRange) {
+    loop {
+        match ast.expr(e) {
+            Expr::Star(x) | Expr::Paren(x) => e = *x,
+            Expr::Index { x, .. } => e = *x,
+            Expr::Name(name) => return (Some(name.text.to_string()), name.range),
+            Expr::Selector { sel, .. } => return (Some(sel.text.to_string()), sel.range),
+            _ => return (None, ast.expr_range(e)),
+        }
+    }
+}

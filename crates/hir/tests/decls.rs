@@ -1,0 +1,65 @@
+//! Package-level declarations: redeclarations, recursive types, cycles, imports, methods.
+
+use hir::{Config, Importer, PackageId, SourceFile, World};
+
+struct NoImports;
+
+impl Importer for NoImports {
+    fn import(&mut self, _world: &mut World, path: &str) -> Result<PackageId, String> {
+        Err(format!("package {path} is not in std"))
+    }
+}
+
+/// Checks `src` as one file and returns `line:col: message` for each error.
+fn errors(src: &str) -> Vec<String> {
+    let file = SourceFile::parse("x.go", src);
+    let mut world = World::default();
+    let result = hir::check_package(&mut world, "x", std::slice::from_ref(&file), &mut NoImports, &Config::default());
+    let index = syntax::LineIndex::new(src);
+    result
+        .errors
+        .iter()
+        .map(|e| {
+            let lc = index.line_col(e.range.start);
+            format!("{}:{}: {}", lc.line + 1, lc.col + 1, e.message)
+        })
+        .collect()
+}
+
+#[test]
+fn redeclared_at_package_level() {
+    assert_eq!(errors("package p\nvar x int\nvar x string\n"), ["3:5: x redeclared in this block"]);
+}
+
+#[test]
+fn recursive_struct_type() {
+    assert_eq!(errors("package p\ntype T struct{ f T }\n"), ["2:6: invalid recursive type: T refers to itself"]);
+    assert_eq!(
+        errors("package p\ntype A struct{ b B }\ntype B struct{ a A }\n"),
+        ["2:6: invalid recursive type A"]
+    );
+    assert!(errors("package p\ntype T struct{ next *T; s []T; m map[int]T }\n").is_empty());
+}
+
+#[test]
+fn alias_and_definition_cycles() {
+    assert_eq!(errors("package p\ntype A = B\ntype B = A\n"), ["2:6: invalid recursive type A"]);
+    assert_eq!(errors("package p\ntype A B\ntype B A\n"), ["2:6: invalid recursive type A"]);
+}
+
+#[test]
+fn unresolved_import() {
+    assert_eq!(errors("package p\nimport \"nope\"\n"), ["2:8: could not import nope (package nope is not in std)"]);
+}
+
+#[test]
+fn duplicate_method() {
+    let errs = errors("package p\ntype T int\nfunc (T) m() {}\nfunc (T) m() {}\n");
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert!(errs[0].starts_with("4:10: method T.m already declared at x.go:3:10"), "{errs:?}");
+}
+
+#[test]
+fn undefined_type() {
+    assert_eq!(errors("package p\nvar x undefinedT\n"), ["2:7: undefined: undefinedT"]);
+}
