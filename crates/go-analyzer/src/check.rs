@@ -19,7 +19,8 @@ use ide::{AnalysisHost, FileId, OsFileSystem, Severity};
 use crate::{
     cli::CheckOptions,
     output::{self, Record},
-    walk,
+    typecheck, walk,
+    workspace::Workspace,
 };
 
 /// Deep Go code means deep recursion in the analysis; a thread's default 2 MiB is not enough.
@@ -88,6 +89,35 @@ pub(crate) fn run(options: CheckOptions) -> u8 {
         records.extend(found);
         internal_errors.extend(errors);
         host.collect_garbage();
+    }
+    // Type errors, for the packages the patterns name (loose .go files are syntax-checked
+    // only, for now).
+    let package_patterns: Vec<String> = args
+        .iter()
+        .zip(&patterns)
+        .filter_map(|(arg, pattern)| match pattern {
+            walk::Pattern::File(_) => None,
+            walk::Pattern::Std => Some("std".to_string()),
+            walk::Pattern::Import(path) => Some(path.clone()),
+            walk::Pattern::Dir(_) | walk::Pattern::Tree(_) => Some(arg.to_string_lossy().into_owned()),
+        })
+        .collect();
+    if !package_patterns.is_empty() {
+        match Workspace::detect(options.goos.as_deref(), options.goarch.as_deref(), &options.tags) {
+            Ok(workspace) => {
+                let (found, failures) = typecheck::check(
+                    &workspace,
+                    &package_patterns,
+                    options.tests,
+                    options.lang.clone(),
+                    options.goarch.clone(),
+                    &cwd,
+                );
+                records.extend(found);
+                internal_errors.extend(failures);
+            }
+            Err(why) => eprintln!("go-analyzer: warning: {why}; type errors are not reported"),
+        }
     }
     for error in &internal_errors {
         eprintln!("go-analyzer: {error}");

@@ -7,7 +7,9 @@ mod check;
 mod cli;
 mod list;
 mod output;
+mod typecheck;
 mod walk;
+mod workspace;
 
 use std::{
     io::{IsTerminal, Write},

@@ -21,6 +21,8 @@ pub(crate) enum Pattern {
     Dir(PathBuf),
     Tree(PathBuf),
     Std,
+    /// A standard library import path (`strconv`, `go/token`).
+    Import(String),
 }
 
 /// Classifies a pattern; an `Err` is a usage error.
@@ -40,6 +42,9 @@ pub(crate) fn classify(arg: &OsStr) -> Result<Pattern, String> {
         return Err(format!(
             "pattern {text:?}: `...` is supported only as a final /... after a directory"
         ));
+    }
+    if !is_file_system_path(Path::new(root)) && !tree && project_model::load::is_standard_import_path(root) {
+        return Ok(Pattern::Import(root.to_string()));
     }
     if !is_file_system_path(Path::new(root)) {
         let hint = if tree {
@@ -94,6 +99,8 @@ pub(crate) fn select(
     goroot: impl FnOnce() -> Result<PathBuf, String>,
 ) -> Result<Selection, String> {
     let mut goroot = Some(goroot);
+    let mut goroot_dir: Option<PathBuf> = None;
+    let mut std_done = false;
     let mut selection = Selection::default();
     let wanted = |name: &OsStr| {
         let name = name.to_string_lossy();
@@ -142,11 +149,18 @@ pub(crate) fn select(
                 );
                 format!("{}/...", path.display())
             }
+            Pattern::Import(path) => {
+                let root = resolved_goroot(&mut goroot, &mut goroot_dir)?;
+                let dir = root.join("src").join(path);
+                walk(&dir, &dir, false, None, &wanted, &mut selection);
+                path.clone()
+            }
             Pattern::Std => {
-                let root = match goroot.take() {
-                    Some(goroot) => goroot()?,
-                    None => continue, // `std` twice
-                };
+                if std_done {
+                    continue; // `std` twice
+                }
+                std_done = true;
+                let root = resolved_goroot(&mut goroot, &mut goroot_dir)?;
                 let src = root.join("src");
                 if !src.is_dir() {
                     return Err(format!("GOROOT {} has no src directory", root.display()));
@@ -170,6 +184,22 @@ pub(crate) fn select(
         }
     }
     Ok(selection)
+}
+
+/// GOROOT, asked for once.
+fn resolved_goroot(
+    goroot: &mut Option<impl FnOnce() -> Result<PathBuf, String>>,
+    cached: &mut Option<PathBuf>,
+) -> Result<PathBuf, String> {
+    if let Some(dir) = cached {
+        return Ok(dir.clone());
+    }
+    let dir = match goroot.take() {
+        Some(find) => find()?,
+        None => find_goroot()?,
+    };
+    *cached = Some(dir.clone());
+    Ok(dir)
 }
 
 /// Adds the Go files of `dir` (and, when `recursive`, of the directories below it except

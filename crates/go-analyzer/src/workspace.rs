@@ -1,0 +1,87 @@
+//! The workspace as the project model sees it: the toolchain, the module graph and a package
+//! loader for the current directory, shared by `list` and `check`.
+
+use std::{path::PathBuf, sync::Arc};
+
+use base_db::OsFileSystem;
+use project_model::{
+    build::BuildContext,
+    load::{FsBridge, Loader, ModuleResolver, Package, is_standard_import_path},
+    modules::{Env, ModuleGraph},
+    toolchain::{self, GoEnv, ProcessEnv},
+};
+
+/// Everything needed to build a [`Loader`].
+pub(crate) struct Workspace {
+    pub(crate) env: GoEnv,
+    pub(crate) goroot: PathBuf,
+    pub(crate) cwd: PathBuf,
+    ctx: BuildContext,
+    fs: OsFileSystem,
+    graph: ModuleGraph,
+}
+
+impl Workspace {
+    /// Detects the toolchain and loads the module graph of the current directory; `Err` when
+    /// there is no Go toolchain. `goos`/`goarch` override the environment's.
+    pub(crate) fn detect(goos: Option<&str>, goarch: Option<&str>, extra_tags: &[String]) -> Result<Workspace, String> {
+        let mut env = toolchain::detect(&ProcessEnv::default());
+        let Some(goroot) = env.goroot.clone() else {
+            return Err("no Go toolchain found (set GOROOT or put go on PATH)".into());
+        };
+        if let Some(goos) = goos {
+            env.goos = goos.to_string();
+        }
+        if let Some(goarch) = goarch {
+            env.goarch = goarch.to_string();
+        }
+        let mut tags = toolchain::tool_tags(&env.goos, &env.goarch, &env.goexperiment, &env.goamd64);
+        tags.extend(extra_tags.iter().cloned());
+        let ctx = BuildContext::new(env.goos.clone(), env.goarch.clone(), env.cgo_enabled, env.go_minor().unwrap_or(0), tags);
+        let fs = OsFileSystem;
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let module_env = Env {
+            gomodcache: env.gomodcache.clone(),
+            goflags_mod: Env::mod_flag_from_goflags(&env.goflags),
+            gowork: Some(env.gowork.clone()).filter(|w| !w.is_empty()),
+            go111module: Some(env.go111module.clone()).filter(|m| !m.is_empty()),
+        };
+        let graph = ModuleGraph::load(&FsBridge(&fs), &cwd, &module_env, &goroot);
+        Ok(Workspace { env, goroot, cwd, ctx, fs, graph })
+    }
+
+    /// The module graph's own problems (go.mod syntax errors, missing modules), as lines.
+    pub(crate) fn diagnostics(&self) -> Vec<String> {
+        self.graph.diagnostics().iter().map(|d| d.display().to_string()).collect()
+    }
+
+    /// Runs `f` with a loader and the packages `patterns` match (`std`, `cmd`, import paths,
+    /// `./dir`, `./...`); patterns that match nothing are reported on stderr with `tool`.
+    pub(crate) fn with_packages<R>(
+        &self,
+        tool: &str,
+        patterns: &[String],
+        f: impl FnOnce(&mut Loader<'_>, Vec<Arc<Package>>) -> R,
+    ) -> R {
+        let resolver = ModuleResolver { graph: &self.graph, fs: FsBridge(&self.fs) };
+        let mut loader = Loader::new(&self.fs, self.ctx.clone(), Some(self.goroot.clone())).with_resolver(&resolver);
+        let mut roots: Vec<Arc<Package>> = Vec::new();
+        for pattern in patterns {
+            match pattern.as_str() {
+                "std" | "cmd" => roots.extend(loader.goroot_packages(pattern)),
+                path if is_standard_import_path(path) && !path.contains("...") && path != "." => {
+                    let dir = self.goroot.join("src").join(path);
+                    roots.push(loader.load_dir(&dir, path, None));
+                }
+                other => {
+                    let found = loader.module_packages(&resolver, &self.cwd, other);
+                    if found.is_empty() {
+                        eprintln!("go-analyzer {tool}: pattern {other:?} matched no packages");
+                    }
+                    roots.extend(found);
+                }
+            }
+        }
+        f(&mut loader, roots)
+    }
+}
