@@ -274,7 +274,10 @@ impl Float {
                     Cow::Owned(b.rounded(PREC - DELTA, Mode::ToZero)),
                     Cow::Owned(b.rounded(PREC - DELTA, Mode::AwayFromZero)),
                 ];
-                candidates.iter().find_map(|c| c.to_int()).map(Int::from_big)
+                candidates
+                    .iter()
+                    .find_map(|c| c.to_int())
+                    .map(Int::from_big)
             }
         }
     }
@@ -492,7 +495,9 @@ impl Value {
                     let neg = *v < 0;
                     bigfloat::to_binary(neg, &v.unsigned_abs().into(), 0, false, f)
                 }
-                IntRepr::Big(b) => bigfloat::to_binary(b.sign() == Sign::Minus, b.magnitude(), 0, false, f),
+                IntRepr::Big(b) => {
+                    bigfloat::to_binary(b.sign() == Sign::Minus, b.magnitude(), 0, false, f)
+                }
             }),
             Value::Float(x) => Some(x.to_binary(f)),
             _ => None,
@@ -676,7 +681,9 @@ pub fn binary_op(x: &Value, op: BinaryOp, y: &Value, int_div: bool) -> Value {
     if x.is_unknown() || y.is_unknown() {
         return Value::Unknown;
     }
-    let Some((x, y)) = match_values(x, y) else { return Value::Unknown };
+    let Some((x, y)) = match_values(x, y) else {
+        return Value::Unknown;
+    };
     match (&*x, &*y) {
         (Value::Bool(a), Value::Bool(b)) => match op {
             BinaryOp::LogAnd => Value::Bool(*a && *b),
@@ -778,8 +785,8 @@ fn complex_op((a, b): (&Value, &Value), op: BinaryOp, (c, d): (&Value, &Value)) 
 
 /// `op x` for `+ -` on numbers, `^` on integers and `!` on booleans (go/constant's `UnaryOp`).
 /// For `^`, a nonzero `prec` is the size in bits of the operand's unsigned type: the result is
-/// limited to it (`^uint8(1)` is 254); 0 means unlimited (signed or untyped: `^1` is -2).
-/// Anything else, or `Unknown`, gives `Unknown`.
+/// limited to it (`^uint8(1)` is 254); 0 means unlimited (signed or untyped: `^1` is -2); a
+/// `prec` over [`MAX_SHIFT_BITS`] gives `Unknown`. Anything else, or `Unknown`, gives `Unknown`.
 pub fn unary_op(op: UnaryOp, x: &Value, prec: u32) -> Value {
     match (op, x) {
         (UnaryOp::Pos, Value::Int(_) | Value::Float(_) | Value::Complex(..)) => x.clone(),
@@ -791,10 +798,15 @@ pub fn unary_op(op: UnaryOp, x: &Value, prec: u32) -> Value {
         (UnaryOp::Xor, Value::Int(i)) => {
             let z = match (&i.0, prec) {
                 (IntRepr::Small(v), 0) => return Value::from_i64(!v),
-                (IntRepr::Small(v), 1..64) => return Value::from_i64(!v & ((1i64 << prec) - 1)),
+                (IntRepr::Small(v), 1..63) => return Value::from_i64(!v & ((1i64 << prec) - 1)),
+                _ if u64::from(prec) > MAX_SHIFT_BITS => return Value::Unknown,
                 _ => !&*i.big(),
             };
-            let z = if prec > 0 { z & ((BigInt::one() << prec) - 1u32) } else { z };
+            let z = if prec > 0 {
+                z & ((BigInt::one() << prec) - 1u32)
+            } else {
+                z
+            };
             Value::Int(Int::from_big(z))
         }
         (UnaryOp::Not, Value::Bool(b)) => Value::Bool(!b),
@@ -807,7 +819,9 @@ pub fn unary_op(op: UnaryOp, x: &Value, prec: u32) -> Value {
 /// first, as go/types does); anything else gives `Unknown`. So does a left shift whose result
 /// would exceed [`MAX_SHIFT_BITS`] bits: go/types rejects counts over [`SHIFT_BOUND`] first.
 pub fn shift(x: &Value, left: bool, s: u32) -> Value {
-    let Some(Value::Int(i)) = x.to_int() else { return Value::Unknown };
+    let Some(Value::Int(i)) = x.to_int() else {
+        return Value::Unknown;
+    };
     if s == 0 {
         return Value::Int(i);
     }
@@ -833,7 +847,9 @@ pub fn compare(x: &Value, op: BinaryOp, y: &Value) -> bool {
     if x.is_unknown() || y.is_unknown() {
         return false;
     }
-    let Some((x, y)) = match_values(x, y) else { return false };
+    let Some((x, y)) = match_values(x, y) else {
+        return false;
+    };
     let ord = match (&*x, &*y) {
         (Value::Bool(a), Value::Bool(b)) => {
             return match op {
@@ -943,7 +959,9 @@ pub fn representable(v: &Value, kind: ConstKind, word_size: u32) -> Option<Value
     };
     let round_complex = |f| {
         let x = v.to_complex()?;
-        let Value::Complex(re, im) = &x else { return None };
+        let Value::Complex(re, im) = &x else {
+            return None;
+        };
         Some(make_complex(round(re, f)?, round(im, f)?))
     };
     match kind {

@@ -44,20 +44,35 @@ pub(super) struct BigFloat {
 
 impl BigFloat {
     pub(super) fn zero() -> BigFloat {
-        BigFloat { neg: false, mant: BigUint::zero(), exp: 0 }
+        BigFloat {
+            neg: false,
+            mant: BigUint::zero(),
+            exp: 0,
+        }
     }
 
     /// The exact value `±mant × 2^exp`, unrounded.
     pub(super) fn exact(neg: bool, mant: BigUint, exp: i64) -> BigFloat {
         match mant.trailing_zeros() {
             None => BigFloat::zero(),
-            Some(tz) => BigFloat { neg, mant: mant >> tz, exp: exp + tz as i64 },
+            Some(tz) => BigFloat {
+                neg,
+                mant: mant >> tz,
+                exp: exp + tz as i64,
+            },
         }
     }
 
     /// `x` rounded to `prec` bits.
     pub(super) fn from_int(x: &BigInt, prec: u64) -> BigFloat {
-        BigFloat::round(x.sign() == Sign::Minus, x.magnitude().clone(), 0, false, prec, Mode::NearestEven)
+        BigFloat::round(
+            x.sign() == Sign::Minus,
+            x.magnitude().clone(),
+            0,
+            false,
+            prec,
+            Mode::NearestEven,
+        )
     }
 
     /// `num / den` rounded to `prec` bits; `den` must not be zero.
@@ -86,12 +101,19 @@ impl BigFloat {
     }
 
     pub(super) fn neg(&self) -> BigFloat {
-        BigFloat { neg: !self.neg && !self.is_zero(), ..self.clone() }
+        BigFloat {
+            neg: !self.neg && !self.is_zero(),
+            ..self.clone()
+        }
     }
 
     /// `e` with `self = m × 2^e` and `0.5 <= |m| < 1` (`big.Float.MantExp`); 0 for zero.
     pub(super) fn mant_exp(&self) -> i64 {
-        if self.is_zero() { 0 } else { self.exp + self.mant.bits() as i64 }
+        if self.is_zero() {
+            0
+        } else {
+            self.exp + self.mant.bits() as i64
+        }
     }
 
     /// Whether the value is within `big.Float`'s exponent range.
@@ -120,7 +142,10 @@ impl BigFloat {
             return None;
         }
         let mag = &self.mant << (self.exp as u64);
-        Some(BigInt::from_biguint(if self.neg { Sign::Minus } else { Sign::Plus }, mag))
+        Some(BigInt::from_biguint(
+            if self.neg { Sign::Minus } else { Sign::Plus },
+            mag,
+        ))
     }
 
     /// The exact value as a fraction `(num, den)`. The caller bounds the exponent.
@@ -200,7 +225,14 @@ impl BigFloat {
         if a.is_zero() || b.is_zero() {
             return BigFloat::zero();
         }
-        BigFloat::round(a.neg != b.neg, &a.mant * &b.mant, a.exp + b.exp, false, prec, Mode::NearestEven)
+        BigFloat::round(
+            a.neg != b.neg,
+            &a.mant * &b.mant,
+            a.exp + b.exp,
+            false,
+            prec,
+            Mode::NearestEven,
+        )
     }
 
     /// `a / b`; `b` must not be zero.
@@ -209,7 +241,14 @@ impl BigFloat {
             return BigFloat::zero();
         }
         let (q, exp, sticky) = quotient(&a.mant, &b.mant, prec + 2);
-        BigFloat::round(a.neg != b.neg, q, exp + a.exp - b.exp, sticky, prec, Mode::NearestEven)
+        BigFloat::round(
+            a.neg != b.neg,
+            q,
+            exp + a.exp - b.exp,
+            sticky,
+            prec,
+            Mode::NearestEven,
+        )
     }
 
     /// `5^n` as `big.Float.SetString` computes it for decimal exponents: by repeated squaring at
@@ -274,7 +313,13 @@ impl BigFloat {
         let pad = (4 - bits % 4) % 4;
         let hex = (&self.mant << pad).to_str_radix(16);
         let e = self.mant_exp();
-        format!("{}0x.{}p{}{}", if self.neg { "-" } else { "" }, hex.trim_end_matches('0'), if e >= 0 { "+" } else { "" }, e)
+        format!(
+            "{}0x.{}p{}{}",
+            if self.neg { "-" } else { "" },
+            hex.trim_end_matches('0'),
+            if e >= 0 { "+" } else { "" },
+            e
+        )
     }
 }
 
@@ -309,14 +354,26 @@ pub(super) struct BinFormat {
     bias: i64,
 }
 
-pub(super) const F64: BinFormat = BinFormat { mant_bits: 53, bias: 1023 };
-pub(super) const F32: BinFormat = BinFormat { mant_bits: 24, bias: 127 };
+pub(super) const F64: BinFormat = BinFormat {
+    mant_bits: 53,
+    bias: 1023,
+};
+pub(super) const F32: BinFormat = BinFormat {
+    mant_bits: 24,
+    bias: 127,
+};
 
 /// `±mant × 2^exp` (plus, if `sticky`, a nonzero fraction of its lowest bit) rounded to the
 /// nearest value of `f`, ties to even, with subnormals; too large gives an infinity. Returns the
 /// value (an `f32` widened to `f64` for [`F32`]) and whether it is exact. When `sticky` is set,
 /// `mant` must have at least `f.mant_bits + 2` bits.
-pub(super) fn to_binary(neg: bool, mant: &BigUint, exp: i64, sticky: bool, f: BinFormat) -> (f64, bool) {
+pub(super) fn to_binary(
+    neg: bool,
+    mant: &BigUint,
+    exp: i64,
+    sticky: bool,
+    f: BinFormat,
+) -> (f64, bool) {
     let signed = |x: f64| if neg { -x } else { x };
     if mant.is_zero() {
         return (signed(0.0), !sticky);
@@ -350,9 +407,17 @@ pub(super) fn to_binary(neg: bool, mant: &BigUint, exp: i64, sticky: bool, f: Bi
         return (signed(f64::INFINITY), false);
     }
     let hidden = 1u64 << (mb - 1);
-    let (biased, frac) = if n >= hidden { ((q + mb - 1 + f.bias) as u64, n - hidden) } else { (0, n) };
+    let (biased, frac) = if n >= hidden {
+        ((q + mb - 1 + f.bias) as u64, n - hidden)
+    } else {
+        (0, n)
+    };
     let bits = (biased << (mb - 1)) | frac;
-    let x = if f == F32 { f64::from(f32::from_bits(bits as u32)) } else { f64::from_bits(bits) };
+    let x = if f == F32 {
+        f64::from(f32::from_bits(bits as u32))
+    } else {
+        f64::from_bits(bits)
+    };
     (signed(x), exact)
 }
 
@@ -369,6 +434,10 @@ pub(super) fn from_f64(x: f64) -> BigFloat {
     let neg = bits >> 63 != 0;
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1u64 << 52) - 1);
-    let (mant, exp) = if biased == 0 { (frac, -1074) } else { (frac | (1u64 << 52), biased - 1075) };
+    let (mant, exp) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), biased - 1075)
+    };
     BigFloat::exact(neg, BigUint::from(mant), exp)
 }

@@ -74,7 +74,11 @@ pub(super) fn fmt_g(x: f64, prec: Option<usize>) -> String {
 }
 
 fn digit(digits: &str, i: i64) -> char {
-    if 0 <= i && i < digits.len() as i64 { char::from(digits.as_bytes()[i as usize]) } else { '0' }
+    if 0 <= i && i < digits.len() as i64 {
+        char::from(digits.as_bytes()[i as usize])
+    } else {
+        '0'
+    }
 }
 
 /// go/constant's `String` of a floating-point constant: `%.6g` of the nearest `float64` (more

@@ -28,6 +28,9 @@ pub(super) fn int_literal(lit: &str) -> Option<Value> {
     if digits.is_empty() || !digits.bytes().all(|c| char::from(c).is_digit(radix)) {
         return None;
     }
+    if let Ok(v) = i64::from_str_radix(digits, radix) {
+        return Some(Value::from_i64(if neg { -v } else { v }));
+    }
     let mag = BigUint::parse_bytes(digits.as_bytes(), radix)?;
     let sign = if neg { Sign::Minus } else { Sign::Plus };
     Some(Value::Int(Int::from_big(BigInt::from_biguint(sign, mag))))
@@ -144,7 +147,11 @@ fn rounded_literal(neg: bool, m: &BigUint, e2: i64, e5: i64) -> BigFloat {
         return z.rounded(PREC, super::bigfloat::Mode::NearestEven);
     }
     let p = BigFloat::pow5(e5.unsigned_abs(), PREC + 64);
-    if e5 > 0 { BigFloat::mul(&z, &p, PREC) } else { BigFloat::quo(&z, &p, PREC) }
+    if e5 > 0 {
+        BigFloat::mul(&z, &p, PREC)
+    } else {
+        BigFloat::quo(&z, &p, PREC)
+    }
 }
 
 fn strip_sign(s: &str) -> (bool, &str) {
@@ -168,7 +175,7 @@ fn underscore_ok(s: &str) -> bool {
     if b.len() >= 2 && b[0] == b'0' && matches!(b[1].to_ascii_lowercase(), b'b' | b'o' | b'x') {
         i = 2;
         saw = b'0';
-        hex = b[1].to_ascii_lowercase() == b'x';
+        hex = b[1].eq_ignore_ascii_case(&b'x');
     }
     for &c in &b[i..] {
         if c.is_ascii_digit() || hex && c.is_ascii_hexdigit() {

@@ -35,7 +35,10 @@ impl Str {
     }
 
     fn from_arc(bytes: Arc<[u8]>) -> Str {
-        Str(Arc::new(Node { len: bytes.len(), state: Mutex::new(State::Flat(bytes)) }))
+        Str(Arc::new(Node {
+            len: bytes.len(),
+            state: Mutex::new(State::Flat(bytes)),
+        }))
     }
 
     /// The length in bytes (without flattening).
@@ -117,7 +120,9 @@ impl Drop for Node {
     fn drop(&mut self) {
         // Unlink chains iteratively; the default recursive drop could overflow the stack.
         let state = self.state.get_mut().unwrap_or_else(|e| e.into_inner());
-        let State::Concat(l, r) = std::mem::replace(state, State::Taken) else { return };
+        let State::Concat(l, r) = std::mem::replace(state, State::Taken) else {
+            return;
+        };
         let mut stack = vec![l, r];
         while let Some(piece) = stack.pop() {
             if let Some(mut node) = Arc::into_inner(piece.0) {
@@ -133,7 +138,8 @@ impl Drop for Node {
 
 impl PartialEq for Str {
     fn eq(&self, other: &Str) -> bool {
-        Arc::ptr_eq(&self.0, &other.0) || (self.len() == other.len() && self.bytes() == other.bytes())
+        Arc::ptr_eq(&self.0, &other.0)
+            || (self.len() == other.len() && self.bytes() == other.bytes())
     }
 }
 
