@@ -1,5 +1,6 @@
 //! Project automation, run as `cargo xtask <task>`: `tidy` checks the repository's own rules;
-//! `bench` measures go-analyzer against the go command.
+//! `bench` measures go-analyzer against the go command; `conformance` scores the type checker
+//! against go/types' own test suite.
 //!
 //! Tasks are added here as the issues that need them land (conformance, bench, dist); a task
 //! that is not here does not exist yet.
@@ -8,6 +9,7 @@
 #![allow(clippy::print_stdout)]
 
 mod bench;
+mod conformance;
 mod tidy;
 
 use std::process::ExitCode;
@@ -31,8 +33,15 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some("conformance") => match conformance::run(&tidy::workspace_root(), &args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(why) => {
+                eprintln!("cargo xtask conformance: {why}");
+                ExitCode::FAILURE
+            }
+        },
         _ => {
-            eprintln!("usage: cargo xtask tidy | bench");
+            eprintln!("usage: cargo xtask tidy | bench | conformance");
             ExitCode::from(2)
         }
     }

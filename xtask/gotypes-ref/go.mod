@@ -1,0 +1,3 @@
+module gotypesref
+
+go 1.26
