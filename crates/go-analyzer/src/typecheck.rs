@@ -37,7 +37,7 @@ impl Importer for Checked<'_> {
 /// report records with paths relative to `cwd`; plus files that could not be read.
 pub(crate) fn check(workspace: &Workspace, patterns: &[String], tests: bool, lang: Option<String>, goarch: Option<String>, cwd: &Path) -> (Vec<Record>, Vec<String>) {
     let config = Config { lang, goarch, ..Config::default() };
-    workspace.with_packages("check", patterns, |loader, roots| {
+    workspace.with_packages(None, patterns, |loader, roots| {
         // Tests import more than the package does: load those packages too.
         let mut wanted = roots.clone();
         if tests {

@@ -319,7 +319,10 @@ mod tests {
         assert_eq!(c("/abs/dir"), Ok(Pattern::Dir("/abs/dir".into())));
         assert_eq!(c("./..."), Ok(Pattern::Tree(".".into())));
         assert_eq!(c("./a/..."), Ok(Pattern::Tree("./a".into())));
-        assert!(c("fmt").is_err_and(|e| e.contains("./fmt")));
+        assert_eq!(c("fmt"), Ok(Pattern::Import("fmt".into())));
+        assert_eq!(c("go/token"), Ok(Pattern::Import("go/token".into())));
+        assert!(c("example.com/m").is_err_and(|e| e.contains("./example.com/m")));
+        assert!(c("net/...").is_err());
         assert!(c("example.com/m/...").is_err());
         assert!(c("./a/.../b").is_err());
         assert!(c("...").is_err());

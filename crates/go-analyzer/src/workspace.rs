@@ -56,10 +56,11 @@ impl Workspace {
     }
 
     /// Runs `f` with a loader and the packages `patterns` match (`std`, `cmd`, import paths,
-    /// `./dir`, `./...`); patterns that match nothing are reported on stderr with `tool`.
+    /// `./dir`, `./...`); patterns that match nothing are reported on stderr with `tool`
+    /// unless `tool` is `None` (the caller reports them its own way).
     pub(crate) fn with_packages<R>(
         &self,
-        tool: &str,
+        tool: Option<&str>,
         patterns: &[String],
         f: impl FnOnce(&mut Loader<'_>, Vec<Arc<Package>>) -> R,
     ) -> R {
@@ -75,7 +76,7 @@ impl Workspace {
                 }
                 other => {
                     let found = loader.module_packages(&resolver, &self.cwd, other);
-                    if found.is_empty() {
+                    if let (true, Some(tool)) = (found.is_empty(), tool) {
                         eprintln!("go-analyzer {tool}: pattern {other:?} matched no packages");
                     }
                     roots.extend(found);

@@ -495,19 +495,20 @@ impl Checker<'_> {
     pub(crate) fn decl_stmt(&mut self, decl: DeclId) {
         let ast = self.ast();
         let ast::Decl::Gen(gdecl) = ast.decl(decl) else { return };
-        let mut last: Option<(Option<ExprId>, Vec<ExprId>)> = None;
+        let mut last: Option<(Option<ExprId>, Vec<ExprId>, u32)> = None;
         for spec in &gdecl.specs {
             match (gdecl.kind, spec) {
                 (GenKind::Const, Spec::Value { names, ty, values, iota, range }) => {
                     let (ty, values, inherited) = if ty.is_some() || !values.is_empty() {
-                        last = Some((*ty, values.clone()));
+                        last = Some((*ty, values.clone(), range.start));
                         (*ty, values.clone(), false)
                     } else {
                         match &last {
-                            Some((t, v)) => (*t, v.clone(), true),
+                            Some((t, v, _)) => (*t, v.clone(), true),
                             None => (None, Vec::new(), false),
                         }
                     };
+                    let inherited_info = if inherited { last.as_ref().map(|(_, v, at)| (v.len(), *at)) } else { None };
                     let top = self.delayed.len();
                     let mut lhs = Vec::new();
                     for (i, name) in names.iter().enumerate() {
@@ -515,7 +516,8 @@ impl Checker<'_> {
                         self.const_decl(obj, ty, values.get(i).copied(), *iota, inherited);
                         lhs.push(obj);
                     }
-                    self.check_arity(names, &values, ty.is_some(), inherited, *range, true);
+                    let own: &[ExprId] = if inherited { &[] } else { &values };
+                    self.check_arity(names, own, ty.is_some(), inherited_info, *range, true);
                     self.process_delayed(top);
                     for (name, obj) in names.iter().zip(lhs) {
                         self.declare(self.env.scope, Some(name), obj);
@@ -532,9 +534,7 @@ impl Checker<'_> {
                             self.var_decl(obj, &[], *ty, values.get(i).copied());
                         }
                     }
-                    if ty.is_none() || !values.is_empty() {
-                        self.check_arity(names, values, ty.is_some(), false, *range, false);
-                    }
+                    self.check_arity(names, values, ty.is_some(), None, *range, false);
                     self.process_delayed(top);
                     for (name, obj) in names.iter().zip(lhs0) {
                         self.declare(self.env.scope, Some(name), obj);

@@ -250,20 +250,21 @@ impl Checker<'_> {
 
     fn collect_gen_decl(&mut self, file_no: usize, gdecl: &ast::GenDecl) {
         let pkg_scope = self.world.package(self.pkg).scope;
-        // The last constant spec with values, for specs that inherit them.
-        let mut last: Option<(Option<ast::ExprId>, Vec<ast::ExprId>)> = None;
+        // The last constant spec with values, for specs that inherit them, and where it starts.
+        let mut last: Option<(Option<ast::ExprId>, Vec<ast::ExprId>, u32)> = None;
         for spec in &gdecl.specs {
             match (gdecl.kind, spec) {
                 (GenKind::Const, Spec::Value { names, ty, values, iota, range }) => {
                     let (ty, values, inherited) = if ty.is_some() || !values.is_empty() {
-                        last = Some((*ty, values.clone()));
+                        last = Some((*ty, values.clone(), range.start));
                         (*ty, values.clone(), false)
                     } else {
                         match &last {
-                            Some((t, v)) => (*t, v.clone(), true),
+                            Some((t, v, _)) => (*t, v.clone(), true),
                             None => (None, Vec::new(), false),
                         }
                     };
+                    let inherited_info = if inherited { last.as_ref().map(|(_, v, at)| (v.len(), *at)) } else { None };
                     for (i, name) in names.iter().enumerate() {
                         let obj = self.new_object(name, ObjKind::Const(Value::from_i64(*iota as i64)));
                         let kind = DeclKind::Const {
@@ -275,7 +276,8 @@ impl Checker<'_> {
                         };
                         self.declare_pkg_obj(name, obj, DeclInfo::new(file_no, kind));
                     }
-                    self.check_arity(names, &values, ty.is_some(), inherited, *range, true);
+                    let own: &[ast::ExprId] = if inherited { &[] } else { &values };
+                    self.check_arity(names, own, ty.is_some(), inherited_info, *range, true);
                 }
                 (GenKind::Var, Spec::Value { names, ty, values, range, .. }) => {
                     let lhs: Vec<ObjId> = names
@@ -290,9 +292,7 @@ impl Checker<'_> {
                         };
                         self.declare_pkg_obj(name, lhs[i], DeclInfo::new(file_no, kind));
                     }
-                    if values.len() != 1 || names.len() == 1 {
-                        self.check_arity(names, values, ty.is_some(), false, *range, false);
-                    }
+                    self.check_arity(names, values, ty.is_some(), None, *range, false);
                 }
                 (GenKind::Type, Spec::Type { name, type_params, alias, ty, .. }) => {
                     let obj = self.new_object(name, ObjKind::TypeName);
@@ -305,35 +305,47 @@ impl Checker<'_> {
         let _ = pkg_scope;
     }
 
-    /// go/types' `arity` check for `const`/`var` specs: missing or extra init expressions.
+    /// go/types' `arityMatch` for a `const`/`var` spec: missing or extra init expressions.
+    /// `inherited` is the earlier constant spec whose values this one repeats, if any.
     pub(crate) fn check_arity(
         &mut self,
         names: &[ast::Name],
-        values: &[ast::ExprId],
+        own_values: &[ast::ExprId],
         has_type: bool,
-        inherited: bool,
+        inherited: Option<(usize, u32)>,
         spec_range: syntax::TextRange,
         is_const: bool,
     ) {
-        let (l, r) = (names.len(), values.len());
-        if l < r {
-            let extra = values[l];
-            if !inherited {
-                let range = self.expr_range(extra);
-                self.error(range, "extra init expr");
+        let l = names.len();
+        let r = match inherited {
+            Some((n, _)) => n,
+            None => own_values.len(),
+        };
+        if !is_const && r == 0 {
+            if !has_type {
+                self.error(spec_range, "missing type or init expr");
             }
-        } else if l > r && (is_const || r > 0 || !has_type) {
-            if inherited {
-                self.error(spec_range, "missing init expr for const declaration");
-            } else if r > 0 || is_const {
-                let n = &names[r];
-                let msg = if is_const { "missing init expr for const declaration" } else { "missing init expr for variable declaration" };
-                let _ = n;
-                self.error(names[r].range, msg);
-            } else {
-                // `var x` without type or value: reported by the parser.
+        } else if l < r {
+            if l < own_values.len() {
+                let extra = own_values[l];
+                let s = self.expr_string(extra);
+                self.error_at(extra, format!("extra init expr {s}"));
+            } else if let Some((_, at)) = inherited {
+                let pos = self.offset_position(at);
+                self.error(spec_range, format!("extra init expr at {pos}"));
             }
+        } else if l > r && (is_const || r != 1) {
+            let name = &names[r];
+            self.error(name.range, format!("missing init expr for {}", name.as_str()));
         }
+    }
+
+    /// `file:line:col` of an offset in the current file, as go/types prints positions.
+    pub(crate) fn offset_position(&self, offset: u32) -> String {
+        let file = &self.files[self.env.file];
+        let index = syntax::LineIndex::new(&file.text);
+        let lc = index.line_col(offset);
+        format!("{}:{}:{}", file.path, lc.line + 1, lc.col + 1)
     }
 
     pub(crate) fn new_object(&mut self, name: &ast::Name, kind: ObjKind) -> ObjId {

@@ -360,6 +360,7 @@ impl Checker<'_> {
         let _ = def;
         let mut methods: Vec<ObjId> = Vec::new();
         let mut embeddeds = Vec::new();
+        let mut embed_ranges = Vec::new();
         for elem in elems {
             match elem {
                 InterfaceElem::Method { name, sig } => {
@@ -386,8 +387,25 @@ impl Checker<'_> {
                     methods.push(m);
                 }
                 InterfaceElem::Type(e) => {
-                    let t = self.typ(*e);
-                    embeddeds.push(t);
+                    let terms = union_terms(self.ast(), *e);
+                    if terms.len() == 1 && !matches!(self.ast().expr(terms[0]), Expr::Unary { op: ast::UnaryOp::Tilde, .. }) {
+                        let t = self.typ(*e);
+                        embeddeds.push(t);
+                        embed_ranges.push((t, self.expr_range(*e)));
+                        continue;
+                    }
+                    // A union or `~T` term: a type constraint. Type sets arrive with type
+                    // parameters; check the terms' types now.
+                    for (i, &term) in terms.iter().enumerate() {
+                        let inner = match self.ast().expr(term) {
+                            Expr::Unary { op: ast::UnaryOp::Tilde, x } => *x,
+                            _ => term,
+                        };
+                        let _ = self.typ(inner);
+                        if i == 100 {
+                            self.error_at(term, "cannot handle more than 100 union terms (implementation limitation)");
+                        }
+                    }
                 }
             }
         }
@@ -395,7 +413,34 @@ impl Checker<'_> {
         if let Type::Interface(i) = self.world.ty_mut(iface) {
             **i = Interface { methods, embeddeds, all_methods: None, comparable };
         }
+        self.later(move |c| c.complete_interface(iface, embed_ranges));
         iface
+    }
+
+    /// Computes the interface's method set once the embedded interfaces are known, reporting
+    /// methods embedded twice with different signatures (or at all, before go1.14).
+    fn complete_interface(&mut self, iface: TypeId, embedded: Vec<(TypeId, syntax::TextRange)>) {
+        let Type::Interface(i) = self.world.ty(iface) else { return };
+        let mut all: Vec<ObjId> = i.methods.clone();
+        for (t, range) in embedded {
+            if !self.world.is_interface(t) {
+                continue;
+            }
+            for m in self.world.interface_methods(t) {
+                let name = self.world.obj(m).name.clone();
+                if let Some(&other) = all.iter().find(|&&o| self.world.obj(o).name == name) {
+                    if other != m && (!self.allow_version(14) || !self.world.identical(self.world.obj(m).ty, self.world.obj(other).ty)) {
+                        self.error(range, format!("duplicate method {name}"));
+                    }
+                    continue;
+                }
+                all.push(m);
+            }
+        }
+        all.sort_by(|&a, &b| self.world.obj(a).name.cmp(&self.world.obj(b).name));
+        if let Type::Interface(i) = self.world.ty_mut(iface) {
+            i.all_methods = Some(all);
+        }
     }
 
     /// Builds a signature from `recv` and `sig`, declaring the parameters in a new function
@@ -539,6 +584,19 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// The terms of a union `A | ~B | C`, left to right (the chain is walked, not recursed).
+fn union_terms(ast: &ast::File, e: ExprId) -> Vec<ExprId> {
+    let mut terms = Vec::new();
+    let mut cur = e;
+    while let Expr::Binary { op: ast::BinaryOp::Or, x, y } = ast.expr(cur) {
+        terms.push(*y);
+        cur = *x;
+    }
+    terms.push(cur);
+    terms.reverse();
+    terms
 }
 
 /// The implicit name of an embedded field: the type name without package or pointer.
