@@ -99,11 +99,17 @@ pub(crate) fn run(options: CheckOptions) -> u8 {
             walk::Pattern::File(_) => None,
             walk::Pattern::Std => Some("std".to_string()),
             walk::Pattern::Import(path) => Some(path.clone()),
-            walk::Pattern::Dir(_) | walk::Pattern::Tree(_) => Some(arg.to_string_lossy().into_owned()),
+            walk::Pattern::Dir(_) | walk::Pattern::Tree(_) => {
+                Some(arg.to_string_lossy().into_owned())
+            }
         })
         .collect();
     if !package_patterns.is_empty() {
-        match Workspace::detect(options.goos.as_deref(), options.goarch.as_deref(), &options.tags) {
+        match Workspace::detect(
+            options.goos.as_deref(),
+            options.goarch.as_deref(),
+            &options.tags,
+        ) {
             Ok(workspace) => {
                 let (found, failures) = typecheck::check(
                     &workspace,

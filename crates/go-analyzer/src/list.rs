@@ -21,7 +21,9 @@ pub(crate) fn run(options: ListOptions) -> u8 {
     for diagnostic in workspace.diagnostics() {
         eprintln!("go-analyzer list: {diagnostic}");
     }
-    workspace.with_packages(Some("list"), &options.patterns, |loader, roots| print(loader, roots, &options))
+    workspace.with_packages(Some("list"), &options.patterns, |loader, roots| {
+        print(loader, roots, &options)
+    })
 }
 
 fn print(loader: &mut Loader<'_>, roots: Vec<Arc<Package>>, options: &ListOptions) -> u8 {

@@ -25,27 +25,54 @@ struct Checked<'a> {
 
 impl Importer for Checked<'_> {
     fn import(&mut self, _world: &mut World, path: &str) -> Result<PackageId, String> {
-        let resolved = self.import_map.iter().find(|(from, _)| from == path).map_or(path, |(_, to)| to.as_str());
+        let resolved = self
+            .import_map
+            .iter()
+            .find(|(from, _)| from == path)
+            .map_or(path, |(_, to)| to.as_str());
         if let Some((_, id)) = self.overrides.iter().find(|(p, _)| p == resolved) {
             return Ok(*id);
         }
-        self.packages.get(resolved).copied().ok_or_else(|| format!("cannot find package {resolved:?}"))
+        self.packages
+            .get(resolved)
+            .copied()
+            .ok_or_else(|| format!("cannot find package {resolved:?}"))
     }
 }
 
 /// The type errors of the packages `patterns` select (test files included when `tests`), as
 /// report records with paths relative to `cwd`; plus files that could not be read.
-pub(crate) fn check(workspace: &Workspace, patterns: &[String], tests: bool, lang: Option<String>, goarch: Option<String>, cwd: &Path) -> (Vec<Record>, Vec<String>) {
-    let config = Config { lang, goarch, ..Config::default() };
+pub(crate) fn check(
+    workspace: &Workspace,
+    patterns: &[String],
+    tests: bool,
+    lang: Option<String>,
+    goarch: Option<String>,
+    cwd: &Path,
+) -> (Vec<Record>, Vec<String>) {
+    let config = Config {
+        lang,
+        goarch,
+        ..Config::default()
+    };
     workspace.with_packages(None, patterns, |loader, roots| {
         // Tests import more than the package does: load those packages too.
         let mut wanted = roots.clone();
         if tests {
-            let known: HashSet<String> = loader.with_deps(&roots).iter().map(|p| p.import_path.clone()).collect();
+            let known: HashSet<String> = loader
+                .with_deps(&roots)
+                .iter()
+                .map(|p| p.import_path.clone())
+                .collect();
             let mut extra: Vec<String> = roots
                 .iter()
                 .flat_map(|p| p.test_imports.iter().chain(&p.xtest_imports))
-                .filter(|path| !known.contains(*path) && is_standard_import_path(path) && *path != "C" && *path != "unsafe")
+                .filter(|path| {
+                    !known.contains(*path)
+                        && is_standard_import_path(path)
+                        && *path != "C"
+                        && *path != "unsafe"
+                })
                 .cloned()
                 .collect();
             extra.sort();
@@ -57,7 +84,13 @@ pub(crate) fn check(workspace: &Workspace, patterns: &[String], tests: bool, lan
         }
         let order = loader.with_deps(&wanted);
         let roots: HashSet<&str> = roots.iter().map(|p| p.import_path.as_str()).collect();
-        let mut run = Run { world: World::default(), checked: HashMap::new(), records: Vec::new(), failures: Vec::new(), cwd };
+        let mut run = Run {
+            world: World::default(),
+            checked: HashMap::new(),
+            records: Vec::new(),
+            failures: Vec::new(),
+            cwd,
+        };
         // Every package first (test files import packages the package itself does not),
         // then the test variants of the selected ones.
         for package in &order {
@@ -65,7 +98,10 @@ pub(crate) fn check(workspace: &Workspace, patterns: &[String], tests: bool, lan
             run.package(package, is_root, tests, &config);
         }
         if tests {
-            for package in order.iter().filter(|p| roots.contains(p.import_path.as_str())) {
+            for package in order
+                .iter()
+                .filter(|p| roots.contains(p.import_path.as_str()))
+            {
                 run.tests(package, &config);
             }
         }
@@ -89,9 +125,19 @@ impl Run<'_> {
         // Importers see the package without its tests; when the package is selected and has
         // no test files, that same check is the one reported.
         let full = is_root && !has_tests;
-        let plain_config = Config { ignore_func_bodies: !full, ..config.clone() };
-        let result = self.check(&package.import_path, &files, &package.import_map, &[], &plain_config);
-        self.checked.insert(package.import_path.clone(), result.package);
+        let plain_config = Config {
+            ignore_func_bodies: !full,
+            ..config.clone()
+        };
+        let result = self.check(
+            &package.import_path,
+            &files,
+            &package.import_map,
+            &[],
+            &plain_config,
+        );
+        self.checked
+            .insert(package.import_path.clone(), result.package);
         if full {
             self.report(&files, &result);
         }
@@ -99,7 +145,9 @@ impl Run<'_> {
 
     /// The package with its test files, and its external test package.
     fn tests(&mut self, package: &Arc<Package>, config: &Config) {
-        let Some(&plain) = self.checked.get(&package.import_path) else { return };
+        let Some(&plain) = self.checked.get(&package.import_path) else {
+            return;
+        };
         let sources: Vec<&String> = package.go_files.iter().chain(&package.cgo_files).collect();
         let mut variant = plain;
         if !package.test_go_files.is_empty() {
@@ -121,8 +169,19 @@ impl Run<'_> {
         }
     }
 
-    fn check(&mut self, path: &str, files: &[SourceFile], import_map: &[(String, String)], overrides: &[(String, PackageId)], config: &Config) -> CheckResult {
-        let mut importer = Checked { packages: &self.checked, import_map, overrides };
+    fn check(
+        &mut self,
+        path: &str,
+        files: &[SourceFile],
+        import_map: &[(String, String)],
+        overrides: &[(String, PackageId)],
+        config: &Config,
+    ) -> CheckResult {
+        let mut importer = Checked {
+            packages: &self.checked,
+            import_map,
+            overrides,
+        };
         hir::check_package(&mut self.world, path, files, &mut importer, config)
     }
 
@@ -133,7 +192,11 @@ impl Run<'_> {
             match std::fs::read(&path) {
                 Ok(bytes) => {
                     let text = String::from_utf8_lossy(&bytes);
-                    let shown = path.strip_prefix(self.cwd).unwrap_or(&path).to_string_lossy().into_owned();
+                    let shown = path
+                        .strip_prefix(self.cwd)
+                        .unwrap_or(&path)
+                        .to_string_lossy()
+                        .into_owned();
                     files.push(SourceFile::parse(&shown, &text));
                 }
                 Err(err) => self.failures.push(format!("{}: {err}", path.display())),
@@ -150,8 +213,12 @@ impl Run<'_> {
         }
         let mut indexes: HashMap<usize, syntax::LineIndex> = HashMap::new();
         for error in &result.errors {
-            let Some(file) = files.get(error.file) else { continue };
-            let index = indexes.entry(error.file).or_insert_with(|| syntax::LineIndex::new(&file.text));
+            let Some(file) = files.get(error.file) else {
+                continue;
+            };
+            let index = indexes
+                .entry(error.file)
+                .or_insert_with(|| syntax::LineIndex::new(&file.text));
             let start = index.line_col(error.range.start);
             let end = index.line_col(error.range.end.max(error.range.start));
             self.records.push(Record {

@@ -43,7 +43,10 @@ pub(crate) fn classify(arg: &OsStr) -> Result<Pattern, String> {
             "pattern {text:?}: `...` is supported only as a final /... after a directory"
         ));
     }
-    if !is_file_system_path(Path::new(root)) && !tree && project_model::load::is_standard_import_path(root) {
+    if !is_file_system_path(Path::new(root))
+        && !tree
+        && project_model::load::is_standard_import_path(root)
+    {
         return Ok(Pattern::Import(root.to_string()));
     }
     if !is_file_system_path(Path::new(root)) {

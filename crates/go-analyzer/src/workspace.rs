@@ -24,7 +24,11 @@ pub(crate) struct Workspace {
 impl Workspace {
     /// Detects the toolchain and loads the module graph of the current directory; `Err` when
     /// there is no Go toolchain. `goos`/`goarch` override the environment's.
-    pub(crate) fn detect(goos: Option<&str>, goarch: Option<&str>, extra_tags: &[String]) -> Result<Workspace, String> {
+    pub(crate) fn detect(
+        goos: Option<&str>,
+        goarch: Option<&str>,
+        extra_tags: &[String],
+    ) -> Result<Workspace, String> {
         let mut env = toolchain::detect(&ProcessEnv::default());
         let Some(goroot) = env.goroot.clone() else {
             return Err("no Go toolchain found (set GOROOT or put go on PATH)".into());
@@ -35,9 +39,16 @@ impl Workspace {
         if let Some(goarch) = goarch {
             env.goarch = goarch.to_string();
         }
-        let mut tags = toolchain::tool_tags(&env.goos, &env.goarch, &env.goexperiment, &env.goamd64);
+        let mut tags =
+            toolchain::tool_tags(&env.goos, &env.goarch, &env.goexperiment, &env.goamd64);
         tags.extend(extra_tags.iter().cloned());
-        let ctx = BuildContext::new(env.goos.clone(), env.goarch.clone(), env.cgo_enabled, env.go_minor().unwrap_or(0), tags);
+        let ctx = BuildContext::new(
+            env.goos.clone(),
+            env.goarch.clone(),
+            env.cgo_enabled,
+            env.go_minor().unwrap_or(0),
+            tags,
+        );
         let fs = OsFileSystem;
         let cwd = std::env::current_dir().unwrap_or_default();
         let module_env = Env {
@@ -46,13 +57,24 @@ impl Workspace {
             gowork: Some(env.gowork.clone()).filter(|w| !w.is_empty()),
             go111module: Some(env.go111module.clone()).filter(|m| !m.is_empty()),
         };
-        let graph = ModuleGraph::load(&FsBridge(&fs), &cwd, &module_env, &goroot);
-        Ok(Workspace { env, goroot, cwd, ctx, fs, graph })
+        let graph = ModuleGraph::load_with_gopath(&FsBridge(&fs), &cwd, &module_env, &goroot, &env.gopath_entries);
+        Ok(Workspace {
+            env,
+            goroot,
+            cwd,
+            ctx,
+            fs,
+            graph,
+        })
     }
 
     /// The module graph's own problems (go.mod syntax errors, missing modules), as lines.
     pub(crate) fn diagnostics(&self) -> Vec<String> {
-        self.graph.diagnostics().iter().map(|d| d.display().to_string()).collect()
+        self.graph
+            .diagnostics()
+            .iter()
+            .map(|d| d.display().to_string())
+            .collect()
     }
 
     /// Runs `f` with a loader and the packages `patterns` match (`std`, `cmd`, import paths,
@@ -64,8 +86,12 @@ impl Workspace {
         patterns: &[String],
         f: impl FnOnce(&mut Loader<'_>, Vec<Arc<Package>>) -> R,
     ) -> R {
-        let resolver = ModuleResolver { graph: &self.graph, fs: FsBridge(&self.fs) };
-        let mut loader = Loader::new(&self.fs, self.ctx.clone(), Some(self.goroot.clone())).with_resolver(&resolver);
+        let resolver = ModuleResolver {
+            graph: &self.graph,
+            fs: FsBridge(&self.fs),
+        };
+        let mut loader = Loader::new(&self.fs, self.ctx.clone(), Some(self.goroot.clone()))
+            .with_resolver(&resolver);
         let mut roots: Vec<Arc<Package>> = Vec::new();
         for pattern in patterns {
             match pattern.as_str() {
@@ -83,6 +109,15 @@ impl Workspace {
                 }
             }
         }
-        f(&mut loader, roots)
+        let result = f(&mut loader, roots);
+        if let Some(tool) = tool {
+            for error in loader.errors() {
+                eprintln!("go-analyzer {tool}: {error}");
+            }
+            for warning in loader.warnings() {
+                eprintln!("go-analyzer {tool}: warning: {warning}");
+            }
+        }
+        result
     }
 }

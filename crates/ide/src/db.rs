@@ -1,8 +1,9 @@
-//! The concrete database: salsa storage plus the file system it reads through.
+//! The concrete database: salsa storage plus the registry of file and directory inputs (the
+//! [`Vfs`]), which reads through the file system.
 
 use std::sync::Arc;
 
-use base_db::{FileSystem, SourceDatabase};
+use base_db::{FileSystem, SourceDatabase, Vfs};
 
 /// The one database type of the running program. Cloning it makes a snapshot that shares
 /// storage; salsa cancels snapshots when the original is mutated.
@@ -10,7 +11,7 @@ use base_db::{FileSystem, SourceDatabase};
 #[derive(Clone)]
 pub(crate) struct RootDatabase {
     storage: salsa::Storage<Self>,
-    pub(crate) fs: Arc<dyn FileSystem>,
+    pub(crate) vfs: Vfs,
 }
 
 impl RootDatabase {
@@ -20,7 +21,7 @@ impl RootDatabase {
         });
         RootDatabase {
             storage: salsa::Storage::new(callback),
-            fs,
+            vfs: Vfs::new(fs),
         }
     }
 }
@@ -29,7 +30,11 @@ impl RootDatabase {
 impl salsa::Database for RootDatabase {}
 
 #[salsa::db]
-impl SourceDatabase for RootDatabase {}
+impl SourceDatabase for RootDatabase {
+    fn vfs(&self) -> &Vfs {
+        &self.vfs
+    }
+}
 
 /// Records which queries executed, for tests of incrementality.
 #[derive(Clone, Default, Debug)]

@@ -1,13 +1,13 @@
 //! [`AnalysisHost`], the single writer, and [`Analysis`], the snapshot readers use.
 
 use std::{
-    collections::HashMap,
     io,
     path::{Path, PathBuf},
     sync::Arc,
 };
 
-use base_db::{EditedTree, FileSystem, SourceFile, decode_source};
+use base_db::{ChangeKind, EditedTree, FileSystem, Listing, SourceFile, decode_source};
+use project_model::db::{self as project, Settings};
 use salsa::{Cancelled, Setter};
 use syntax::TextEdit;
 
@@ -15,41 +15,47 @@ use crate::{
     Cancellable,
     db::{EventLog, RootDatabase},
     diagnostics::{self, Diagnostic},
+    packages::{self, PackageInfo},
 };
 
 /// A file known to the analysis.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct FileId(pub(crate) SourceFile);
 
+/// A change a file watcher reported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileChange {
+    pub path: PathBuf,
+    pub kind: ChangeKind,
+}
+
 /// Owns the database and applies changes to it. Not `Sync`: exactly one task owns it, and all
 /// changes reach that task in order.
 pub struct AnalysisHost {
     db: RootDatabase,
-    files: HashMap<PathBuf, FileId>,
 }
 
 impl std::fmt::Debug for AnalysisHost {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AnalysisHost")
-            .field("files", &self.files.len())
+            .field("vfs", &self.db.vfs)
             .finish_non_exhaustive()
     }
 }
 
 impl AnalysisHost {
     pub fn new(fs: Arc<dyn FileSystem>) -> AnalysisHost {
-        AnalysisHost {
-            db: RootDatabase::new(fs, None),
-            files: HashMap::new(),
-        }
+        Self::with_db(RootDatabase::new(fs, None))
     }
 
     /// A host whose database records every query execution in `log`.
     pub fn with_event_log(fs: Arc<dyn FileSystem>, log: EventLog) -> AnalysisHost {
-        AnalysisHost {
-            db: RootDatabase::new(fs, Some(log)),
-            files: HashMap::new(),
-        }
+        Self::with_db(RootDatabase::new(fs, Some(log)))
+    }
+
+    fn with_db(mut db: RootDatabase) -> AnalysisHost {
+        project::set_settings(&mut db, Settings::default());
+        AnalysisHost { db }
     }
 
     /// A snapshot for reading. Cheap; cancelled by the next change.
@@ -59,49 +65,77 @@ impl AnalysisHost {
         }
     }
 
+    /// The workspace's configuration: toolchain, environment, build configuration, roots.
+    /// Only what differs from the current settings is changed (and invalidated).
+    pub fn set_project_settings(&mut self, settings: Settings) {
+        project::set_settings(&mut self.db, settings);
+    }
+
+    pub fn project_settings(&self) -> Settings {
+        project::settings(&self.db)
+    }
+
     /// The file at `path`, if known.
     pub fn file_id(&self, path: &Path) -> Option<FileId> {
-        self.files.get(path).copied()
+        self.db.vfs.existing_file(path).map(FileId)
+    }
+
+    /// The file at `path`: known already, or read through the file system now (empty if it
+    /// cannot be read). Unlike [`AnalysisHost::load_file`], a known file's text is kept.
+    pub fn file(&self, path: &Path) -> FileId {
+        FileId(self.db.vfs.file(&self.db, path))
     }
 
     pub fn file_path(&self, file: FileId) -> &Path {
         file.0.path(&self.db)
     }
 
-    /// Sets the whole text of `path` (an editor opened it, or it changed on disk).
+    /// Sets the whole text of `path` (it changed on disk, or a tool has a newer version).
     pub fn set_file_text(&mut self, path: &Path, text: String) -> FileId {
         self.set_text(path, text, false)
+    }
+
+    /// An editor opened `path` with `text`: from now on the editor's text is the file's, and
+    /// file-system events leave it alone until [`AnalysisHost::close_file`].
+    pub fn open_file(&mut self, path: &Path, text: String) -> FileId {
+        self.db.vfs.set_open(path, true);
+        self.set_text(path, text, false)
+    }
+
+    /// The editor closed the file: its text is the disk's again (empty if it is gone).
+    pub fn close_file(&mut self, file: FileId) {
+        let path = file.0.path(&self.db).clone();
+        let vfs = self.db.vfs.clone();
+        vfs.set_open(&path, false);
+        vfs.refresh(&mut self.db, &path);
     }
 
     /// Reads `path` through the file system; bytes that are not UTF-8 are replaced and the
     /// file's diagnostics say so.
     pub fn load_file(&mut self, path: &Path) -> io::Result<FileId> {
-        let bytes = self.db.fs.read(path)?;
+        let bytes = self.db.vfs.file_system().read(path)?;
         let (text, lossy) = decode_source(bytes);
         Ok(self.set_text(path, text, lossy))
     }
 
     fn set_text(&mut self, path: &Path, text: String, lossy: bool) -> FileId {
         let text: Arc<str> = text.into();
-        match self.files.get(path) {
-            Some(&file) => {
-                file.0.set_text(&mut self.db).to(text);
-                file.0.set_lossy(&mut self.db).to(lossy);
-                file.0.set_reuse(&mut self.db).to(None);
-                file
-            }
-            None => {
-                let file = FileId(SourceFile::new(
-                    &self.db,
-                    path.to_path_buf(),
-                    text,
-                    lossy,
-                    None,
-                ));
-                self.files.insert(path.to_path_buf(), file);
-                file
-            }
+        let (file, created) = self
+            .db
+            .vfs
+            .file_or_create(&self.db, path, text.clone(), lossy);
+        if created {
+            return FileId(file);
         }
+        // Setting an input to what it holds would still start a new revision.
+        if *file.text(&self.db) != text {
+            file.set_text(&mut self.db).to(text);
+            file.set_reuse(&mut self.db).to(None);
+        }
+        if *file.lossy(&self.db) != lossy {
+            file.set_lossy(&mut self.db).to(lossy);
+        }
+        FileId(file)
     }
 
     /// Applies edits in order, each relative to the result of the previous one, and keeps the
@@ -120,6 +154,33 @@ impl AnalysisHost {
             .set_reuse(&mut self.db)
             .to(Some(EditedTree(Arc::new(tree))));
         text
+    }
+
+    /// File-system events (from the editor's file watcher): each path's file text, its
+    /// directory's listing and, for a path created or deleted, the listings of its ancestors
+    /// and of the directories under it are read again through the file system, once per
+    /// batch, and only what differs is set. Files open in an editor keep the
+    /// editor's text. Returns how many inputs changed.
+    pub fn did_change_watched_files(&mut self, changes: &[FileChange]) -> usize {
+        let vfs = self.db.vfs.clone();
+        let changes: Vec<(PathBuf, ChangeKind)> = changes
+            .iter()
+            .map(|change| (change.path.clone(), change.kind))
+            .collect();
+        vfs.refresh_changes(&mut self.db, &changes)
+    }
+
+    /// Reads every known file and directory again (a client without file watching, or
+    /// events lost). Returns how many inputs changed.
+    pub fn refresh_all(&mut self) -> usize {
+        let vfs = self.db.vfs.clone();
+        vfs.refresh_all(&mut self.db)
+    }
+
+    /// Sets a directory's listing directly, instead of reading it through the file system.
+    pub fn set_dir_listing(&mut self, dir: &Path, listing: Listing) {
+        let vfs = self.db.vfs.clone();
+        vfs.set_listing(&mut self.db, dir, listing);
     }
 
     /// Drops memoized results beyond the LRU bounds (parse trees, ASTs). salsa only evicts when
@@ -172,6 +233,31 @@ impl Analysis {
     /// All diagnostics of a file (at this stage: syntax and encoding errors).
     pub fn diagnostics(&self, file: FileId) -> Cancellable<Vec<Diagnostic>> {
         self.with_db(|db| diagnostics::file_diagnostics(db, file.0))
+    }
+
+    /// The package `file` belongs to, as `go list` would list it, and the build configuration
+    /// it was loaded for (another than the workspace's when that one excludes the file).
+    /// `None` for a file directly in GOROOT/src or without a directory.
+    pub fn package_for_file(&self, file: FileId) -> Cancellable<Option<PackageInfo>> {
+        self.with_db(|db| packages::package_for_file(db, file.0))
+    }
+
+    /// The package in `dir` under the workspace's configuration.
+    pub fn package_for_dir(
+        &self,
+        dir: &Path,
+    ) -> Cancellable<Option<Arc<project_model::load::Package>>> {
+        self.with_db(|db| project::package_of_dir(db, dir, None))
+    }
+
+    /// Where `import_path`, imported by the package in `from_dir`, leads; or the go
+    /// command's error.
+    pub fn resolve_import(
+        &self,
+        from_dir: &Path,
+        import_path: &str,
+    ) -> Cancellable<Result<project_model::load::Resolved, String>> {
+        self.with_db(|db| project::resolve_import_from(db, from_dir, import_path))
     }
 
     /// The syntax tree as an S-expression, for debugging and tests.

@@ -4,15 +4,30 @@
 //! immutable snapshot answering queries, every one `Cancellable`: when the host applies a
 //! change, outstanding snapshots are cancelled and their queries return `Err(Cancelled)`.
 //! Results are plain data (byte offsets, file ids, strings): no LSP types, no UTF-16.
+//!
+//! Files and directories enter through the host: editors' texts ([`AnalysisHost::open_file`],
+//! [`AnalysisHost::apply_edits`]), and everything else read lazily through the file system and
+//! re-read on file-watching events ([`AnalysisHost::did_change_watched_files`]). The package
+//! graph (`project_model::db`) is derived from those inputs incrementally.
 
 mod db;
 mod diagnostics;
 mod host;
+mod packages;
 
-pub use base_db::{FileSystem, MemoryFileSystem, OsFileSystem};
+pub use base_db::{
+    ChangeKind, DirEntry, FileSystem, FsError, Listing, MemoryFileSystem, OsFileSystem,
+};
 pub use db::EventLog;
 pub use diagnostics::{Diagnostic, Severity};
-pub use host::{Analysis, AnalysisHost, FileId};
+pub use host::{Analysis, AnalysisHost, FileChange, FileId};
+pub use packages::{PackageInfo, detect_project_settings};
+pub use project_model::{
+    build::{BuildContext, FileKind},
+    db::Settings as ProjectSettings,
+    load::{ModuleRef, Package, Resolved},
+    modules::Env as GoModuleEnv,
+};
 pub use syntax::{LineCol, LineIndex, TextEdit, TextRange};
 
 /// A query result, or the news that a change arrived while computing it.

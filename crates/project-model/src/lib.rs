@@ -8,8 +8,11 @@
 //! - [`modules`]: the module graph (main modules, minimal version selection over the module
 //!   cache, `replace`, `vendor/`) and import path to directory resolution.
 //! - [`toolchain`]: GOROOT, the Go version and the `go env` variables.
+//! - [`db`]: all of the above as salsa queries over the database's file and directory
+//!   inputs, so that the package graph follows edits and file-system events incrementally.
 
 pub mod build;
+pub mod db;
 pub mod load;
 pub mod modfile;
 pub mod modules;

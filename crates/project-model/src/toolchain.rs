@@ -34,7 +34,10 @@ pub struct GoEnv {
     pub goroot: Option<PathBuf>,
     /// `go1.26.8`, from `$GOROOT/VERSION`; `None` without a toolchain.
     pub version: Option<String>,
+    /// The first GOPATH entry (where the module cache and `go install` go by default).
     pub gopath: PathBuf,
+    /// Every GOPATH entry, in order (GOPATH mode searches them all).
+    pub gopath_entries: Vec<PathBuf>,
     pub gomodcache: PathBuf,
     pub goflags: String,
     pub goos: String,
@@ -166,6 +169,12 @@ pub fn detect(source: &dyn EnvSource) -> GoEnv {
         .get("GOPATH")
         .map(|p| first_path(p))
         .unwrap_or_else(|| home.join("go"));
+    let gopath_entries: Vec<PathBuf> = match values.get("GOPATH") {
+        Some(list) => std::env::split_paths(list)
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect(),
+        None => vec![gopath.clone()],
+    };
     let gomodcache = values
         .get("GOMODCACHE")
         .map(PathBuf::from)
@@ -192,6 +201,7 @@ pub fn detect(source: &dyn EnvSource) -> GoEnv {
         goroot,
         version,
         gopath,
+        gopath_entries,
         gomodcache,
         goflags: values.get("GOFLAGS").cloned().unwrap_or_default(),
         goos,

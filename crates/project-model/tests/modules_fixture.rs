@@ -41,6 +41,7 @@ fn show(g: &ModuleGraph, r: &Resolution) -> String {
     let rel = |d: &Path| d.strip_prefix(fixture()).unwrap_or(d).display().to_string();
     match r {
         Resolution::Std { import_path, .. } => format!("std {import_path}"),
+        Resolution::Gopath { import_path, dir } => format!("gopath {import_path} {}", rel(dir)),
         Resolution::Main { module, dir } => format!("main {} {}", g.module(*module).path, rel(dir)),
         Resolution::Dependency { module, dir } => {
             let m = g.module(*module);

@@ -1,15 +1,19 @@
 //! The LSP methods: each one turns its parameters into a [`Task`] for the analysis host, or
 //! answers on its own when it needs no analysis.
 //!
-//! **Architecture Invariant**: a handler does all its work before its first `.await` (today it
-//! has none), so the order in which tower-lsp first polls handlers, which is wire order, is the
-//! order in which tasks reach the host. Bodies run under `catch_unwind`: a panic becomes an
+//! **Architecture Invariant**: a handler does all its work before its first `.await` (a request
+//! answered by the host, such as `goAnalyzer/package`, sends its task first and then awaits
+//! the answer), so the order in which tower-lsp first polls handlers, which is wire order, is
+//! the order in which tasks reach the host. Bodies run under `catch_unwind`: a panic becomes an
 //! error response (or a log line, for a notification), never a dead server.
 
-use std::sync::{
-    Arc,
-    atomic::{AtomicBool, Ordering},
-    mpsc,
+use std::{
+    path::PathBuf,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+        mpsc,
+    },
 };
 
 use tower_lsp_server::{
@@ -20,8 +24,18 @@ use tower_lsp_server::{
 
 use crate::{
     main_loop::{Task, panic_message},
-    mapper::PositionEncoding,
+    mapper::{self, PositionEncoding},
+    packages::{PackageError, PackageParams},
 };
+
+/// What the server asks the client to watch: Go files and the files that shape the module
+/// graph. Their changes reach the host as `workspace/didChangeWatchedFiles`.
+pub(crate) const WATCHED_GLOBS: [&str; 4] = [
+    "**/*.go",
+    "**/go.mod",
+    "**/go.work",
+    "**/vendor/modules.txt",
+];
 
 /// The method the transport guard turns undecodable messages into, so that tower-lsp answers
 /// them with the error we choose (see `transport`).
@@ -31,6 +45,8 @@ pub(crate) struct Backend {
     pub(crate) client: Client,
     tasks: mpsc::Sender<Task>,
     shutdown_requested: Arc<AtomicBool>,
+    /// The client can register `workspace/didChangeWatchedFiles` dynamically.
+    can_watch: AtomicBool,
 }
 
 impl Backend {
@@ -43,6 +59,35 @@ impl Backend {
             client,
             tasks,
             shutdown_requested,
+            can_watch: AtomicBool::new(false),
+        }
+    }
+
+    /// `goAnalyzer/package`: the package of a document (see `packages`). The task goes on the
+    /// ordered channel before the first `.await`, so the answer reflects every change sent
+    /// before the request.
+    pub(crate) async fn package(
+        &self,
+        params: PackageParams,
+    ) -> jsonrpc::Result<serde_json::Value> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.send(Task::Package {
+            uri: params.text_document.uri,
+            reply,
+        });
+        match answer.await {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(PackageError::Cancelled)) => Err(jsonrpc::Error {
+                code: ErrorCode::ServerError(-32801),
+                message: "content modified".into(),
+                data: None,
+            }),
+            Ok(Err(PackageError::Failed(message))) => Err(jsonrpc::Error {
+                code: ErrorCode::InvalidParams,
+                message: message.into(),
+                data: None,
+            }),
+            Err(_) => Err(jsonrpc::Error::internal_error()),
         }
     }
 
@@ -108,7 +153,18 @@ impl LanguageServer for Backend {
             }
             let encoding = PositionEncoding::negotiate(&params.capabilities);
             tracing::info!("position encoding: {}", encoding.kind().as_str());
-            self.send(Task::Initialize { encoding });
+            let can_watch = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|w| w.dynamic_registration)
+                .unwrap_or(false);
+            self.can_watch.store(can_watch, Ordering::SeqCst);
+            self.send(Task::Initialize {
+                encoding,
+                roots: workspace_roots(&params),
+            });
             Ok(InitializeResult {
                 capabilities: capabilities(encoding),
                 server_info: Some(ServerInfo {
@@ -122,6 +178,41 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         tracing::info!("initialized");
+        if !self.can_watch.load(Ordering::SeqCst) {
+            tracing::info!(
+                "the client cannot watch files for us: changes on disk reach the analysis only through open documents"
+            );
+            return;
+        }
+        // Registering waits for the client's answer; nothing else needs to wait for that.
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: WATCHED_GLOBS
+                    .iter()
+                    .map(|glob| FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(glob.to_string()),
+                        kind: None,
+                    })
+                    .collect(),
+            };
+            let registration = Registration {
+                id: "go-analyzer/watched-files".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(err) = client.register_capability(vec![registration]).await {
+                tracing::warn!("the client refused to watch files for us: {err}");
+            }
+        });
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        guard("workspace/didChangeWatchedFiles", || {
+            self.send(Task::WatchedFiles {
+                changes: params.changes,
+            });
+        });
     }
 
     async fn shutdown(&self) -> jsonrpc::Result<()> {
@@ -163,6 +254,25 @@ impl LanguageServer for Backend {
             })
         });
     }
+}
+
+/// The workspace folders as directories, or the root when the client names no folder.
+fn workspace_roots(params: &InitializeParams) -> Vec<PathBuf> {
+    let mut uris: Vec<&Uri> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .map(|folder| &folder.uri)
+        .collect();
+    #[allow(deprecated)]
+    if uris.is_empty()
+        && let Some(root) = &params.root_uri
+    {
+        uris.push(root);
+    }
+    uris.into_iter()
+        .filter_map(|uri| mapper::uri_to_path(uri).ok())
+        .collect()
 }
 
 fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {

@@ -7,7 +7,9 @@
 //! - `transport` frames stdin and passes on only what tower-lsp can decode;
 //! - tower-lsp dispatches to `handlers`, which put changes on one ordered channel;
 //! - `main_loop`'s thread owns the `AnalysisHost`, applies changes in order (keeping each
-//!   open document's rope in `documents` in step) and starts `diagnostics` on snapshots;
+//!   open document's rope in `documents` in step, and re-reading what the client's file
+//!   watcher reports changed) and starts `diagnostics` (and answers `packages` requests) on
+//!   snapshots;
 //! - `publisher` sends diagnostics and log messages to the client, never an older result
 //!   after a newer one.
 //!
@@ -19,6 +21,7 @@ mod documents;
 mod handlers;
 mod main_loop;
 mod mapper;
+mod packages;
 mod publisher;
 mod transport;
 
@@ -66,6 +69,7 @@ pub async fn serve(input: impl AsyncRead + Unpin + Send + 'static, output: impl 
     let (service, socket) =
         LspService::build(|client| Backend::new(client, tasks, shutdown_requested.clone()))
             .custom_method(INVALID_MESSAGE_METHOD, Backend::invalid_message)
+            .custom_method(packages::PACKAGE_METHOD, Backend::package)
             .finish();
     let client = service.inner().client.clone();
     tokio::spawn(publisher::run(client.clone(), outgoing_rx));

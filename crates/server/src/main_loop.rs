@@ -18,14 +18,17 @@ use std::{
     sync::{Arc, mpsc},
 };
 
-use ide::{AnalysisHost, OsFileSystem};
-use tokio::sync::mpsc::UnboundedSender;
-use tower_lsp_server::ls_types::{MessageType, TextDocumentContentChangeEvent, Uri};
+use ide::{AnalysisHost, ChangeKind, FileChange, OsFileSystem};
+use tokio::sync::{mpsc::UnboundedSender, oneshot};
+use tower_lsp_server::ls_types::{
+    FileChangeType, FileEvent, MessageType, TextDocumentContentChangeEvent, Uri,
+};
 
 use crate::{
     diagnostics::{self, Dirty},
     documents::Document,
     mapper::{self, LineRope, PositionEncoding},
+    packages::{self, PackageError, PackageReply},
     publisher::Outgoing,
 };
 
@@ -34,6 +37,8 @@ use crate::{
 pub(crate) enum Task {
     Initialize {
         encoding: PositionEncoding,
+        /// The workspace folders (or the root), as directories.
+        roots: Vec<PathBuf>,
     },
     Open {
         uri: Uri,
@@ -48,6 +53,16 @@ pub(crate) enum Task {
     Close {
         uri: Uri,
     },
+    /// Files and directories changed on disk (`workspace/didChangeWatchedFiles`).
+    WatchedFiles {
+        changes: Vec<FileEvent>,
+    },
+    /// `goAnalyzer/package`: the package of a document, answered on a snapshot taken after
+    /// every change that came before the request.
+    Package {
+        uri: Uri,
+        reply: oneshot::Sender<PackageReply>,
+    },
 }
 
 impl Task {
@@ -58,6 +73,13 @@ impl Task {
             Task::Open { uri, .. } => format!("textDocument/didOpen of {}", uri.as_str()),
             Task::Change { uri, .. } => format!("textDocument/didChange of {}", uri.as_str()),
             Task::Close { uri } => format!("textDocument/didClose of {}", uri.as_str()),
+            Task::WatchedFiles { changes } => {
+                format!(
+                    "workspace/didChangeWatchedFiles of {} file(s)",
+                    changes.len()
+                )
+            }
+            Task::Package { uri, .. } => format!("goAnalyzer/package of {}", uri.as_str()),
         }
     }
 }
@@ -139,9 +161,10 @@ impl MainLoop {
     /// Applies a task; says whether the analysis's inputs changed.
     fn handle(&mut self, task: Task) -> bool {
         match task {
-            Task::Initialize { encoding } => {
+            Task::Initialize { encoding, roots } => {
                 self.encoding = encoding;
-                false
+                self.configure(roots);
+                true
             }
             Task::Open { uri, version, text } => self.open(uri, version, text),
             Task::Change {
@@ -150,6 +173,89 @@ impl MainLoop {
                 changes,
             } => self.change(uri, version, changes),
             Task::Close { uri } => self.close(uri),
+            Task::WatchedFiles { changes } => self.watched_files(changes),
+            Task::Package { uri, reply } => {
+                self.package(uri, reply);
+                false
+            }
+        }
+    }
+
+    /// The toolchain and environment, found once (`go env` runs at most once, here), and the
+    /// workspace folders: the project model's settings.
+    fn configure(&mut self, roots: Vec<PathBuf>) {
+        let (settings, warning) = ide::detect_project_settings(roots);
+        if let Some(warning) = warning {
+            self.log(MessageType::WARNING, warning);
+        }
+        tracing::info!(
+            "GOROOT {}, {}/{}, roots {:?}",
+            settings
+                .goroot
+                .as_deref()
+                .map_or("(none)".into(), |g| g.display().to_string()),
+            settings.build.goos,
+            settings.build.goarch,
+            settings.roots
+        );
+        self.host.set_project_settings(settings);
+    }
+
+    /// Re-reads what the watcher reported; files open in the editor keep the editor's text.
+    fn watched_files(&mut self, events: Vec<FileEvent>) -> bool {
+        let mut changes = Vec::with_capacity(events.len());
+        for event in events {
+            let kind = match event.typ {
+                FileChangeType::CREATED => ChangeKind::Created,
+                FileChangeType::DELETED => ChangeKind::Deleted,
+                _ => ChangeKind::Changed,
+            };
+            match mapper::uri_to_path(&event.uri) {
+                Ok(path) => changes.push(FileChange { path, kind }),
+                Err(why) => tracing::debug!("ignoring a watched-file event: {why}"),
+            }
+        }
+        let changed = self.host.did_change_watched_files(&changes);
+        tracing::debug!(
+            "{} watched-file event(s) changed {changed} input(s)",
+            changes.len()
+        );
+        changed > 0
+    }
+
+    /// Answers `goAnalyzer/package` on a snapshot, off this thread.
+    fn package(&mut self, uri: Uri, reply: oneshot::Sender<PackageReply>) {
+        let file = match self.documents.get(&uri) {
+            Some(open) => open.doc.file,
+            None => match mapper::uri_to_path(&uri) {
+                Ok(path) => self.host.file(&path),
+                Err(why) => {
+                    let _ = reply.send(Err(PackageError::Failed(why)));
+                    return;
+                }
+            },
+        };
+        let analysis = self.host.analysis();
+        let spawned = std::thread::Builder::new()
+            .name("package-query".into())
+            .stack_size(ANALYSIS_STACK_SIZE)
+            .spawn(move || {
+                let answer = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    packages::package_json(&analysis, file)
+                }))
+                .unwrap_or_else(|panic| {
+                    Err(PackageError::Failed(format!(
+                        "internal error computing the package: {}",
+                        panic_message(&*panic)
+                    )))
+                });
+                let _ = reply.send(answer);
+            });
+        if let Err(err) = spawned {
+            self.log(
+                MessageType::ERROR,
+                format!("cannot start a package query: {err}"),
+            );
         }
     }
 
@@ -189,7 +295,7 @@ impl MainLoop {
         }
         // The rope copies the text first so that the host can take it without another copy.
         let rope = LineRope::new(&text);
-        let file = self.host.set_file_text(&path, text);
+        let file = self.host.open_file(&path, text);
         self.mark_dirty(&uri);
         self.documents.insert(
             uri,
@@ -261,8 +367,8 @@ impl MainLoop {
             }
             return false;
         };
-        // Files are only known through editors so far: closed means gone.
-        self.host.remove_file(open.doc.file);
+        // The disk's version of the file is the analysis's again.
+        self.host.close_file(open.doc.file);
         self.dirty
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -277,6 +277,66 @@ impl BuildContext {
         }
         None
     }
+
+    /// Like [`BuildContext::context_including`], and when no port includes the file, with
+    /// custom tags its build constraints name set as well: the `ignore` convention
+    /// (`//go:build ignore` for generators and examples), `integration`, and the like. Sets of
+    /// up to three such tags are tried, smallest first, each with every port. `None` when even
+    /// that fails (a release tag of a newer Go, a malformed `//go:build` line).
+    pub fn context_including_tags(
+        &self,
+        file_name: &str,
+        header: &FileHeader,
+    ) -> Option<BuildContext> {
+        if let Some(ctx) = self.context_including(file_name, header) {
+            return Some(ctx);
+        }
+        let lines = header.go_build.iter().chain(
+            header
+                .go_build
+                .is_none()
+                .then_some(&header.plus_build)
+                .into_iter()
+                .flatten(),
+        );
+        let mut tags: Vec<String> = Vec::new();
+        for line in lines {
+            let Ok(constraint) = &line.constraint else {
+                continue;
+            };
+            for tag in constraint.tags() {
+                let known = syslist::is_known_os(tag)
+                    || syslist::is_known_arch(tag)
+                    || matches!(tag, "cgo" | "gc" | "gccgo" | "unix")
+                    || tag.starts_with("go1.")
+                    || self.tags.iter().any(|t| t == tag);
+                if !known && !tags.iter().any(|t| t == tag) {
+                    tags.push(tag.to_string());
+                }
+            }
+        }
+        tags.truncate(8);
+        let n = tags.len();
+        for size in 1..=n.min(3) {
+            let mut chosen: Vec<usize> = (0..size).collect();
+            loop {
+                let mut ctx = self.clone();
+                ctx.tags.extend(chosen.iter().map(|&i| tags[i].clone()));
+                if let Some(found) = ctx.context_including(file_name, header) {
+                    return Some(found);
+                }
+                // The next combination of `size` indices out of `n`, in lexicographic order.
+                let Some(i) = (0..size).rev().find(|&i| chosen[i] < n - size + i) else {
+                    break;
+                };
+                chosen[i] += 1;
+                for j in i + 1..size {
+                    chosen[j] = chosen[j - 1] + 1;
+                }
+            }
+        }
+        None
+    }
 }
 
 #[cfg(test)]
@@ -538,5 +598,37 @@ mod tests {
             "no current port is nacl"
         );
         assert_eq!(including("a.go", "package p\nimport \"\x00\""), None);
+    }
+
+    #[test]
+    fn custom_tags_a_file_needs() {
+        let ctx = linux();
+        let including = |src: &str| {
+            ctx.context_including_tags("a.go", &read_header(src.as_bytes()))
+                .map(|c| format!("{}/{} {}", c.goos, c.goarch, c.tags.join(",")))
+        };
+        assert_eq!(
+            including("//go:build ignore\n\npackage p\n").as_deref(),
+            Some("linux/amd64 ignore")
+        );
+        assert_eq!(
+            including("//go:build integration && windows\n\npackage p\n").as_deref(),
+            Some("windows/amd64 integration")
+        );
+        assert_eq!(
+            including("//go:build (a || b) && c && !d\n\npackage p\n").as_deref(),
+            Some("linux/amd64 a,c")
+        );
+        assert_eq!(
+            including("// +build ignore\n\npackage p\n").as_deref(),
+            Some("linux/amd64 ignore")
+        );
+        // Already included: the configuration itself, no tag added.
+        assert_eq!(including("package p\n").as_deref(), Some("linux/amd64 "));
+        assert_eq!(including("//go:build go1.99\n\npackage p\n"), None);
+        assert_eq!(
+            including("//go:build ignore && !ignore\n\npackage p\n"),
+            None
+        );
     }
 }

@@ -4,7 +4,13 @@
 //! Granularity: one [`Package`] per directory, built from the directory listing and the
 //! headers of its `.go` files only (see [`crate::build`]); nothing is parsed in full. Imports
 //! resolve in the standard library (with its `vendor/` and `cmd/vendor/` trees, as the go
-//! command rewrites them) and, through an [`ImportResolver`], in modules.
+//! command rewrites them) and, through an [`ImportResolver`], in modules (or, in GOPATH mode,
+//! in vendor directories, GOROOT and GOPATH).
+//!
+//! Building one package (`read.rs`: [`build_package`], [`resolve_import`]) is shared with the
+//! database's queries ([`crate::db`]), which read through salsa inputs instead of this
+//! loader's caches. Matching `./...` reports what it cannot walk (a directory that cannot be
+//! read, a symlink loop) in [`Loader::errors`] instead of skipping it silently.
 //!
 //! **Architecture Invariant**: all reads go through [`base_db::FileSystem`]; the loader never
 //! runs the go command.
@@ -12,24 +18,32 @@
 mod json;
 mod modules;
 mod package;
+mod read;
 
 use std::{
-    collections::{BTreeMap, BTreeSet, HashMap},
+    collections::{BTreeMap, HashMap},
     path::{Path, PathBuf},
     sync::Arc,
 };
 
-use base_db::FileSystem;
+use base_db::{DirEntry, FileSystem, FsError, Listing};
 
-use crate::build::{BuildContext, FileKind, classify, read_header};
+use crate::build::{BuildContext, FileHeader, read_header};
 pub use json::{quote, to_go_list_json};
-pub use modules::{FsBridge, ModuleResolver};
+pub use modules::{FsBridge, ModuleResolver, module_ref, resolution_to_resolved};
 pub use package::{ModuleRef, Package};
+pub use read::{PackageReader, build_package, has_go_file, resolve_import, resolve_written};
 
 /// Module-aware resolution of import paths outside the standard library.
-pub trait ImportResolver: Sync {
+pub trait ImportResolver {
     /// The import path and directory `path` names when imported from `importer`, or go's error.
     fn resolve(&self, importer: &Package, path: &str) -> Result<Resolved, String>;
+
+    /// GOPATH mode: the resolver decides every import, the standard library's included (its
+    /// vendor directories come first).
+    fn gopath_mode(&self) -> bool {
+        false
+    }
 }
 
 /// Where an import path leads.
@@ -46,11 +60,17 @@ pub struct Loader<'a> {
     fs: &'a dyn FileSystem,
     ctx: BuildContext,
     goroot: Option<PathBuf>,
-    resolver: Option<&'a dyn ImportResolver>,
+    resolver: Option<&'a (dyn ImportResolver + Sync)>,
     cache: HashMap<PathBuf, Arc<Package>>,
     /// Directory listings, read once: resolving every import asks whether its directory has
     /// Go files, and the same directories come up again and again.
-    listings: std::sync::RwLock<HashMap<PathBuf, Option<Arc<Vec<base_db::DirEntry>>>>>,
+    listings: std::sync::RwLock<HashMap<PathBuf, Listing>>,
+    /// Problems met while matching patterns (unreadable directories, symlink loops): each
+    /// also becomes the Error of a package named after the pattern, as `go list -e` shows it.
+    errors: Vec<String>,
+    /// What the go command only warns about (a symlink to a directory, which `...` does not
+    /// follow).
+    warnings: Vec<String>,
 }
 
 impl std::fmt::Debug for Loader<'_> {
@@ -71,10 +91,23 @@ impl<'a> Loader<'a> {
             resolver: None,
             cache: HashMap::new(),
             listings: Default::default(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
-    pub fn with_resolver(mut self, resolver: &'a dyn ImportResolver) -> Loader<'a> {
+    /// Problems met while matching patterns, each worded as the go command words it
+    /// (`pattern ./...: open /m/secret: permission denied`).
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    /// What the go command would print as warnings while matching patterns.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    pub fn with_resolver(mut self, resolver: &'a (dyn ImportResolver + Sync)) -> Loader<'a> {
         self.resolver = Some(resolver);
         self
     }
@@ -147,218 +180,26 @@ impl<'a> Loader<'a> {
     fn read_package(&self, dir: &Path, import_path: &str, module: Option<ModuleRef>) -> Package {
         let standard =
             self.goroot_src().is_some_and(|src| dir.starts_with(&src)) && module.is_none();
-        let mut package = Package {
-            import_path: import_path.to_string(),
-            dir: dir.to_path_buf(),
-            standard,
-            module,
-            ..Package::default()
-        };
-        let Some(entries) = self.listing(dir) else {
-            package.error = Some(format!(
-                "cannot find package {import_path:?} in {}",
-                dir.display()
-            ));
-            return package;
-        };
-        let mut imports = BTreeSet::new();
-        let mut test_imports = BTreeSet::new();
-        let mut xtest_imports = BTreeSet::new();
-        let mut embeds = BTreeSet::new();
-        let mut name_from: Option<(String, String)> = None;
-        for entry in entries.iter().filter(|e| !e.is_dir) {
-            let Some(file_name) = entry
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-            else {
-                continue;
-            };
-            if !file_name.ends_with(".go") {
-                continue;
-            }
-            let bytes = match self.fs.read(&entry.path) {
-                Ok(bytes) => bytes,
-                Err(err) => {
-                    package.invalid_go_files.push(file_name.clone());
-                    package
-                        .error
-                        .get_or_insert_with(|| format!("read {}: {err}", entry.path.display()));
-                    continue;
-                }
-            };
-            let header = read_header(&bytes);
-            let class = classify(&self.ctx, &file_name, &header);
-            if class.is_invalid() {
-                package.invalid_go_files.push(file_name.clone());
-            }
-            if class.fails_package() {
-                // A malformed //go:build line fails the whole package, and the go command stops
-                // listing its files there.
-                package.error = class.error.clone();
-                break;
-            }
-            let paths = || header.build_imports().iter().map(|i| i.path.clone());
-            match class.kind {
-                FileKind::Go | FileKind::Cgo | FileKind::Test => {
-                    let name = header.package_name().to_string();
-                    match &name_from {
-                        None => name_from = Some((name, file_name.clone())),
-                        Some((first, first_file))
-                            if *first != name && !name.is_empty() && !first.is_empty() =>
-                        {
-                            package.error.get_or_insert_with(|| {
-                                format!(
-                                    "found packages {first} ({first_file}) and {name} ({file_name}) in {}",
-                                    dir.display()
-                                )
-                            });
-                        }
-                        _ => {}
-                    }
-                    match class.kind {
-                        FileKind::Go => package.go_files.push(file_name),
-                        FileKind::Cgo => package.cgo_files.push(file_name),
-                        _ => package.test_go_files.push(file_name),
-                    }
-                    if class.kind == FileKind::Test {
-                        test_imports.extend(paths());
-                    } else {
-                        imports.extend(paths());
-                        embeds.extend(header.embeds.iter().map(|e| e.pattern.clone()));
-                    }
-                }
-                FileKind::XTest => {
-                    // go/build names a directory of external tests alone after them: `p_test`
-                    // gives `p`.
-                    if name_from.is_none() {
-                        let name = header.package_name();
-                        let name = name.strip_suffix("_test").unwrap_or(name).to_string();
-                        name_from = Some((name, file_name.clone()));
-                    }
-                    package.xtest_go_files.push(file_name);
-                    xtest_imports.extend(paths());
-                }
-                FileKind::Ignored(_) if class.go_list_field().is_some() => {
-                    package.ignored_go_files.push(file_name)
-                }
-                FileKind::Ignored(_) | FileKind::Invalid => {}
-            }
-        }
-        package.name = name_from.map(|(name, _)| name).unwrap_or_default();
-        if package.go_files.is_empty() && package.cgo_files.is_empty() && package.error.is_none() {
-            package.error = Some(
-                if package.test_go_files.is_empty() && package.xtest_go_files.is_empty() {
-                    format!("no Go files in {}", dir.display())
-                } else {
-                    format!("no non-test Go files in {}", dir.display())
-                },
-            );
-        }
-        if !package.cgo_files.is_empty() {
-            imports.insert("C".to_string());
-        }
-        package.embed_patterns = embeds.into_iter().collect();
-        let (resolved, map) = self.resolve_list(&mut package, &imports, true);
-        package.imports = resolved;
-        package.import_map = map;
-        package.test_imports = self.resolve_list(&mut package, &test_imports, false).0;
-        package.xtest_imports = self.resolve_list(&mut package, &xtest_imports, false).0;
-        package
-    }
-
-    /// Resolves a sorted set of import paths as written, keeping go list's order (by the path as
-    /// written) and recording each path that resolved to another.
-    /// Problems are recorded in `importer.deps_errors` only when `report` is set: like `go
-    /// list` without `-test`, we do not report on test imports.
-    fn resolve_list(
-        &self,
-        importer: &mut Package,
-        paths: &BTreeSet<String>,
-        report: bool,
-    ) -> (Vec<String>, Vec<(String, String)>) {
-        let mut resolved = Vec::with_capacity(paths.len());
-        let mut map = Vec::new();
-        for path in paths {
-            let target = match self.resolve(importer, path) {
-                Ok(r) => r.import_path,
-                Err(err) => {
-                    if report && path != "C" {
-                        importer.deps_errors.push(err);
-                    }
-                    path.clone()
-                }
-            };
-            if report && !internal_allowed(&importer.import_path, importer.standard, &target) {
-                importer
-                    .deps_errors
-                    .push(format!("use of internal package {target} not allowed"));
-            }
-            if target != *path {
-                map.push((path.clone(), target.clone()));
-            }
-            resolved.push(target);
-        }
-        (resolved, map)
+        build_package(self, &self.ctx, dir, import_path, module, standard)
     }
 
     /// Where `path`, imported by `importer`, lives.
     pub fn resolve(&self, importer: &Package, path: &str) -> Result<Resolved, String> {
-        if path == "C" {
-            return Err("C is cgo's pseudo-package".into());
-        }
-        if is_standard_import_path(path) {
-            let src = self
-                .goroot_src()
-                .ok_or_else(|| format!("package {path} is not in std (no Go toolchain found)"))?;
-            let dir = src.join(path);
-            if self.is_package_dir(&dir) {
-                return Ok(Resolved {
-                    import_path: path.to_string(),
-                    dir,
-                    module: None,
-                });
-            }
-            return Err(format!("package {path} is not in std ({})", dir.display()));
-        }
-        if importer.standard {
-            // The standard library vendors its few dependencies; the go command rewrites their
-            // import paths to `vendor/...` (in cmd: `cmd/vendor/...`), and go list reports those.
-            if let Some(src) = self.goroot_src() {
-                let prefix =
-                    if importer.import_path == "cmd" || importer.import_path.starts_with("cmd/") {
-                        "cmd/vendor"
-                    } else {
-                        "vendor"
-                    };
-                let dir = src.join(prefix).join(path);
-                if self.is_package_dir(&dir) {
-                    return Ok(Resolved {
-                        import_path: format!("{prefix}/{path}"),
-                        dir,
-                        module: None,
-                    });
-                }
-            }
-        }
-        match self.resolver {
-            Some(resolver) => resolver.resolve(importer, path),
-            None => Err(format!(
-                "cannot find module providing package {path}: not in a module"
-            )),
-        }
+        resolve_import(
+            self.goroot_src().as_deref(),
+            &|dir| self.is_package_dir(dir),
+            self.resolver.map(|r| r as &dyn ImportResolver),
+            importer,
+            path,
+        )
     }
 
     fn is_package_dir(&self, dir: &Path) -> bool {
-        self.listing(dir).is_some_and(|entries| {
-            entries
-                .iter()
-                .any(|e| !e.is_dir && e.path.extension().is_some_and(|x| x == "go"))
-        })
+        self.listing(dir).is_ok_and(|entries| has_go_file(&entries))
     }
 
-    /// The entries of `dir` (cached), or `None` if it cannot be read.
-    fn listing(&self, dir: &Path) -> Option<Arc<Vec<base_db::DirEntry>>> {
+    /// The entries of `dir` (cached), or why it cannot be read.
+    fn listing(&self, dir: &Path) -> Result<Arc<[DirEntry]>, FsError> {
         if let Some(listing) = self
             .listings
             .read()
@@ -367,7 +208,11 @@ impl<'a> Loader<'a> {
         {
             return listing.clone();
         }
-        let listing = self.fs.read_dir(dir).ok().map(Arc::new);
+        let listing = self
+            .fs
+            .read_dir(dir)
+            .map(Arc::from)
+            .map_err(|err| FsError::new(&err));
         self.listings
             .write()
             .unwrap_or_else(|e| e.into_inner())
@@ -514,18 +359,26 @@ impl<'a> Loader<'a> {
 
     /// Resolves an import path as go list reports it (already rewritten to `vendor/...`).
     fn resolve_written(&self, importer: &Package, resolved_path: &str) -> Result<Resolved, String> {
-        if let Some(src) = self.goroot_src() {
-            for prefix in ["vendor/", "cmd/vendor/"] {
-                if resolved_path.starts_with(prefix) {
-                    return Ok(Resolved {
-                        import_path: resolved_path.to_string(),
-                        dir: src.join(resolved_path),
-                        module: None,
-                    });
-                }
-            }
-        }
-        self.resolve(importer, resolved_path)
+        resolve_written(
+            self.goroot_src().as_deref(),
+            || self.resolve(importer, resolved_path),
+            resolved_path,
+        )
+    }
+}
+
+impl PackageReader for Loader<'_> {
+    fn list_dir(&self, dir: &Path) -> Result<Arc<[DirEntry]>, FsError> {
+        self.listing(dir)
+    }
+
+    fn header(&self, path: &Path) -> Result<Arc<FileHeader>, FsError> {
+        let bytes = self.fs.read(path).map_err(|err| FsError::new(&err))?;
+        Ok(Arc::new(read_header(&bytes)))
+    }
+
+    fn resolve(&self, importer: &Package, path: &str) -> Result<Resolved, String> {
+        Loader::resolve(self, importer, path)
     }
 }
 

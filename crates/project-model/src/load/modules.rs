@@ -7,10 +7,10 @@ use std::{
     sync::Arc,
 };
 
-use base_db::FileSystem;
+use base_db::{FileSystem, FsError};
 
-use super::{ImportResolver, Loader, ModuleRef, Package, Resolved};
-use crate::modules::{ModFs, ModuleGraph, ModuleKind, Resolution};
+use super::{ImportResolver, Loader, ModuleRef, Package, Resolved, has_go_file};
+use crate::modules::{ModFs, Mode, ModuleGraph, ModuleKind, Resolution};
 
 /// Lets the module graph read through the database's [`FileSystem`], so that the whole loader
 /// runs on one file system (an in-memory one in tests).
@@ -61,39 +61,63 @@ impl std::fmt::Debug for ModuleResolver<'_> {
 impl ModuleResolver<'_> {
     /// go list's Module fields for a module of the graph.
     pub fn module_ref(&self, id: crate::modules::ModuleId) -> ModuleRef {
-        let module = self.graph.module(id);
-        ModuleRef {
-            path: module.path.clone(),
-            version: module.version.clone(),
-            dir: module.dir.clone(),
-            main: module.kind == ModuleKind::Main,
-        }
+        module_ref(self.graph, id)
     }
 }
 
 impl ImportResolver for ModuleResolver<'_> {
-    fn resolve(&self, _importer: &Package, path: &str) -> Result<Resolved, String> {
-        match self.graph.resolve_import(&self.fs, path) {
-            Resolution::Std { import_path, dir } => Ok(Resolved {
+    fn resolve(&self, importer: &Package, path: &str) -> Result<Resolved, String> {
+        let resolution = if *self.graph.mode() == Mode::Gopath {
+            let dir = (!importer.dir.as_os_str().is_empty()).then_some(importer.dir.as_path());
+            self.graph.resolve_gopath(&self.fs, dir, path)
+        } else {
+            self.graph.resolve_import(&self.fs, path)
+        };
+        resolution_to_resolved(self.graph, resolution, path)
+    }
+
+    fn gopath_mode(&self) -> bool {
+        *self.graph.mode() == Mode::Gopath
+    }
+}
+
+/// go list's Module fields for a module of the graph.
+pub fn module_ref(graph: &ModuleGraph, id: crate::modules::ModuleId) -> ModuleRef {
+    let module = graph.module(id);
+    ModuleRef {
+        path: module.path.clone(),
+        version: module.version.clone(),
+        dir: module.dir.clone(),
+        main: module.kind == ModuleKind::Main,
+    }
+}
+
+/// A [`Resolution`] of `path` in `graph` as the loader's [`Resolved`], or go's error.
+pub fn resolution_to_resolved(
+    graph: &ModuleGraph,
+    resolution: Resolution,
+    path: &str,
+) -> Result<Resolved, String> {
+    match resolution {
+        Resolution::Std { import_path, dir } | Resolution::Gopath { import_path, dir } => {
+            Ok(Resolved {
                 import_path,
                 dir,
                 module: None,
-            }),
-            Resolution::Main { module, dir } | Resolution::Dependency { module, dir } => {
-                Ok(Resolved {
-                    import_path: path.to_string(),
-                    dir,
-                    module: Some(self.module_ref(module)),
-                })
-            }
-            Resolution::Vendored { module, dir } => Ok(Resolved {
-                import_path: path.to_string(),
-                dir,
-                module: module.map(|m| self.module_ref(m)),
-            }),
-            Resolution::Cgo => Err("C is cgo's pseudo-package".into()),
-            Resolution::NotFound(error) => Err(error.message),
+            })
         }
+        Resolution::Main { module, dir } | Resolution::Dependency { module, dir } => Ok(Resolved {
+            import_path: path.to_string(),
+            dir,
+            module: Some(module_ref(graph, module)),
+        }),
+        Resolution::Vendored { module, dir } => Ok(Resolved {
+            import_path: path.to_string(),
+            dir,
+            module: module.map(|m| module_ref(graph, m)),
+        }),
+        Resolution::Cgo => Err("C is cgo's pseudo-package".into()),
+        Resolution::NotFound(error) => Err(error.message),
     }
 }
 
@@ -116,24 +140,36 @@ impl Loader<'_> {
             || base.starts_with("./")
             || base.starts_with("../")
             || base.starts_with('/');
+        let gopath = *resolver.graph.mode() == Mode::Gopath;
         let roots: Vec<PathBuf> = if is_path {
             vec![crate::modules::clean_path(&cwd.join(base))]
         } else {
-            // An import path: directories of main modules under it, or one resolved package.
-            let dirs: Vec<PathBuf> = resolver
-                .graph
-                .main_modules()
-                .iter()
-                .filter_map(|m| {
-                    let dir = m.dir.as_ref()?;
-                    if base == m.path {
-                        Some(dir.clone())
-                    } else {
-                        base.strip_prefix(&format!("{}/", m.path))
-                            .map(|rest| dir.join(rest))
-                    }
-                })
-                .collect();
+            // An import path: directories of main modules under it (in GOPATH mode, of the
+            // GOPATH entries), or one resolved package.
+            let dirs: Vec<PathBuf> = if gopath {
+                resolver
+                    .graph
+                    .gopath()
+                    .iter()
+                    .map(|g| g.join("src").join(base))
+                    .filter(|d| self.fs.read_dir(d).is_ok())
+                    .collect()
+            } else {
+                resolver
+                    .graph
+                    .main_modules()
+                    .iter()
+                    .filter_map(|m| {
+                        let dir = m.dir.as_ref()?;
+                        if base == m.path {
+                            Some(dir.clone())
+                        } else {
+                            base.strip_prefix(&format!("{}/", m.path))
+                                .map(|rest| dir.join(rest))
+                        }
+                    })
+                    .collect()
+            };
             if dirs.is_empty() && !recursive {
                 let importer = Package::default();
                 return match resolver.resolve(&importer, base) {
@@ -148,17 +184,28 @@ impl Loader<'_> {
             dirs
         };
         let mut found = Vec::new();
+        let mut errors = Vec::new();
         for root in roots {
             let mut stack = vec![root.clone()];
             while let Some(dir) = stack.pop() {
-                let Ok(entries) = self.fs.read_dir(&dir) else {
-                    continue;
+                let entries = match self.fs.read_dir(&dir) {
+                    Ok(entries) => entries,
+                    Err(err) => {
+                        // A root that does not exist matches nothing; anything else that
+                        // cannot be read is the go command's pattern error.
+                        if dir != root || err.kind() != io::ErrorKind::NotFound {
+                            errors.push(format!(
+                                "pattern {pattern}: open {}: {}",
+                                dir.display(),
+                                FsError::new(&err)
+                            ));
+                        }
+                        continue;
+                    }
                 };
-                let has_go = entries
-                    .iter()
-                    .any(|e| !e.is_dir && e.path.extension().is_some_and(|x| x == "go"));
+                let has_go = has_go_file(&entries);
                 if recursive {
-                    for entry in entries.iter().filter(|e| e.is_dir) {
+                    for entry in &entries {
                         let name = entry
                             .path
                             .file_name()
@@ -168,16 +215,37 @@ impl Loader<'_> {
                             || name == "vendor"
                             || name.starts_with('.')
                             || name.starts_with('_');
+                        if skip {
+                            continue;
+                        }
+                        if entry.is_symlink {
+                            self.check_symlink(pattern, &entry.path, &mut errors);
+                            continue;
+                        }
+                        if !entry.is_dir {
+                            continue;
+                        }
                         // A nested module is another module's business, unless it is a main one.
-                        let nested = entries_has_go_mod(self.fs, &entry.path)
+                        let nested = !gopath
+                            && entries_has_go_mod(self.fs, &entry.path)
                             && !is_main_root(resolver.graph, &entry.path);
-                        if !skip && !nested {
+                        if !nested {
                             stack.push(entry.path.clone());
                         }
                     }
                 }
-                if has_go && let Some((import_path, module)) = import_path_of(resolver, &dir) {
-                    found.push((import_path, dir, module));
+                if !has_go {
+                    continue;
+                }
+                if gopath {
+                    let import_path = match resolver.graph.gopath_import_path(&dir) {
+                        Some((path, _)) => path,
+                        // Outside GOROOT and GOPATH: the go command's local import path.
+                        None => format!("_{}", dir.to_string_lossy().replace('\\', "/")),
+                    };
+                    found.push((import_path, dir, None));
+                } else if let Some((import_path, module)) = import_path_of(resolver, &dir) {
+                    found.push((import_path, dir, Some(module)));
                 }
             }
         }
@@ -185,12 +253,48 @@ impl Loader<'_> {
         found.dedup_by(|a, b| a.0 == b.0);
         let wanted = found
             .into_iter()
-            .map(|(path, dir, module)| (dir, path, Some(module)))
+            .map(|(path, dir, module)| (dir, path, module))
             .collect();
-        self.load_dirs(wanted)
+        let mut packages: Vec<Arc<Package>> = self
+            .load_dirs(wanted)
             .into_iter()
             .filter(|p| p.has_files())
-            .collect()
+            .collect();
+        if !errors.is_empty() {
+            // As `go list -e` shows a pattern's errors: a package named after the pattern.
+            packages.push(Arc::new(Package {
+                import_path: pattern.to_string(),
+                error: Some(errors.join("\n")),
+                ..Package::default()
+            }));
+            self.errors.extend(errors);
+        }
+        packages
+    }
+
+    /// A symbolic link met while matching `...`: the go command does not follow links to
+    /// directories (it warns that it ignores them); a link that leads nowhere readable, a loop
+    /// above all, is reported instead of being skipped silently.
+    fn check_symlink(&mut self, pattern: &str, path: &Path, errors: &mut Vec<String>) {
+        match self.fs.read_dir(path) {
+            Ok(_) => self
+                .warnings
+                .push(format!("warning: ignoring symlink {}", path.display())),
+            // A link to a file, or to nothing: not a directory to walk.
+            Err(err)
+                if matches!(
+                    err.kind(),
+                    io::ErrorKind::NotADirectory | io::ErrorKind::NotFound
+                ) => {}
+            Err(err) if err.kind() == io::ErrorKind::PermissionDenied => self
+                .warnings
+                .push(format!("warning: ignoring symlink {}", path.display())),
+            Err(err) => errors.push(format!(
+                "pattern {pattern}: stat {}: {}",
+                path.display(),
+                FsError::new(&err)
+            )),
+        }
     }
 }
 

@@ -46,7 +46,7 @@ impl Package {
 }
 
 /// The module fields go list prints for a package.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ModuleRef {
     pub path: String,
     pub version: Option<String>,

@@ -1,5 +1,7 @@
 //! The file-system view the module graph reads through, so tests run on an in-memory tree and
-//! the database can later serve (and watch) the same reads. Four questions are all it asks:
+//! the database serves the same reads from its inputs (`crate::db::DbFs`, which answers each
+//! question with a small query, so that the graph is re-loaded only when an answer it got
+//! changes). Four questions are all it asks:
 //! read a file, is this a directory, does this exist, and which names does a directory hold
 //! (the go command's "does this directory contain .go files", which decides which module
 //! provides a package).
@@ -21,6 +23,17 @@ pub trait ModFs {
     fn exists(&self, path: &Path) -> bool;
     /// The names of the entries of a directory, in no particular order.
     fn read_dir(&self, path: &Path) -> io::Result<Vec<String>>;
+    /// Whether a directory holds at least one `.go` file (fsys.IsGoDir): the test the go
+    /// command uses to decide whether a module provides a package. An implementation may
+    /// answer it from a cache (the database's answers from a query of its own).
+    fn has_go_files(&self, dir: &Path) -> bool {
+        match self.read_dir(dir) {
+            Ok(names) => names
+                .iter()
+                .any(|n| n.ends_with(".go") && !self.is_dir(&dir.join(n))),
+            Err(_) => false,
+        }
+    }
 }
 
 /// Whether `path` is a file (exists and is not a directory), as the go command checks go.mod.
@@ -31,12 +44,7 @@ pub(crate) fn is_file(fs: &dyn ModFs, path: &Path) -> bool {
 /// Whether a directory holds at least one `.go` file (fsys.IsGoDir): the test the go command
 /// uses to decide whether a module provides a package.
 pub(crate) fn has_go_files(fs: &dyn ModFs, dir: &Path) -> bool {
-    match fs.read_dir(dir) {
-        Ok(names) => names
-            .iter()
-            .any(|n| n.ends_with(".go") && !fs.is_dir(&dir.join(n))),
-        Err(_) => false,
-    }
+    fs.has_go_files(dir)
 }
 
 /// The real file system.

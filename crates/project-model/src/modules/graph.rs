@@ -27,8 +27,8 @@ pub enum Mode {
     Module,
     /// Module mode without a main module: only the standard library resolves.
     NoModule,
-    /// GOPATH mode (GO111MODULE=off, or auto without a go.mod): not modelled beyond the
-    /// standard library.
+    /// GOPATH mode (GO111MODULE=off, or auto without a go.mod): imports resolve in vendor
+    /// directories, GOROOT, then each GOPATH entry (see gopath.rs).
     Gopath,
 }
 
@@ -162,6 +162,8 @@ pub struct ModuleGraph {
     /// Replaced module paths, for the "replaced but not required" error.
     pub(super) replaced: Vec<ReplacedPath>,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// The GOPATH entries (GOPATH mode resolves imports in their `src` directories).
+    pub(super) gopath: Vec<PathBuf>,
 }
 
 impl ModuleGraph {
@@ -169,6 +171,18 @@ impl ModuleGraph {
     /// with GOROOT at `goroot`. Never fails: problems are in [`ModuleGraph::diagnostics`] and
     /// [`Module::error`], and everything else is loaded.
     pub fn load(fs: &dyn ModFs, dir: &Path, env: &Env, goroot: &Path) -> ModuleGraph {
+        Self::load_with_gopath(fs, dir, env, goroot, &[])
+    }
+
+    /// [`ModuleGraph::load`] with the GOPATH entries, which GOPATH mode resolves imports in
+    /// (`std::env::split_paths` of the GOPATH variable; empty entries are ignored).
+    pub fn load_with_gopath(
+        fs: &dyn ModFs,
+        dir: &Path,
+        env: &Env,
+        goroot: &Path,
+        gopath: &[PathBuf],
+    ) -> ModuleGraph {
         let mut diagnostics = Vec::new();
         let dir = clean_path(dir);
         let main = MainModules::find(fs, &dir, env, goroot, &mut diagnostics);
@@ -185,6 +199,11 @@ impl ModuleGraph {
             vendor: None,
             replaced: Vec::new(),
             diagnostics,
+            gopath: gopath
+                .iter()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(|p| clean_path(p))
+                .collect(),
         };
         for m in &main.modules {
             g.push(Module {

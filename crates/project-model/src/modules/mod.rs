@@ -8,7 +8,8 @@
 //!   `replace` and `exclude` from the main modules and go.work only.
 //! - [`ModuleGraph::resolve_import`] turns an import path into a directory: the standard
 //!   library, a main module, a dependency (nested modules resolved by which one has the
-//!   package), vendor/, or the go command's error.
+//!   package), vendor/, or the go command's error. In GOPATH mode
+//!   ([`ModuleGraph::resolve_gopath`]): vendor directories, GOROOT, then each GOPATH entry.
 //! - [`escape`], [`semver`] and [`gover`]: module cache paths (`!` case-encoding), module
 //!   version and Go version ordering; [`path`]: module and import path rules.
 //!
@@ -22,6 +23,7 @@
 mod env;
 pub mod escape;
 mod fs;
+mod gopath;
 pub mod gover;
 mod graph;
 mod main_modules;

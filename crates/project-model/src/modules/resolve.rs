@@ -18,10 +18,12 @@
 //! `vendor/golang.org/x/...`: [`ModuleGraph::resolve_import_from_std`] does that rewrite, as
 //! the go command's stdVendor does, and reports the rewritten path, as `go list` does.
 //!
+//! GOPATH mode resolves otherwise, in vendor directories, GOROOT and GOPATH (gopath.rs).
+//!
 //! Not modelled: the go command's first pass over only the root requirements of a pruned
 //! module (it agrees with the full graph whenever go.mod is tidy); the `cd <module>` hint for
-//! an import from a workspace module other than the current directory's; GOPATH mode beyond
-//! the standard library; GOFIPS140 snapshots of crypto/internal/fips140.
+//! an import from a workspace module other than the current directory's; GOFIPS140 snapshots
+//! of crypto/internal/fips140.
 
 use std::path::{Path, PathBuf};
 
@@ -54,6 +56,12 @@ pub enum Resolution {
     /// A package of a selected dependency (module cache or replacement directory).
     Dependency {
         module: ModuleId,
+        dir: PathBuf,
+    },
+    /// GOPATH mode: a package in a GOPATH entry's `src`, or in a vendor directory of one
+    /// (`import_path` is then the `.../vendor/...` path, as the go command reports it).
+    Gopath {
+        import_path: String,
         dir: PathBuf,
     },
     /// A package under vendor/ (vendor mode); `module` is its modules.txt module, if listed.
@@ -89,7 +97,7 @@ pub enum ImportErrorKind {
     /// The module that should provide it is not usable (not in the module cache, a missing
     /// replacement directory).
     ModuleUnavailable,
-    /// GOPATH mode, which this loader does not model beyond the standard library.
+    /// GOPATH mode: the package is in no vendor directory, not in GOROOT and in no GOPATH.
     GopathMode,
 }
 
@@ -112,6 +120,9 @@ impl ModuleGraph {
         if path == "C" {
             return Resolution::Cgo;
         }
+        if self.mode == Mode::Gopath {
+            return self.resolve_gopath(fs, None, path);
+        }
         if let Some(e) = self.invalid_import(path) {
             return Resolution::NotFound(e);
         }
@@ -133,16 +144,6 @@ impl ModuleGraph {
                     dir,
                 });
             }
-        }
-        if self.mode == Mode::Gopath {
-            return self.finish(path, found, || {
-                let message = format!(
-                    "cannot find package {} in std ({}): GOPATH mode (GO111MODULE) is not supported by this loader",
-                    go_quote(path),
-                    join_slash_path(&self.goroot.join("src"), path).display()
-                );
-                ImportError { import_path: path.to_string(), kind: ImportErrorKind::GopathMode, message }
-            });
         }
         if let Some((vendor_dir, txt)) = &self.vendor {
             self.vendor_candidates(fs, path, vendor_dir, txt, &mut found);

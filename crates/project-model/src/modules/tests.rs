@@ -99,6 +99,9 @@ fn describe(g: &ModuleGraph, r: Resolution) -> String {
     let show = |d: &PathBuf| d.display().to_string();
     match r {
         Resolution::Std { import_path, dir } => format!("std {import_path} {}", show(&dir)),
+        Resolution::Gopath { import_path, dir } => {
+            format!("gopath {import_path} {}", show(&dir))
+        }
         Resolution::Main { module, dir } => {
             format!("main {} {}", g.module(module).path, show(&dir))
         }

@@ -1,0 +1,4 @@
+// Package vendored exists only in app's vendor directory.
+package vendored
+
+const V = "vendored"

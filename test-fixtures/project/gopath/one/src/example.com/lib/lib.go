@@ -1,0 +1,5 @@
+package lib
+
+import "strings"
+
+func Lib() string { return strings.ToUpper("lib") }

@@ -1,0 +1,5 @@
+package lib
+
+import "errors"
+
+var errWindows = errors.New("windows")

@@ -1,0 +1,4 @@
+// Package dup is shadowed by the copy in the first GOPATH entry.
+package dup
+
+const Which = "two"
