@@ -51,7 +51,13 @@ fn write_expr(out: &mut String, file: &File, e: ExprId) {
             write_list(out, file, indices);
             out.push(']');
         }
-        Expr::Slice { x, low, high, max, three } => {
+        Expr::Slice {
+            x,
+            low,
+            high,
+            max,
+            three,
+        } => {
             write_expr(out, file, *x);
             out.push('[');
             if let Some(low) = low {
@@ -78,7 +84,11 @@ fn write_expr(out: &mut String, file: &File, e: ExprId) {
             }
             out.push(')');
         }
-        Expr::Call { fun, args, ellipsis } => {
+        Expr::Call {
+            fun,
+            args,
+            ellipsis,
+        } => {
             write_expr(out, file, *fun);
             out.push('(');
             write_list(out, file, args);

@@ -39,7 +39,11 @@ impl SourceFile {
     pub fn parse(path: &str, text: &str) -> SourceFile {
         let parse = syntax::parse(text);
         let ast = syntax::lower(text, parse.tree());
-        let mut file = SourceFile { path: path.into(), text: text.into(), ast: Arc::new(ast) };
+        let mut file = SourceFile {
+            path: path.into(),
+            text: text.into(),
+            ast: Arc::new(ast),
+        };
         let mut errors = parse.errors().to_vec();
         errors.extend(file.ast.errors.iter().cloned());
         Arc::make_mut(&mut file.ast).errors = errors;
@@ -123,7 +127,9 @@ pub fn check_package(
         std::thread::Builder::new()
             .name("hir-check".into())
             .stack_size(STACK)
-            .spawn_scoped(s, || check_package_here(world, import_path, files, importer, config))
+            .spawn_scoped(s, || {
+                check_package_here(world, import_path, files, importer, config)
+            })
             .expect("spawning the checker thread")
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
@@ -140,12 +146,20 @@ fn check_package_here(
     if config.test_funcs {
         universe::add_test_funcs(world);
     }
-    let name = files.iter().find_map(|f| f.ast.package.as_ref()).map(|n| n.as_str()).unwrap_or("_");
+    let name = files
+        .iter()
+        .find_map(|f| f.ast.package.as_ref())
+        .map(|n| n.as_str())
+        .unwrap_or("_");
     let package = world.new_package(import_path, name);
     let mut checker = check::Checker::new(world, package, files, importer, config);
     checker.check_files();
     let mut errors = std::mem::take(&mut checker.errors);
     let info = std::mem::take(&mut checker.info);
     errors.sort_by_key(|e| (e.file, e.range.start));
-    CheckResult { package, errors, info }
+    CheckResult {
+        package,
+        errors,
+        info,
+    }
 }

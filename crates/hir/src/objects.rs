@@ -113,7 +113,10 @@ impl Builtin {
     /// Whether a call of the builtin can be an expression statement.
     pub fn is_statement(self) -> bool {
         use Builtin::*;
-        matches!(self, Clear | Close | Copy | Delete | Panic | Print | Println | Recover | Assert | Trace)
+        matches!(
+            self,
+            Clear | Close | Copy | Delete | Panic | Print | Println | Recover | Assert | Trace
+        )
     }
 }
 
@@ -124,9 +127,13 @@ pub enum ObjKind {
     Var(VarInfo),
     TypeName,
     /// A function or method; its type is a signature.
-    Func { has_ptr_recv: bool },
+    Func {
+        has_ptr_recv: bool,
+    },
     /// An imported package in a file scope.
-    PkgName { imported: PackageId },
+    PkgName {
+        imported: PackageId,
+    },
     Builtin(Builtin),
     Label,
     Nil,

@@ -37,7 +37,11 @@ pub struct Operand {
 
 impl Operand {
     pub fn invalid(expr: Option<ExprId>) -> Operand {
-        Operand { mode: Mode::Invalid, expr, ty: ids::INVALID }
+        Operand {
+            mode: Mode::Invalid,
+            expr,
+            ty: ids::INVALID,
+        }
     }
 
     pub fn is_invalid(&self) -> bool {
@@ -57,7 +61,8 @@ impl Operand {
 
     /// The untyped `nil` (go/types: mode value, type untyped nil).
     pub fn is_nil(&self, world: &World) -> bool {
-        self.mode == Mode::Value && world.basic_kind(self.ty) == Some(crate::types::BasicKind::UntypedNil)
+        self.mode == Mode::Value
+            && world.basic_kind(self.ty) == Some(crate::types::BasicKind::UntypedNil)
     }
 
     /// go/types' mode names, as used in messages.
@@ -78,7 +83,9 @@ impl Operand {
     /// The operand as go/types' `operandString` describes it; `expr` is the expression's
     /// `ExprString` (empty when there is none).
     pub fn describe(&self, world: &World, expr: &str, qf: Qualifier<'_>) -> String {
-        if self.mode == Mode::Value && world.basic_kind(self.ty) == Some(crate::types::BasicKind::UntypedNil) {
+        if self.mode == Mode::Value
+            && world.basic_kind(self.ty) == Some(crate::types::BasicKind::UntypedNil)
+        {
             return "nil".into();
         }
         let mut expr = expr.to_string();

@@ -86,7 +86,8 @@ impl World {
     }
     /// Untyped basic types (not their named versions: those do not exist).
     pub fn is_untyped(&self, ty: TypeId) -> bool {
-        self.basic_kind(self.unalias(ty)).is_some_and(BasicKind::is_untyped)
+        self.basic_kind(self.unalias(ty))
+            .is_some_and(BasicKind::is_untyped)
     }
     pub fn is_typed(&self, ty: TypeId) -> bool {
         !self.is_untyped(ty)
@@ -98,7 +99,10 @@ impl World {
         matches!(self.ty(self.under(ty)), Type::Interface(_))
     }
     pub fn is_named(&self, ty: TypeId) -> bool {
-        matches!(self.ty(self.unalias(ty)), Type::Named(_) | Type::Basic { .. })
+        matches!(
+            self.ty(self.unalias(ty)),
+            Type::Named(_) | Type::Basic { .. }
+        )
     }
     pub fn is_pointer(&self, ty: TypeId) -> bool {
         matches!(self.ty(self.under(ty)), Type::Pointer(_))
@@ -132,7 +136,11 @@ impl World {
     pub fn has_nil(&self, ty: TypeId) -> bool {
         match self.ty(self.under(ty)) {
             Type::Basic { kind, .. } => *kind == BasicKind::UnsafePointer,
-            Type::Slice(_) | Type::Pointer(_) | Type::Signature(_) | Type::Map { .. } | Type::Chan { .. } => true,
+            Type::Slice(_)
+            | Type::Pointer(_)
+            | Type::Signature(_)
+            | Type::Map { .. }
+            | Type::Chan { .. } => true,
             Type::Interface(_) => true,
             _ => false,
         }
@@ -162,12 +170,21 @@ impl World {
             Type::Struct(s) => s.fields.iter().find_map(|&f| {
                 let field = self.obj(f);
                 self.incomparable(field.ty, seen).map(|_| {
-                    let qf = crate::typestring::Qualifier { local: field.pkg, ambiguous: &[] };
-                    format!("struct containing {} cannot be compared", self.type_string(field.ty, qf))
+                    let qf = crate::typestring::Qualifier {
+                        local: field.pkg,
+                        ambiguous: &[],
+                    };
+                    format!(
+                        "struct containing {} cannot be compared",
+                        self.type_string(field.ty, qf)
+                    )
                 })
             }),
             Type::Array { elem, .. } => self.incomparable(*elem, seen).map(|_| {
-                let qf = crate::typestring::Qualifier { local: None, ambiguous: &[] };
+                let qf = crate::typestring::Qualifier {
+                    local: None,
+                    ambiguous: &[],
+                };
                 format!("{} cannot be compared", self.type_string(ty, qf))
             }),
             Type::Slice(_) => Some("slice can only be compared to nil".into()),
@@ -219,7 +236,9 @@ impl World {
             }
             (Type::Tuple(a), Type::Tuple(b)) => {
                 a.len() == b.len()
-                    && a.iter().zip(b).all(|(&v, &w)| self.identical_inner(self.obj(v).ty, self.obj(w).ty, pairs))
+                    && a.iter()
+                        .zip(b)
+                        .all(|(&v, &w)| self.identical_inner(self.obj(v).ty, self.obj(w).ty, pairs))
             }
             (Type::Signature(a), Type::Signature(b)) => {
                 a.variadic == b.variadic
@@ -297,7 +316,11 @@ impl World {
         seen.push(u);
         match self.ty(u) {
             Type::Interface(iface) => {
-                iface.comparable || iface.embeddeds.iter().any(|&e| self.is_comparable_iface(e, seen))
+                iface.comparable
+                    || iface
+                        .embeddeds
+                        .iter()
+                        .any(|&e| self.is_comparable_iface(e, seen))
             }
             _ => false,
         }

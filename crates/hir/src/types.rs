@@ -75,10 +75,16 @@ impl BasicKind {
         matches!(self, Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr)
     }
     pub fn is_float(self) -> bool {
-        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
+        matches!(
+            self,
+            BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
+        )
     }
     pub fn is_complex(self) -> bool {
-        matches!(self, BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex)
+        matches!(
+            self,
+            BasicKind::Complex64 | BasicKind::Complex128 | BasicKind::UntypedComplex
+        )
     }
     pub fn is_numeric(self) -> bool {
         self.is_integer() || self.is_float() || self.is_complex()

@@ -18,7 +18,12 @@ pub struct Qualifier<'a> {
 impl World {
     /// The type as go/types' `TypeString` prints it, qualified relative to `qf.local`.
     pub fn type_string(&self, ty: TypeId, qf: Qualifier<'_>) -> String {
-        let mut w = Writer { world: self, qf, out: String::new(), seen: Vec::new() };
+        let mut w = Writer {
+            world: self,
+            qf,
+            out: String::new(),
+            seen: Vec::new(),
+        };
         w.typ(ty);
         w.out
     }
@@ -139,7 +144,13 @@ impl Writer<'_> {
                 match dir {
                     ChanDir::Both => {
                         self.out.push_str("chan ");
-                        parens = matches!(world.ty(*elem), Type::Chan { dir: ChanDir::Recv, .. });
+                        parens = matches!(
+                            world.ty(*elem),
+                            Type::Chan {
+                                dir: ChanDir::Recv,
+                                ..
+                            }
+                        );
                     }
                     ChanDir::Send => self.out.push_str("chan<- "),
                     ChanDir::Recv => self.out.push_str("<-chan "),

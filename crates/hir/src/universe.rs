@@ -6,7 +6,16 @@ use crate::types::{Alias, Interface, Named, Signature, Type, ids};
 use crate::world::World;
 
 fn predeclared(name: &str, kind: ObjKind, ty: crate::types::TypeId) -> Object {
-    Object { name: name.into(), kind, ty, pkg: None, pos: Pos::default(), parent: None, used: false, order: 0 }
+    Object {
+        name: name.into(),
+        kind,
+        ty,
+        pkg: None,
+        pos: Pos::default(),
+        parent: None,
+        used: false,
+        order: 0,
+    }
 }
 
 /// Fills the universe scope and creates package `unsafe`. Called once per world.
@@ -57,7 +66,13 @@ pub(crate) fn populate(world: &mut World) {
         results,
         variadic: false,
     })));
-    let method = world.new_obj(predeclared("Error", ObjKind::Func { has_ptr_recv: false }, sig));
+    let method = world.new_obj(predeclared(
+        "Error",
+        ObjKind::Func {
+            has_ptr_recv: false,
+        },
+        sig,
+    ));
     let iface = world.new_type(Type::Interface(Box::new(Interface {
         methods: vec![method],
         embeddeds: Vec::new(),
@@ -93,24 +108,35 @@ pub(crate) fn populate(world: &mut World) {
         all_methods: Some(Vec::new()),
         ..Default::default()
     })));
-    let any = world.new_type(Type::Alias(Box::new(Alias { obj: any_obj, actual: empty })));
+    let any = world.new_type(Type::Alias(Box::new(Alias {
+        obj: any_obj,
+        actual: empty,
+    })));
     world.obj_mut(any_obj).ty = any;
     world.insert(universe, any_obj);
     world.any = any;
 
     for (name, value) in [("true", true), ("false", false)] {
-        let obj = world.new_obj(predeclared(name, ObjKind::Const(Value::from_bool(value)), ids::UNTYPED_BOOL));
+        let obj = world.new_obj(predeclared(
+            name,
+            ObjKind::Const(Value::from_bool(value)),
+            ids::UNTYPED_BOOL,
+        ));
         world.insert(universe, obj);
     }
-    let iota = world.new_obj(predeclared("iota", ObjKind::Const(Value::from_i64(0)), ids::UNTYPED_INT));
+    let iota = world.new_obj(predeclared(
+        "iota",
+        ObjKind::Const(Value::from_i64(0)),
+        ids::UNTYPED_INT,
+    ));
     world.insert(universe, iota);
     let nil = world.new_obj(predeclared("nil", ObjKind::Nil, ids::UNTYPED_NIL));
     world.insert(universe, nil);
 
     use Builtin::*;
     for b in [
-        Append, Cap, Clear, Close, Complex, Copy, Delete, Imag, Len, Make, Max, Min, New, Panic, Print, Println,
-        Real, Recover,
+        Append, Cap, Clear, Close, Complex, Copy, Delete, Imag, Len, Make, Max, Min, New, Panic,
+        Print, Println, Real, Recover,
     ] {
         let obj = world.new_builtin(b);
         world.insert(universe, obj);
@@ -125,7 +151,9 @@ pub(crate) fn populate(world: &mut World) {
         ..predeclared("Pointer", ObjKind::TypeName, ids::UNSAFE_POINTER)
     });
     world.insert(scope, pointer);
-    for b in [Add, Alignof, Offsetof, Sizeof, Slice, SliceData, String, StringData] {
+    for b in [
+        Add, Alignof, Offsetof, Sizeof, Slice, SliceData, String, StringData,
+    ] {
         let obj = world.new_builtin(b);
         world.obj_mut(obj).pkg = Some(unsafe_pkg);
         world.insert(scope, obj);

@@ -118,7 +118,11 @@ impl World {
     pub(crate) fn intern(&mut self, ty: Type) -> TypeId {
         debug_assert!(matches!(
             ty,
-            Type::Pointer(_) | Type::Slice(_) | Type::Array { .. } | Type::Map { .. } | Type::Chan { .. }
+            Type::Pointer(_)
+                | Type::Slice(_)
+                | Type::Array { .. }
+                | Type::Map { .. }
+                | Type::Chan { .. }
         ));
         if let Some(&id) = self.interned.get(&ty) {
             return id;
@@ -187,7 +191,13 @@ impl World {
     }
 
     /// A new variable (parameter, result, field or local).
-    pub(crate) fn new_var(&mut self, name: &str, pos: Pos, pkg: Option<PackageId>, ty: TypeId) -> ObjId {
+    pub(crate) fn new_var(
+        &mut self,
+        name: &str,
+        pos: Pos,
+        pkg: Option<PackageId>,
+        ty: TypeId,
+    ) -> ObjId {
         self.new_obj(Object {
             name: name.into(),
             kind: ObjKind::Var(Default::default()),
@@ -221,7 +231,11 @@ impl World {
 
     pub(crate) fn new_scope(&mut self, parent: Option<ScopeId>, is_func: bool) -> ScopeId {
         let id = ScopeId(self.scopes.len() as u32);
-        self.scopes.push(Scope { parent, names: HashMap::new(), is_func });
+        self.scopes.push(Scope {
+            parent,
+            names: HashMap::new(),
+            is_func,
+        });
         id
     }
 

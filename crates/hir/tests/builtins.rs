@@ -284,8 +284,13 @@ func _() {
 }
 "#
     );
-    let config = hir::Config { goarch: Some("386".into()), ..test_config() };
-    let want: &[&str] = &["49:14: cannot use big (untyped int constant 1099511627776) as int value in variable declaration (overflows)"];
+    let config = hir::Config {
+        goarch: Some("386".into()),
+        ..test_config()
+    };
+    let want: &[&str] = &[
+        "49:14: cannot use big (untyped int constant 1099511627776) as int value in variable declaration (overflows)",
+    ];
     assert_eq!(errors_with(&src[1..], &[], &config), want);
 }
 
@@ -327,4 +332,62 @@ func _() {
         "23:9: invalid argument: b (variable of type bool) is not a boolean constant",
     ];
     assert_eq!(errors_with(&src[1..], &[], &test_config()), want);
+}
+
+/// Features newer than the language version: go/types' `X requires go1.N or later`.
+#[test]
+fn version_errors() {
+    let src = r#"
+package p
+
+import "unsafe"
+
+func _() {
+	var m map[int]int
+	clear(m)
+	_ = min(1, 2)
+	_ = max(1, 2)
+	var p unsafe.Pointer
+	_ = unsafe.Add(p, 1)
+	var i int
+	_ = unsafe.Slice(&i, 1)
+	var s []int
+	_ = unsafe.SliceData(s)
+	var b byte
+	_ = unsafe.String(&b, 1)
+	_ = unsafe.StringData("")
+	_ = [1]int(s)
+	_ = (*[1]int)(s)
+	_ = new(i)
+	_ = new(1)
+}
+"#;
+    let want: &[&str] = &[
+        "7:2: clear requires go1.21 or later",
+        "8:6: built-in min requires go1.21 or later",
+        "9:6: built-in max requires go1.21 or later",
+        "11:6: unsafe.Add requires go1.17 or later",
+        "13:6: unsafe.Slice requires go1.17 or later",
+        "15:6: unsafe.SliceData requires go1.20 or later",
+        "17:6: unsafe.String requires go1.20 or later",
+        "18:6: unsafe.StringData requires go1.20 or later",
+        "19:13: cannot convert s (variable of type []int) to type [1]int: conversion of slice to array requires go1.20 or later",
+        "20:16: cannot convert s (variable of type []int) to type *[1]int: conversion of slice to array pointer requires go1.17 or later",
+        "21:6: new(i) requires go1.26 or later",
+        "22:6: new(1) requires go1.26 or later",
+    ];
+    let config = hir::Config {
+        lang: Some("go1.16".into()),
+        ..hir::Config::default()
+    };
+    let got: Vec<String> = errors_with(&src[1..], &[], &config)
+        .into_iter()
+        .map(|e| {
+            e.split(" (-lang was set")
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(got, want);
 }

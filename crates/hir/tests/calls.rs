@@ -245,12 +245,20 @@ func _() {
         "61:10: int.x undefined (type int has no field or method x)",
     ];
     let imports = [
-        ("strings", "package strings\n\nfunc ToUpper(s string) string { return s }\n\nfunc helper() {}\n"),
-        ("fmt", "package fmt\n\nfunc Println(a ...any) (int, error) { return 0, nil }\n"),
+        (
+            "strings",
+            "package strings\n\nfunc ToUpper(s string) string { return s }\n\nfunc helper() {}\n",
+        ),
+        (
+            "fmt",
+            "package fmt\n\nfunc Println(a ...any) (int, error) { return 0, nil }\n",
+        ),
     ];
-    assert_eq!(errors_with(&src[1..], &imports, &hir::Config::default()), want);
+    assert_eq!(
+        errors_with(&src[1..], &imports, &hir::Config::default()),
+        want
+    );
 }
-
 
 #[test]
 fn promotion_and_method_values() {
@@ -414,7 +422,40 @@ var _ strings.ToUpper
             "strings",
             "package strings\n\nfunc ToUpper(s string) string { return s }\nfunc indexFunc() {}\n\ntype Builder struct{ buf []byte }\n\nfunc (b *Builder) Len() int { return len(b.buf) }\n",
         ),
-        ("fmt", "package fmt\n\ntype Stringer interface{ String() string }\n"),
+        (
+            "fmt",
+            "package fmt\n\ntype Stringer interface{ String() string }\n",
+        ),
     ];
-    assert_eq!(errors_with(&src[1..], &imports, &hir::Config::default()), want);
+    assert_eq!(
+        errors_with(&src[1..], &imports, &hir::Config::default()),
+        want
+    );
+}
+
+/// Generic functions and types of imported packages stay opaque: no errors about their uses,
+/// even when the signature mentions no type parameter.
+#[test]
+fn imported_generics_are_opaque() {
+    let src = r#"
+package p
+
+import "lib"
+
+var _ = lib.TypeFor[int]()
+var _ int = lib.TypeFor[string]() + 1
+var _ = lib.Map([]int{}, func(int) string { return "" })
+var _ lib.List[int]
+var _ = lib.Plain(1, 2)
+"#;
+    let want: &[&str] =
+        &["9:22: too many arguments in call to lib.Plain\n\thave (number, number)\n\twant (int)"];
+    let imports = [(
+        "lib",
+        "package lib\n\nfunc TypeFor[T any]() int { return 0 }\nfunc Map[S ~[]E, E, R any](s S, f func(E) R) []R { return nil }\ntype List[T any] struct{ next *List[T] }\nfunc Plain(int) int { return 0 }\n",
+    )];
+    assert_eq!(
+        errors_with(&src[1..], &imports, &hir::Config::default()),
+        want
+    );
 }

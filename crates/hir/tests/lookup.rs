@@ -122,8 +122,14 @@ func _() {
         "85:19: cannot use 1e50 (untyped float constant 1e+50) as float32 value in variable declaration (overflows)",
         "88:18: cannot use 'a' (untyped rune constant 97) as string value in variable declaration",
     ];
-    let imports = [("io", "package io\n\ntype Reader interface{ Read(p []byte) (n int, err error) }\n")];
-    assert_eq!(errors_with(&src[1..], &imports, &hir::Config::default()), want);
+    let imports = [(
+        "io",
+        "package io\n\ntype Reader interface{ Read(p []byte) (n int, err error) }\n",
+    )];
+    assert_eq!(
+        errors_with(&src[1..], &imports, &hir::Config::default()),
+        want
+    );
 }
 
 /// Method sets of `T` and `*T` as go/types' `NewMethodSet` computes them: name, index path,
@@ -157,9 +163,16 @@ type PT *T
 "#;
     let file = hir::SourceFile::parse("p.go", src);
     let mut world = hir::World::default();
-    let mut importer = common::SourceImporter { sources: Vec::new() };
-    let result =
-        hir::check_package(&mut world, "p", std::slice::from_ref(&file), &mut importer, &hir::Config::default());
+    let mut importer = common::SourceImporter {
+        sources: Vec::new(),
+    };
+    let result = hir::check_package(
+        &mut world,
+        "p",
+        std::slice::from_ref(&file),
+        &mut importer,
+        &hir::Config::default(),
+    );
     assert!(result.errors.is_empty(), "{:?}", result.errors);
     let scope = world.package(result.package).scope;
     let mut got = Vec::new();
@@ -169,7 +182,12 @@ type PT *T
         for (prefix, ty) in [("", t), ("*", pt)] {
             let mut line = format!("{prefix}{name}:");
             for m in world.method_set(ty) {
-                line.push_str(&format!(" {}{:?}{}", world.obj(m.obj).name, m.index, m.indirect));
+                line.push_str(&format!(
+                    " {}{:?}{}",
+                    world.obj(m.obj).name,
+                    m.index,
+                    m.indirect
+                ));
             }
             got.push(line);
         }

@@ -15,13 +15,18 @@ impl Importer for NoImports {
 }
 
 fn goroot() -> Option<PathBuf> {
-    let out = std::process::Command::new("go").args(["env", "GOROOT"]).output().ok()?;
+    let out = std::process::Command::new("go")
+        .args(["env", "GOROOT"])
+        .output()
+        .ok()?;
     let root = String::from_utf8(out.stdout).ok()?.trim().to_string();
     (!root.is_empty()).then(|| PathBuf::from(root))
 }
 
 fn go_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for path in entries {
@@ -36,13 +41,28 @@ fn go_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Checks `text` as a one-file package; `Err` with the panic message if the checker panicked.
 fn check(name: &str, text: &str) -> Result<usize, String> {
     let file = SourceFile::parse(name, text);
-    let config = Config { test_funcs: true, ..Config::default() };
+    let config = Config {
+        test_funcs: true,
+        ..Config::default()
+    };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut world = World::default();
-        hir::check_package(&mut world, "p", std::slice::from_ref(&file), &mut NoImports, &config).errors.len()
+        hir::check_package(
+            &mut world,
+            "p",
+            std::slice::from_ref(&file),
+            &mut NoImports,
+            &config,
+        )
+        .errors
+        .len()
     }))
     .map_err(|panic| {
-        panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+        panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default()
     })
 }
 
@@ -57,13 +77,21 @@ fn every_file_of_the_go_test_directory() {
     assert!(files.len() > 1000, "GOROOT/test has {} files", files.len());
     let mut panics = Vec::new();
     for path in &files {
-        let Ok(bytes) = std::fs::read(path) else { continue };
+        let Ok(bytes) = std::fs::read(path) else {
+            continue;
+        };
         let text = String::from_utf8_lossy(&bytes);
         if let Err(panic) = check(&path.to_string_lossy(), &text) {
             panics.push(format!("{}: {panic}", path.display()));
         }
     }
-    assert!(panics.is_empty(), "{} of {} files panicked:\n{}", panics.len(), files.len(), panics.join("\n"));
+    assert!(
+        panics.is_empty(),
+        "{} of {} files panicked:\n{}",
+        panics.len(),
+        files.len(),
+        panics.join("\n")
+    );
 }
 
 /// A small deterministic generator (xorshift), so failures reproduce.
@@ -89,7 +117,15 @@ fn mutated_standard_library_files() {
         return;
     };
     let mut files = Vec::new();
-    for dir in ["strconv", "fmt", "go/types", "net/http", "encoding/json", "sort", "bufio"] {
+    for dir in [
+        "strconv",
+        "fmt",
+        "go/types",
+        "net/http",
+        "encoding/json",
+        "sort",
+        "bufio",
+    ] {
         go_files(&root.join("src").join(dir), &mut files);
     }
     files.retain(|p| !p.to_string_lossy().contains("testdata"));
@@ -97,7 +133,9 @@ fn mutated_standard_library_files() {
     let mut panics = Vec::new();
     for round in 0..120 {
         let path = &files[rng.below(files.len())];
-        let Ok(text) = std::fs::read_to_string(path) else { continue };
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
         let lines: Vec<&str> = text.lines().collect();
         let mut mutated: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
         for _ in 0..1 + rng.below(3) {
@@ -107,8 +145,11 @@ fn mutated_standard_library_files() {
                 0 => {
                     let line = mutated[i].clone();
                     let trimmed = line.trim_start();
-                    let cut = trimmed.find([' ', '(', ')', '.', ',']).unwrap_or(trimmed.len());
-                    mutated[i] = format!("{}{}", &line[..line.len() - trimmed.len()], &trimmed[cut..]);
+                    let cut = trimmed
+                        .find([' ', '(', ')', '.', ','])
+                        .unwrap_or(trimmed.len());
+                    mutated[i] =
+                        format!("{}{}", &line[..line.len() - trimmed.len()], &trimmed[cut..]);
                 }
                 // Duplicate a line.
                 1 => {
@@ -126,7 +167,12 @@ fn mutated_standard_library_files() {
             panics.push(format!("round {round}, {}: {panic}", path.display()));
         }
     }
-    assert!(panics.is_empty(), "{} mutations panicked:\n{}", panics.len(), panics.join("\n"));
+    assert!(
+        panics.is_empty(),
+        "{} mutations panicked:\n{}",
+        panics.len(),
+        panics.join("\n")
+    );
 }
 
 #[test]
@@ -139,12 +185,22 @@ fn deep_and_recursive_declarations() {
         "package p\ntype T struct{ T }\ntype U *U\ntype V []V\ntype W map[W]W\ntype X func(X) X\ntype Y chan Y\n".to_string(),
     ];
     let n = 10_000;
-    sources.push(format!("package p\nvar x = {}1{}\n", "(".repeat(n), ")".repeat(n)));
+    sources.push(format!(
+        "package p\nvar x = {}1{}\n",
+        "(".repeat(n),
+        ")".repeat(n)
+    ));
     sources.push(format!("package p\nvar x = 0{}\n", " + 1".repeat(100_000)));
-    sources.push(format!("package p\nvar s = \"\"{}\n", " + \"a\"".repeat(50_000)));
+    sources.push(format!(
+        "package p\nvar s = \"\"{}\n",
+        " + \"a\"".repeat(50_000)
+    ));
     sources.push(format!("package p\nvar x = {}0\n", "-".repeat(n)));
     sources.push(format!("package p\nvar x {}int\n", "*".repeat(n)));
-    sources.push(format!("package p\nfunc f() {{ {} }}\n", "{".repeat(n) + &"}".repeat(n)));
+    sources.push(format!(
+        "package p\nfunc f() {{ {} }}\n",
+        "{".repeat(n) + &"}".repeat(n)
+    ));
     for src in &sources {
         if let Err(panic) = check("deep.go", src) {
             panic!("{}...: {panic}", &src[..src.len().min(80)]);
@@ -153,6 +209,12 @@ fn deep_and_recursive_declarations() {
     // The recursive array length is reported, not survived silently.
     let file = SourceFile::parse("x.go", "package p\ntype T [len(T{})]int\n");
     let mut world = World::default();
-    let result = hir::check_package(&mut world, "p", std::slice::from_ref(&file), &mut NoImports, &Config::default());
+    let result = hir::check_package(
+        &mut world,
+        "p",
+        std::slice::from_ref(&file),
+        &mut NoImports,
+        &Config::default(),
+    );
     assert!(!result.errors.is_empty());
 }

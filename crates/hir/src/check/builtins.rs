@@ -14,17 +14,30 @@ use sizes::{Sizes, has_var_size};
 
 impl Checker<'_> {
     /// Checks a call `call` of builtin `id` with `args`; the result is in the returned operand.
-    pub(crate) fn builtin(&mut self, call: ExprId, id: Builtin, args: &[ExprId], ellipsis: Option<u32>) -> Operand {
+    pub(crate) fn builtin(
+        &mut self,
+        call: ExprId,
+        id: Builtin,
+        args: &[ExprId],
+        ellipsis: Option<u32>,
+    ) -> Operand {
         if let Some(pos) = ellipsis
             && id != Builtin::Append
         {
-            self.error_pos(pos, format!("invalid operation: invalid use of ... with built-in {}", id.name()));
+            self.error_pos(
+                pos,
+                format!(
+                    "invalid operation: invalid use of ... with built-in {}",
+                    id.name()
+                ),
+            );
             self.use_exprs(args);
             return Operand::invalid(Some(call));
         }
         // len(x) and cap(x) are constant if x contains no calls or receives: evaluate x with
         // a fresh flag.
-        let saved = matches!(id, Builtin::Len | Builtin::Cap).then(|| std::mem::replace(&mut self.env.has_call_or_recv, false));
+        let saved = matches!(id, Builtin::Len | Builtin::Cap)
+            .then(|| std::mem::replace(&mut self.env.has_call_or_recv, false));
         let r = self.builtin_inner(call, id, args, ellipsis);
         if let Some(b) = saved {
             self.env.has_call_or_recv = b;
@@ -38,7 +51,13 @@ impl Checker<'_> {
         }
     }
 
-    fn builtin_inner(&mut self, call: ExprId, id: Builtin, args: &[ExprId], ellipsis: Option<u32>) -> Option<Operand> {
+    fn builtin_inner(
+        &mut self,
+        call: ExprId,
+        id: Builtin,
+        args: &[ExprId],
+        ellipsis: Option<u32>,
+    ) -> Option<Operand> {
         let fun = match self.ast().expr(call) {
             Expr::Call { fun, .. } => *fun,
             _ => call,
@@ -66,10 +85,18 @@ impl Checker<'_> {
         if !msg.is_empty() {
             let cs = self.expr_string(call);
             let r = self.rparen_range(call);
-            self.error(r, format!("invalid operation: {msg} arguments for {cs} (expected {min}, found {nargs})"));
+            self.error(
+                r,
+                format!(
+                    "invalid operation: {msg} arguments for {cs} (expected {min}, found {nargs})"
+                ),
+            );
             return None;
         }
-        let mut x = ops.first().cloned().unwrap_or_else(|| Operand::invalid(None));
+        let mut x = ops
+            .first()
+            .cloned()
+            .unwrap_or_else(|| Operand::invalid(None));
         let fun_range = self.expr_range(fun);
 
         match id {
@@ -131,12 +158,19 @@ impl Checker<'_> {
                     }
                     return None;
                 };
-                Some(Operand { mode, expr: None, ty: ids::INT })
+                Some(Operand {
+                    mode,
+                    expr: None,
+                    ty: ids::INT,
+                })
             }
 
             Builtin::Clear => {
                 self.verify_version(fun_range, 21, "clear");
-                if !matches!(self.world.ty(self.world.under(x.ty)), Type::Map { .. } | Type::Slice(_)) {
+                if !matches!(
+                    self.world.ty(self.world.under(x.ty)),
+                    Type::Map { .. } | Type::Slice(_)
+                ) {
                     let s = self.operand_str(&x);
                     self.error_op(
                         &x,
@@ -149,15 +183,23 @@ impl Checker<'_> {
 
             Builtin::Close => {
                 match self.world.ty(self.world.under(x.ty)) {
-                    Type::Chan { dir: ChanDir::Recv, .. } => {
+                    Type::Chan {
+                        dir: ChanDir::Recv, ..
+                    } => {
                         let s = self.operand_str(&x);
-                        self.error_op(&x, format!("invalid operation: cannot close receive-only channel {s}"));
+                        self.error_op(
+                            &x,
+                            format!("invalid operation: cannot close receive-only channel {s}"),
+                        );
                         return None;
                     }
                     Type::Chan { .. } => {}
                     _ => {
                         let s = self.operand_str(&x);
-                        self.error_op(&x, format!("invalid operation: cannot close non-channel {s}"));
+                        self.error_op(
+                            &x,
+                            format!("invalid operation: cannot close non-channel {s}"),
+                        );
                         return None;
                     }
                 }
@@ -203,7 +245,11 @@ impl Checker<'_> {
                         return None;
                     }
                 }
-                Some(Operand { mode: Mode::Value, expr: None, ty: ids::INT })
+                Some(Operand {
+                    mode: Mode::Value,
+                    expr: None,
+                    ty: ids::INT,
+                })
             }
 
             Builtin::Delete => {
@@ -239,12 +285,21 @@ impl Checker<'_> {
                     Some(BasicKind::UntypedComplex) => ids::UNTYPED_FLOAT,
                     _ => {
                         let ts = self.type_str(x.ty);
-                        self.error_op(&x, format!("invalid argument: argument has type {ts}, expected complex type"));
+                        self.error_op(
+                            &x,
+                            format!(
+                                "invalid argument: argument has type {ts}, expected complex type"
+                            ),
+                        );
                         return None;
                     }
                 };
                 if let Mode::Constant(v) = &x.mode {
-                    x.mode = Mode::Constant(if id == Builtin::Real { v.real() } else { v.imag() });
+                    x.mode = Mode::Constant(if id == Builtin::Real {
+                        v.real()
+                    } else {
+                        v.imag()
+                    });
                 } else {
                     x.mode = Mode::Value;
                 }
@@ -269,7 +324,13 @@ impl Checker<'_> {
                 };
                 if nargs < min || min + 1 < nargs {
                     let cs = self.expr_string(call);
-                    self.error_at(call, format!("invalid operation: {cs} expects {min} or {} arguments; found {nargs}", min + 1));
+                    self.error_at(
+                        call,
+                        format!(
+                            "invalid operation: {cs} expects {min} or {} arguments; found {nargs}",
+                            min + 1
+                        ),
+                    );
                     return None;
                 }
                 let mut sizes = Vec::new();
@@ -282,12 +343,20 @@ impl Checker<'_> {
                 if sizes.len() == 2 && sizes[0] > sizes[1] {
                     self.error_at(args[1], "invalid argument: length and capacity swapped");
                 }
-                Some(Operand { mode: Mode::Value, expr: None, ty: t })
+                Some(Operand {
+                    mode: Mode::Value,
+                    expr: None,
+                    ty: t,
+                })
             }
 
             Builtin::Max | Builtin::Min => {
                 self.verify_version(fun_range, 21, &format!("built-in {name}"));
-                let op = if id == Builtin::Max { BinaryOp::Gtr } else { BinaryOp::Lss };
+                let op = if id == Builtin::Max {
+                    BinaryOp::Gtr
+                } else {
+                    BinaryOp::Lss
+                };
                 for (i, slot) in ops.iter_mut().enumerate() {
                     let mut a = slot.clone();
                     if !self.world.is_ordered(a.ty) {
@@ -361,7 +430,11 @@ impl Checker<'_> {
                 }
                 let t = x.ty;
                 let p = self.world.pointer(t);
-                Some(Operand { mode: Mode::Value, expr: None, ty: p })
+                Some(Operand {
+                    mode: Mode::Value,
+                    expr: None,
+                    ty: p,
+                })
             }
 
             Builtin::Panic => {
@@ -386,7 +459,11 @@ impl Checker<'_> {
 
             Builtin::Recover => {
                 let iface = self.empty_interface();
-                Some(Operand { mode: Mode::Value, expr: None, ty: iface })
+                Some(Operand {
+                    mode: Mode::Value,
+                    expr: None,
+                    ty: iface,
+                })
             }
 
             Builtin::Add => {
@@ -399,7 +476,11 @@ impl Checker<'_> {
                 if !self.is_valid_index(&mut y, "length", true) {
                     return None;
                 }
-                Some(Operand { mode: Mode::Value, expr: None, ty: ids::UNSAFE_POINTER })
+                Some(Operand {
+                    mode: Mode::Value,
+                    expr: None,
+                    ty: ids::UNSAFE_POINTER,
+                })
             }
 
             Builtin::Alignof | Builtin::Sizeof => {
@@ -408,7 +489,11 @@ impl Checker<'_> {
                     return None;
                 }
                 if has_var_size(self.world, x.ty, &mut Vec::new()) {
-                    return Some(Operand { mode: Mode::Value, expr: None, ty: ids::UINTPTR });
+                    return Some(Operand {
+                        mode: Mode::Value,
+                        expr: None,
+                        ty: ids::UINTPTR,
+                    });
                 }
                 let sizes = self.gc_sizes();
                 let n = if id == Builtin::Alignof {
@@ -421,7 +506,11 @@ impl Checker<'_> {
                     self.error_op(&x, format!("{s} is too large"));
                     return None;
                 }
-                Some(Operand { mode: Mode::Constant(Value::from_i64(n)), expr: None, ty: ids::UINTPTR })
+                Some(Operand {
+                    mode: Mode::Constant(Value::from_i64(n)),
+                    expr: None,
+                    ty: ids::UINTPTR,
+                })
             }
 
             Builtin::Offsetof => self.builtin_offsetof(args[0]),
@@ -438,7 +527,11 @@ impl Checker<'_> {
                     return None;
                 }
                 let s = self.world.slice(base);
-                Some(Operand { mode: Mode::Value, expr: None, ty: s })
+                Some(Operand {
+                    mode: Mode::Value,
+                    expr: None,
+                    ty: s,
+                })
             }
 
             Builtin::SliceData => {
@@ -449,7 +542,11 @@ impl Checker<'_> {
                     return None;
                 };
                 let p = self.world.pointer(elem);
-                Some(Operand { mode: Mode::Value, expr: None, ty: p })
+                Some(Operand {
+                    mode: Mode::Value,
+                    expr: None,
+                    ty: p,
+                })
             }
 
             Builtin::String => {
@@ -463,7 +560,11 @@ impl Checker<'_> {
                 if !self.is_valid_index(&mut y, "length", false) {
                     return None;
                 }
-                Some(Operand { mode: Mode::Value, expr: None, ty: ids::STRING })
+                Some(Operand {
+                    mode: Mode::Value,
+                    expr: None,
+                    ty: ids::STRING,
+                })
             }
 
             Builtin::StringData => {
@@ -473,7 +574,11 @@ impl Checker<'_> {
                     return None;
                 }
                 let pb = self.world.pointer(ids::BYTE);
-                Some(Operand { mode: Mode::Value, expr: None, ty: pb })
+                Some(Operand {
+                    mode: Mode::Value,
+                    expr: None,
+                    ty: pb,
+                })
             }
 
             Builtin::Assert => {
@@ -481,14 +586,20 @@ impl Checker<'_> {
                     (Mode::Constant(v), true) => v.as_bool(),
                     _ => {
                         let s = self.operand_str(&x);
-                        self.error_op(&x, format!("invalid argument: {s} is not a boolean constant"));
+                        self.error_op(
+                            &x,
+                            format!("invalid argument: {s} is not a boolean constant"),
+                        );
                         return None;
                     }
                 };
                 match b {
                     None => {
                         let s = self.operand_str(&x);
-                        self.error_op(&x, format!("internal error: value of {s} should be a boolean constant"));
+                        self.error_op(
+                            &x,
+                            format!("internal error: value of {s} should be a boolean constant"),
+                        );
                         return None;
                     }
                     Some(false) => {
@@ -521,14 +632,17 @@ impl Checker<'_> {
 
     /// `complex(x, y)`.
     fn builtin_complex(&mut self, call: ExprId, mut x: Operand, mut y: Operand) -> Option<Operand> {
-        let d = u8::from(self.world.is_untyped(x.ty)) | (u8::from(self.world.is_untyped(y.ty)) << 1);
+        let d =
+            u8::from(self.world.is_untyped(x.ty)) | (u8::from(self.world.is_untyped(y.ty)) << 1);
         match d {
             1 => self.convert_untyped(&mut x, y.ty),
             2 => self.convert_untyped(&mut y, x.ty),
             3 => {
                 if x.is_constant() && y.is_constant() {
                     for o in [&mut x, &mut y] {
-                        if self.world.is_numeric(o.ty) && o.value().is_some_and(|v| v.imag().sign() == 0) {
+                        if self.world.is_numeric(o.ty)
+                            && o.value().is_some_and(|v| v.imag().sign() == 0)
+                        {
                             o.ty = ids::UNTYPED_FLOAT;
                         }
                     }
@@ -545,7 +659,10 @@ impl Checker<'_> {
         if !self.world.identical(x.ty, y.ty) {
             let cs = self.expr_string(call);
             let (xt, yt) = (self.type_str(x.ty), self.type_str(y.ty));
-            self.error_op(&x, format!("invalid operation: {cs} (mismatched types {xt} and {yt})"));
+            self.error_op(
+                &x,
+                format!("invalid operation: {cs} (mismatched types {xt} and {yt})"),
+            );
             return None;
         }
         let res = match self.world.under_basic(x.ty) {
@@ -554,7 +671,10 @@ impl Checker<'_> {
             Some(BasicKind::UntypedFloat) => ids::UNTYPED_COMPLEX,
             _ => {
                 let xt = self.type_str(x.ty);
-                self.error_op(&x, format!("invalid argument: arguments have type {xt}, expected floating-point"));
+                self.error_op(
+                    &x,
+                    format!("invalid argument: arguments have type {xt}, expected floating-point"),
+                );
                 return None;
             }
         };
@@ -575,7 +695,10 @@ impl Checker<'_> {
         let inner = self.unparen(arg0);
         let Expr::Selector { x: sx, sel } = self.ast().expr(inner) else {
             let s = self.expr_string(arg0);
-            self.error_at(arg0, format!("invalid argument: {s} is not a selector expression"));
+            self.error_at(
+                arg0,
+                format!("invalid argument: {s} is not a selector expression"),
+            );
             self.use_exprs(&[arg0]);
             return None;
         };
@@ -585,10 +708,18 @@ impl Checker<'_> {
             return None;
         }
         let base = self.world.deref_struct_ptr(xo.ty);
-        let found = self.world.lookup_field_or_method(base, false, Some(self.pkg), sel.as_str());
+        let found = self
+            .world
+            .lookup_field_or_method(base, false, Some(self.pkg), sel.as_str());
         let Some(obj) = found.obj else {
             let bs = self.type_str(base);
-            self.error_op(&xo, format!("invalid argument: {bs} has no single field {}", sel.as_str()));
+            self.error_op(
+                &xo,
+                format!(
+                    "invalid argument: {bs} has no single field {}",
+                    sel.as_str()
+                ),
+            );
             return None;
         };
         if matches!(self.world.obj(obj).kind, ObjKind::Func { .. }) {
@@ -598,23 +729,50 @@ impl Checker<'_> {
         }
         if found.indirect {
             let bs = self.type_str(base);
-            self.error_op(&xo, format!("invalid argument: field {} is embedded via a pointer in {bs}", sel.as_str()));
+            self.error_op(
+                &xo,
+                format!(
+                    "invalid argument: field {} is embedded via a pointer in {bs}",
+                    sel.as_str()
+                ),
+            );
             return None;
         }
         self.record_use(sel.range.start, obj);
         let fty = self.world.obj(obj).ty;
-        let mode = if xo.mode == Mode::Variable { Mode::Variable } else { Mode::Value };
-        self.record_type(inner, &Operand { mode, expr: Some(inner), ty: fty });
+        let mode = if xo.mode == Mode::Variable {
+            Mode::Variable
+        } else {
+            Mode::Value
+        };
+        self.record_type(
+            inner,
+            &Operand {
+                mode,
+                expr: Some(inner),
+                ty: fty,
+            },
+        );
         if has_var_size(self.world, base, &mut Vec::new()) {
-            return Some(Operand { mode: Mode::Value, expr: None, ty: ids::UINTPTR });
+            return Some(Operand {
+                mode: Mode::Value,
+                expr: None,
+                ty: ids::UINTPTR,
+            });
         }
-        let offs = self.gc_sizes().offsetof(self.world, base, found.index.as_deref().unwrap_or(&[]));
+        let offs =
+            self.gc_sizes()
+                .offsetof(self.world, base, found.index.as_deref().unwrap_or(&[]));
         if offs < 0 {
             let s = self.operand_str(&xo);
             self.error_op(&xo, format!("{s} is too large"));
             return None;
         }
-        Some(Operand { mode: Mode::Constant(Value::from_i64(offs)), expr: None, ty: ids::UINTPTR })
+        Some(Operand {
+            mode: Mode::Constant(Value::from_i64(offs)),
+            expr: None,
+            ty: ids::UINTPTR,
+        })
     }
 
     /// go/types' `sliceElem`: the element type of slice operand `x`, or why it is not a slice.
@@ -622,7 +780,10 @@ impl Checker<'_> {
         match self.world.ty(self.world.under(x.ty)) {
             Type::Slice(elem) => Ok(*elem),
             _ if x.is_nil(self.world) => Err("argument must be a slice; have untyped nil".into()),
-            _ => Err(format!("argument must be a slice; have {}", self.operand_str(x))),
+            _ => Err(format!(
+                "argument must be a slice; have {}",
+                self.operand_str(x)
+            )),
         }
     }
 
@@ -636,10 +797,13 @@ impl Checker<'_> {
         }
         t
     }
-
 }
 
 /// A builtin call without a result; go/types leaves the first argument's type on it.
 fn no_value(x: &Operand) -> Operand {
-    Operand { mode: Mode::NoValue, expr: None, ty: x.ty }
+    Operand {
+        mode: Mode::NoValue,
+        expr: None,
+        ty: x.ty,
+    }
 }

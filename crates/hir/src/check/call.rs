@@ -16,7 +16,13 @@ use crate::world::PackageId;
 
 impl Checker<'_> {
     /// Checks the call or conversion `e` = `fun(args...)`.
-    pub(crate) fn call_expr(&mut self, e: ExprId, fun: ExprId, args: &[ExprId], ellipsis: Option<u32>) -> Operand {
+    pub(crate) fn call_expr(
+        &mut self,
+        e: ExprId,
+        fun: ExprId,
+        args: &[ExprId],
+        ellipsis: Option<u32>,
+    ) -> Operand {
         let x = self.expr_or_type(fun);
         match x.mode {
             Mode::Invalid => {
@@ -39,14 +45,22 @@ impl Checker<'_> {
         let Type::Signature(sig) = self.world.ty(sig_ty) else {
             if self.world.is_valid(x.ty) {
                 let (xs, ts) = (self.operand_str(&x), self.type_str(x.ty));
-                self.error_at(fun, format!("invalid operation: cannot call {xs}: {ts} is not a function"));
+                self.error_at(
+                    fun,
+                    format!("invalid operation: cannot call {xs}: {ts} is not a function"),
+                );
             }
             self.use_exprs(args);
             return Operand::invalid(Some(e));
         };
         let sig = (**sig).clone();
         let mut ops = self.eval_args(args);
-        let params: Vec<TypeId> = self.world.tuple_vars(sig.params).iter().map(|&v| self.world.obj(v).ty).collect();
+        let params: Vec<TypeId> = self
+            .world
+            .tuple_vars(sig.params)
+            .iter()
+            .map(|&v| self.world.obj(v).ty)
+            .collect();
         let fun_str = self.expr_string(fun);
         self.arguments(e, &fun_str, &params, sig.variadic, &mut ops, args, ellipsis);
 
@@ -55,12 +69,24 @@ impl Checker<'_> {
         match results.len() {
             // go/types leaves the function's type on a call without results (it shows in
             // `have (func())` when such a call is an argument).
-            0 => Operand { mode: Mode::NoValue, expr: Some(e), ty: x.ty },
+            0 => Operand {
+                mode: Mode::NoValue,
+                expr: Some(e),
+                ty: x.ty,
+            },
             1 => {
                 let ty = self.world.obj(results[0]).ty;
-                Operand { mode: Mode::Value, expr: Some(e), ty }
+                Operand {
+                    mode: Mode::Value,
+                    expr: Some(e),
+                    ty,
+                }
             }
-            _ => Operand { mode: Mode::Value, expr: Some(e), ty: sig.results },
+            _ => Operand {
+                mode: Mode::Value,
+                expr: Some(e),
+                ty: sig.results,
+            },
         }
     }
 
@@ -104,7 +130,10 @@ impl Checker<'_> {
             if ddd {
                 if arg_exprs.len() == 1 && nargs > 1 {
                     let s = self.expr_string(arg_exprs[0]);
-                    self.error_pos(ellipsis.unwrap_or_default(), format!("cannot use ... with {nargs}-valued {s}"));
+                    self.error_pos(
+                        ellipsis.unwrap_or_default(),
+                        format!("cannot use ... with {nargs}-valued {s}"),
+                    );
                     return;
                 }
             } else if nargs + 1 >= npars {
@@ -122,13 +151,19 @@ impl Checker<'_> {
                 npars -= 1;
             }
         } else if ddd {
-            self.error_pos(ellipsis.unwrap_or_default(), format!("cannot use ... in call to non-variadic {fun_str}"));
+            self.error_pos(
+                ellipsis.unwrap_or_default(),
+                format!("cannot use ... in call to non-variadic {fun_str}"),
+            );
             return;
         }
 
         if nargs != npars {
             let (range, qualifier) = if nargs > npars {
-                let at = args[npars].expr.map(|e| self.expr_range(e)).unwrap_or_else(|| self.rparen_range(call));
+                let at = args[npars]
+                    .expr
+                    .map(|e| self.expr_range(e))
+                    .unwrap_or_else(|| self.rparen_range(call));
                 (at, "too many")
             } else {
                 (self.rparen_range(call), "not enough")
@@ -136,7 +171,10 @@ impl Checker<'_> {
             let have: Vec<TypeId> = args.iter().map(|a| a.ty).collect();
             let have = self.call_types_summary(&have, false, ddd);
             let want = self.call_types_summary(params, variadic, false);
-            self.error(range, format!("{qualifier} arguments in call to {fun_str}\n\thave {have}\n\twant {want}"));
+            self.error(
+                range,
+                format!("{qualifier} arguments in call to {fun_str}\n\thave {have}\n\twant {want}"),
+            );
             return;
         }
 
@@ -177,7 +215,13 @@ impl Checker<'_> {
     }
 
     /// `T(args)`: a conversion.
-    fn conversion_call(&mut self, e: ExprId, t: TypeId, args: &[ExprId], ellipsis: Option<u32>) -> Operand {
+    fn conversion_call(
+        &mut self,
+        e: ExprId,
+        t: TypeId,
+        args: &[ExprId],
+        ellipsis: Option<u32>,
+    ) -> Operand {
         let ts = self.type_str(t);
         match args {
             [] => {
@@ -197,7 +241,10 @@ impl Checker<'_> {
                 if let Type::Interface(iface) = self.world.ty(u)
                     && (iface.comparable
                         || self.world.interface_is_comparable(u)
-                        || iface.embeddeds.iter().any(|&em| self.world.is_valid(em) && !self.world.is_interface(em)))
+                        || iface
+                            .embeddeds
+                            .iter()
+                            .any(|&em| self.world.is_valid(em) && !self.world.is_interface(em)))
                 {
                     self.error_at(e, format!("cannot use interface {ts} in conversion (contains specific type constraints or is comparable)"));
                     return Operand::invalid(Some(e));
@@ -219,7 +266,13 @@ impl Checker<'_> {
 
     /// Checks the selector `e` = `x.sel`. With `want_type`, a qualified identifier denoting a
     /// type is expected (as in a type expression).
-    pub(crate) fn selector(&mut self, e: ExprId, x: ExprId, sel: &Name, want_type: bool) -> Operand {
+    pub(crate) fn selector(
+        &mut self,
+        e: ExprId,
+        x: ExprId,
+        sel: &Name,
+        want_type: bool,
+    ) -> Operand {
         let invalid = Operand::invalid(Some(e));
         // A qualified identifier `pkg.Name`.
         if let Expr::Name(ident) = self.ast().expr(x)
@@ -236,7 +289,10 @@ impl Checker<'_> {
             Mode::Invalid => return invalid,
             Mode::Builtin(_) => {
                 let s = self.operand_str(&xo);
-                self.error(sel.range, format!("invalid use of {s} in selector expression"));
+                self.error(
+                    sel.range,
+                    format!("invalid use of {s} in selector expression"),
+                );
                 return invalid;
             }
             _ => {}
@@ -258,7 +314,10 @@ impl Checker<'_> {
             // A method expression `T.m`: a function with the receiver as first parameter.
             if !matches!(self.world.obj(obj).kind, ObjKind::Func { .. }) {
                 let (xs, ts) = (self.expr_string(x), self.type_str(xo.ty));
-                self.error(sel.range, format!("{xs}.{name} undefined (type {ts} has no method {name})"));
+                self.error(
+                    sel.range,
+                    format!("{xs}.{name} undefined (type {ts} has no method {name})"),
+                );
                 return invalid;
             }
             let Type::Signature(sig) = self.world.ty(self.world.obj(obj).ty).clone() else {
@@ -293,12 +352,20 @@ impl Checker<'_> {
                 variadic: sig.variadic,
             })));
             self.add_decl_dep(obj);
-            return Operand { mode: Mode::Value, expr: Some(e), ty };
+            return Operand {
+                mode: Mode::Value,
+                expr: Some(e),
+                ty,
+            };
         }
 
         match self.world.obj(obj).kind {
             ObjKind::Var(_) => {
-                xo.mode = if xo.mode == Mode::Variable || found.indirect { Mode::Variable } else { Mode::Value };
+                xo.mode = if xo.mode == Mode::Variable || found.indirect {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                };
                 xo.ty = self.world.obj(obj).ty;
             }
             ObjKind::Func { .. } => {
@@ -328,7 +395,9 @@ impl Checker<'_> {
         // No second error when the type is already invalid (a pointer to an invalid type
         // comes from opaque generic receivers).
         let base = self.world.deref(xo.ty).0;
-        if !self.world.is_valid(self.world.under(xo.ty)) || !self.world.is_valid(self.world.under(base)) {
+        if !self.world.is_valid(self.world.under(xo.ty))
+            || !self.world.is_valid(self.world.under(base))
+        {
             return;
         }
         let name = sel.as_str();
@@ -345,14 +414,23 @@ impl Checker<'_> {
                     format!("invalid method expression {ts}.{name} (needs pointer receiver (*{ts}).{name})"),
                 );
             } else {
-                self.error(sel.range, format!("cannot call pointer method {name} on {ts}"));
+                self.error(
+                    sel.range,
+                    format!("cannot call pointer method {name} on {ts}"),
+                );
             }
             return;
         }
         let why = if self.world.is_interface_ptr(xo.ty) {
             self.interface_ptr_error(xo.ty)
         } else {
-            let alt = self.world.lookup_fold(xo.ty, xo.mode == Mode::Variable, Some(self.pkg), name, true);
+            let alt = self.world.lookup_fold(
+                xo.ty,
+                xo.mode == Mode::Variable,
+                Some(self.pkg),
+                name,
+                true,
+            );
             self.lookup_error(xo.ty, name, alt.obj, false)
         };
         self.error(sel.range, format!("{xs}.{name} undefined ({why})"));
@@ -360,7 +438,13 @@ impl Checker<'_> {
 
     /// go/types' `lookupError`: why `sel` was not found in `typ`, mentioning an object `alt`
     /// of different capitalization if one exists. `struct_lit`: for a struct literal's key.
-    pub(crate) fn lookup_error(&self, typ: TypeId, sel: &str, alt: Option<ObjId>, struct_lit: bool) -> String {
+    pub(crate) fn lookup_error(
+        &self,
+        typ: TypeId,
+        sel: &str,
+        alt: Option<ObjId>,
+        struct_lit: bool,
+    ) -> String {
         #[derive(PartialEq)]
         enum Case {
             Missing,
@@ -401,11 +485,17 @@ impl Checker<'_> {
         if struct_lit {
             return match case {
                 Case::Missing => format!("unknown field {sel} in struct literal of type {ts}"),
-                Case::Misspelled => format!("unknown field {sel} in struct literal of type {ts}, but does have {alt_name}"),
+                Case::Misspelled => format!(
+                    "unknown field {sel} in struct literal of type {ts}, but does have {alt_name}"
+                ),
                 Case::Unexported => {
-                    format!("unknown field {sel} in struct literal of type {ts}, but does have unexported {alt_name}")
+                    format!(
+                        "unknown field {sel} in struct literal of type {ts}, but does have unexported {alt_name}"
+                    )
                 }
-                Case::Inaccessible => format!("cannot refer to unexported field {alt_name} in struct literal of type {ts}"),
+                Case::Inaccessible => format!(
+                    "cannot refer to unexported field {alt_name} in struct literal of type {ts}"
+                ),
             };
         }
         let what = match alt.map(|a| &self.world.obj(a).kind) {
@@ -415,8 +505,12 @@ impl Checker<'_> {
         };
         match case {
             Case::Missing => format!("type {ts} has no field or method {sel}"),
-            Case::Misspelled => format!("type {ts} has no field or method {sel}, but does have {what} {alt_name}"),
-            Case::Unexported => format!("type {ts} has no field or method {sel}, but does have unexported {what} {alt_name}"),
+            Case::Misspelled => {
+                format!("type {ts} has no field or method {sel}, but does have {what} {alt_name}")
+            }
+            Case::Unexported => format!(
+                "type {ts} has no field or method {sel}, but does have unexported {what} {alt_name}"
+            ),
             Case::Inaccessible => format!("cannot refer to unexported {what} {alt_name}"),
         }
     }
@@ -450,7 +544,10 @@ impl Checker<'_> {
             return invalid;
         };
         if !self.world.obj(exp).is_exported() {
-            self.error(sel.range, format!("name {name} not exported by package {pkg_name}"));
+            self.error(
+                sel.range,
+                format!("name {name} not exported by package {pkg_name}"),
+            );
         }
         self.record_use(sel.range.start, exp);
         let o = self.world.obj(exp);
@@ -471,7 +568,9 @@ impl Checker<'_> {
             ObjKind::Func { .. } => {
                 // Generic functions of other packages are opaque: their signatures mention
                 // type parameters, which have no type.
-                if o.pkg != Some(self.pkg) && self.world.contains_invalid(ty) {
+                if o.pkg != Some(self.pkg)
+                    && (self.world.contains_invalid(ty) || self.world.is_generic_func(exp))
+                {
                     return invalid;
                 }
                 Mode::Value
@@ -482,11 +581,17 @@ impl Checker<'_> {
         if !matches!(mode, Mode::Builtin(_) | Mode::TypeExpr) && !self.world.is_valid(ty) {
             return invalid;
         }
-        Operand { mode, expr: Some(e), ty }
+        Operand {
+            mode,
+            expr: Some(e),
+            ty,
+        }
     }
 }
 
 /// go/types' `isValidName`: a letter or `_`, then letters, digits and `_`.
 fn is_valid_name(s: &str) -> bool {
-    s.chars().enumerate().all(|(i, c)| c.is_alphabetic() || c == '_' || (i > 0 && c.is_numeric()))
+    s.chars()
+        .enumerate()
+        .all(|(i, c)| c.is_alphabetic() || c == '_' || (i > 0 && c.is_numeric()))
 }

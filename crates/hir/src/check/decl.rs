@@ -26,16 +26,37 @@ pub(crate) struct DeclInfo {
 
 #[derive(Clone, Debug)]
 pub(crate) enum DeclKind {
-    Const { ty: Option<ExprId>, init: Option<ExprId>, iota: u32, inherited: bool, spec_range: TextRange },
+    Const {
+        ty: Option<ExprId>,
+        init: Option<ExprId>,
+        iota: u32,
+        inherited: bool,
+        spec_range: TextRange,
+    },
     /// `lhs` has several variables for `var a, b = f()` (one shared initializer).
-    Var { lhs: Vec<ObjId>, ty: Option<ExprId>, init: Option<ExprId> },
-    Type { alias: bool, ty: ExprId, generic: bool },
-    Func { decl: DeclId },
+    Var {
+        lhs: Vec<ObjId>,
+        ty: Option<ExprId>,
+        init: Option<ExprId>,
+    },
+    Type {
+        alias: bool,
+        ty: ExprId,
+        generic: bool,
+    },
+    Func {
+        decl: DeclId,
+    },
 }
 
 impl DeclInfo {
     pub(crate) fn new(file: usize, kind: DeclKind) -> DeclInfo {
-        DeclInfo { file, kind, deps: Vec::new(), dep_set: HashSet::new() }
+        DeclInfo {
+            file,
+            kind,
+            deps: Vec::new(),
+            dep_set: HashSet::new(),
+        }
     }
 }
 
@@ -46,8 +67,14 @@ impl Checker<'_> {
         let mut objs: Vec<ObjId> = self.decls.keys().copied().collect();
         objs.sort_by_key(|&o| self.world.obj(o).order);
         let is_type = |c: &Checker<'_>, o: ObjId| matches!(c.decls[&o].kind, DeclKind::Type { .. });
-        let is_alias = |c: &Checker<'_>, o: ObjId| matches!(c.decls[&o].kind, DeclKind::Type { alias: true, .. });
-        let mut ordered: Vec<ObjId> = objs.iter().copied().filter(|&o| is_type(self, o) && !is_alias(self, o)).collect();
+        let is_alias = |c: &Checker<'_>, o: ObjId| {
+            matches!(c.decls[&o].kind, DeclKind::Type { alias: true, .. })
+        };
+        let mut ordered: Vec<ObjId> = objs
+            .iter()
+            .copied()
+            .filter(|&o| is_type(self, o) && !is_alias(self, o))
+            .collect();
         ordered.extend(objs.iter().copied().filter(|&o| is_alias(self, o)));
         ordered.extend(objs.iter().copied().filter(|&o| !is_type(self, o)));
         for obj in ordered {
@@ -97,7 +124,13 @@ impl Checker<'_> {
             pos: None,
         };
         match info.kind {
-            DeclKind::Const { ty, init, iota, inherited, .. } => {
+            DeclKind::Const {
+                ty,
+                init,
+                iota,
+                inherited,
+                ..
+            } => {
                 self.env.decl = Some(obj);
                 self.const_decl(obj, ty, init, iota, inherited);
             }
@@ -206,12 +239,26 @@ impl Checker<'_> {
             self.error(TextRange::default(), msg);
             return;
         };
-        let file_idx = self.file_ids.iter().position(|&f| f == file).unwrap_or(self.env.file);
-        let range = TextRange { start: o.pos.offset, end: o.pos.offset + o.name.len() as u32 };
+        let file_idx = self
+            .file_ids
+            .iter()
+            .position(|&f| f == file)
+            .unwrap_or(self.env.file);
+        let range = TextRange {
+            start: o.pos.offset,
+            end: o.pos.offset + o.name.len() as u32,
+        };
         self.report(file_idx, range, msg, false);
     }
 
-    fn const_decl(&mut self, obj: ObjId, ty: Option<ExprId>, init: Option<ExprId>, iota: u32, inherited: bool) {
+    fn const_decl(
+        &mut self,
+        obj: ObjId,
+        ty: Option<ExprId>,
+        init: Option<ExprId>,
+        iota: u32,
+        inherited: bool,
+    ) {
         let saved_iota = self.env.iota.replace(Value::from_i64(iota as i64));
         let saved_err_pos = self.err_pos.take();
         if let ObjKind::Const(v) = &mut self.world.obj_mut(obj).kind {
@@ -236,7 +283,10 @@ impl Checker<'_> {
             if let Some(init) = init {
                 if inherited {
                     let o = self.world.obj(obj);
-                    self.err_pos = Some(TextRange { start: o.pos.offset, end: o.pos.offset + o.name.len() as u32 });
+                    self.err_pos = Some(TextRange {
+                        start: o.pos.offset,
+                        end: o.pos.offset + o.name.len() as u32,
+                    });
                 }
                 x = self.expr(init);
             }
@@ -259,7 +309,11 @@ impl Checker<'_> {
         };
         if lhs.len() <= 1 {
             let t = self.world.obj(obj).ty;
-            let mut x = if ty.is_some() { self.expr_with_hint(init, t) } else { self.expr(init) };
+            let mut x = if ty.is_some() {
+                self.expr_with_hint(init, t)
+            } else {
+                self.expr(init)
+            };
             self.init_var(obj, &mut x, "variable declaration");
             return;
         }
@@ -280,13 +334,20 @@ impl Checker<'_> {
         if generic {
             // Type parameters arrive with the second checker issue; until then, generic types
             // are opaque (no errors, no false positives).
-            let named = self.world.new_type(Type::Named(Box::new(Named { obj, underlying: ids::INVALID, methods: Vec::new() })));
+            let named = self.world.new_type(Type::Named(Box::new(Named {
+                obj,
+                underlying: ids::INVALID,
+                methods: Vec::new(),
+            })));
             self.world.obj_mut(obj).ty = named;
             self.generic_types.insert(obj);
             return;
         }
         if alias {
-            let a = self.world.new_type(Type::Alias(Box::new(Alias { obj, actual: ids::INVALID })));
+            let a = self.world.new_type(Type::Alias(Box::new(Alias {
+                obj,
+                actual: ids::INVALID,
+            })));
             self.world.obj_mut(obj).ty = a;
             let actual = self.typ(ty);
             if let Type::Alias(al) = self.world.ty_mut(a)
@@ -303,7 +364,11 @@ impl Checker<'_> {
             }
             return;
         }
-        let named = self.world.new_type(Type::Named(Box::new(Named { obj, underlying: ids::INVALID, methods: Vec::new() })));
+        let named = self.world.new_type(Type::Named(Box::new(Named {
+            obj,
+            underlying: ids::INVALID,
+            methods: Vec::new(),
+        })));
         self.world.obj_mut(obj).ty = named;
         self.pending_named.insert(named);
         let rhs = self.defined_type(ty, named);
@@ -417,7 +482,9 @@ impl Checker<'_> {
 
     /// Attaches the methods declared for type `obj` to it, reporting duplicates.
     fn collect_methods(&mut self, obj: ObjId) {
-        let Some(methods) = self.methods.remove(&obj) else { return };
+        let Some(methods) = self.methods.remove(&obj) else {
+            return;
+        };
         let named = self.world.obj(obj).ty;
         if !matches!(self.world.ty(named), Type::Named(_)) {
             return;
@@ -444,8 +511,12 @@ impl Checker<'_> {
 
     /// `field and method with the same name X`, once the struct type is known.
     fn check_field_uniqueness(&mut self, named: TypeId) {
-        let Type::Named(n) = self.world.ty(named).clone() else { return };
-        let Type::Struct(s) = self.world.ty(self.world.under(named)).clone() else { return };
+        let Type::Named(n) = self.world.ty(named).clone() else {
+            return;
+        };
+        let Type::Struct(s) = self.world.ty(self.world.under(named)).clone() else {
+            return;
+        };
         for m in n.methods {
             let name = self.world.obj(m).name.clone();
             if let Some(&f) = s.fields.iter().find(|&&f| self.world.obj(f).name == name) {
@@ -458,7 +529,9 @@ impl Checker<'_> {
     /// `file:line:col` of an object, as go/types prints positions in messages.
     pub(crate) fn position_string(&self, obj: ObjId) -> String {
         let o = self.world.obj(obj);
-        let Some(file) = o.pos.file else { return String::new() };
+        let Some(file) = o.pos.file else {
+            return String::new();
+        };
         let data = self.world.file(file);
         let index = syntax::LineIndex::new(&data.text);
         let lc = index.line_col(o.pos.offset);
@@ -467,7 +540,9 @@ impl Checker<'_> {
 
     fn func_decl(&mut self, obj: ObjId, decl: DeclId) {
         let ast = self.ast();
-        let ast::Decl::Func(fdecl) = ast.decl(decl) else { return };
+        let ast::Decl::Func(fdecl) = ast.decl(decl) else {
+            return;
+        };
         // Guard against cycles: the object gets a placeholder signature first.
         self.world.obj_mut(obj).ty = ids::INVALID;
         if !fdecl.type_params.is_empty() {
@@ -476,7 +551,10 @@ impl Checker<'_> {
         let (sig, scope) = self.func_type(fdecl.recv.as_ref(), &fdecl.sig, &fdecl.type_params);
         self.world.obj_mut(obj).ty = sig;
         if !fdecl.type_params.is_empty() && fdecl.body.is_none() {
-            self.soft_error(fdecl.name.range, "generic function is missing function body");
+            self.soft_error(
+                fdecl.name.range,
+                "generic function is missing function body",
+            );
         }
         if !self.config.ignore_func_bodies
             && let Some(body) = fdecl.body
@@ -487,18 +565,35 @@ impl Checker<'_> {
             env.sig = Some(sig);
             env.decl = Some(obj);
             env.iota = None;
-            self.delayed.push(Delayed::FuncBody { file: self.env.file, name: fdecl.name.text.to_string(), sig, body, env });
+            self.delayed.push(Delayed::FuncBody {
+                file: self.env.file,
+                name: fdecl.name.text.to_string(),
+                sig,
+                body,
+                env,
+            });
         }
     }
 
     /// A local `const`, `var` or `type` declaration statement.
     pub(crate) fn decl_stmt(&mut self, decl: DeclId) {
         let ast = self.ast();
-        let ast::Decl::Gen(gdecl) = ast.decl(decl) else { return };
+        let ast::Decl::Gen(gdecl) = ast.decl(decl) else {
+            return;
+        };
         let mut last: Option<(Option<ExprId>, Vec<ExprId>, u32)> = None;
         for spec in &gdecl.specs {
             match (gdecl.kind, spec) {
-                (GenKind::Const, Spec::Value { names, ty, values, iota, range }) => {
+                (
+                    GenKind::Const,
+                    Spec::Value {
+                        names,
+                        ty,
+                        values,
+                        iota,
+                        range,
+                    },
+                ) => {
                     let (ty, values, inherited) = if ty.is_some() || !values.is_empty() {
                         last = Some((*ty, values.clone(), range.start));
                         (*ty, values.clone(), false)
@@ -508,11 +603,16 @@ impl Checker<'_> {
                             None => (None, Vec::new(), false),
                         }
                     };
-                    let inherited_info = if inherited { last.as_ref().map(|(_, v, at)| (v.len(), *at)) } else { None };
+                    let inherited_info = if inherited {
+                        last.as_ref().map(|(_, v, at)| (v.len(), *at))
+                    } else {
+                        None
+                    };
                     let top = self.delayed.len();
                     let mut lhs = Vec::new();
                     for (i, name) in names.iter().enumerate() {
-                        let obj = self.new_object(name, ObjKind::Const(Value::from_i64(*iota as i64)));
+                        let obj =
+                            self.new_object(name, ObjKind::Const(Value::from_i64(*iota as i64)));
                         self.const_decl(obj, ty, values.get(i).copied(), *iota, inherited);
                         lhs.push(obj);
                     }
@@ -523,10 +623,21 @@ impl Checker<'_> {
                         self.declare(self.env.scope, Some(name), obj);
                     }
                 }
-                (GenKind::Var, Spec::Value { names, ty, values, range, .. }) => {
+                (
+                    GenKind::Var,
+                    Spec::Value {
+                        names,
+                        ty,
+                        values,
+                        range,
+                        ..
+                    },
+                ) => {
                     let top = self.delayed.len();
-                    let lhs0: Vec<ObjId> =
-                        names.iter().map(|name| self.new_object(name, ObjKind::Var(VarInfo::default()))).collect();
+                    let lhs0: Vec<ObjId> = names
+                        .iter()
+                        .map(|name| self.new_object(name, ObjKind::Var(VarInfo::default())))
+                        .collect();
                     if values.len() == 1 && names.len() > 1 {
                         self.var_decl(lhs0[0], &lhs0, *ty, Some(values[0]));
                     } else {
@@ -540,7 +651,16 @@ impl Checker<'_> {
                         self.declare(self.env.scope, Some(name), obj);
                     }
                 }
-                (GenKind::Type, Spec::Type { name, type_params, alias, ty, .. }) => {
+                (
+                    GenKind::Type,
+                    Spec::Type {
+                        name,
+                        type_params,
+                        alias,
+                        ty,
+                        ..
+                    },
+                ) => {
                     let obj = self.new_object(name, ObjKind::TypeName);
                     self.declare(self.env.scope, Some(name), obj);
                     self.obj_path.push(obj);

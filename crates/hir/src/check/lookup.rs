@@ -73,7 +73,13 @@ pub(crate) fn is_exported(name: &str) -> bool {
 impl World {
     /// go/types' `sameId`: whether object `obj` is named `name` as seen from `pkg` (unexported
     /// names of different packages differ); with `fold_case`, any capitalization matches.
-    pub(crate) fn same_id(&self, obj: ObjId, pkg: Option<PackageId>, name: &str, fold_case: bool) -> bool {
+    pub(crate) fn same_id(
+        &self,
+        obj: ObjId,
+        pkg: Option<PackageId>,
+        name: &str,
+        fold_case: bool,
+    ) -> bool {
         let o = self.obj(obj);
         if fold_case && equal_fold(&o.name, name) {
             return true;
@@ -110,7 +116,10 @@ impl World {
 
     /// Whether `typ` has a name: a basic or defined type (go/types' `hasName`).
     pub(crate) fn has_name(&self, typ: TypeId) -> bool {
-        matches!(self.ty(self.unalias(typ)), Type::Named(_) | Type::Basic { .. })
+        matches!(
+            self.ty(self.unalias(typ)),
+            Type::Named(_) | Type::Basic { .. }
+        )
     }
 
     /// A pointer to an interface (`*I`), whose method set is empty.
@@ -125,7 +134,9 @@ impl World {
     /// pointer types count), else from the syntax of its declaration.
     pub(crate) fn has_ptr_recv(&self, m: ObjId) -> bool {
         let o = self.obj(m);
-        let ObjKind::Func { has_ptr_recv } = o.kind else { return false };
+        let ObjKind::Func { has_ptr_recv } = o.kind else {
+            return false;
+        };
         if let Type::Signature(sig) = self.ty(o.ty)
             && let Some(recv) = sig.recv
         {
@@ -136,7 +147,13 @@ impl World {
 
     /// Looks up field or method `name` (as seen from package `pkg`) in `t`, as go/types'
     /// `lookupFieldOrMethod`. `addressable`: `t` is the type of an addressable variable.
-    pub fn lookup_field_or_method(&self, t: TypeId, addressable: bool, pkg: Option<PackageId>, name: &str) -> Selection {
+    pub fn lookup_field_or_method(
+        &self,
+        t: TypeId,
+        addressable: bool,
+        pkg: Option<PackageId>,
+        name: &str,
+    ) -> Selection {
         self.lookup_fold(t, addressable, pkg, name, false)
     }
 
@@ -155,7 +172,10 @@ impl World {
         {
             let p = self.under(n);
             let sel = self.lookup_impl(p, false, pkg, name, fold_case);
-            if sel.obj.is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Func { .. })) {
+            if sel
+                .obj
+                .is_some_and(|o| matches!(self.obj(o).kind, ObjKind::Func { .. }))
+            {
                 return Selection::default();
             }
             return sel;
@@ -180,7 +200,12 @@ impl World {
         if is_ptr && self.is_interface(typ) {
             return Selection::default();
         }
-        let mut current = vec![Embedded { ty: typ, index: Vec::new(), indirect: is_ptr, multiples: false }];
+        let mut current = vec![Embedded {
+            ty: typ,
+            index: Vec::new(),
+            indirect: is_ptr,
+            multiples: false,
+        }];
         let mut seen: Vec<TypeId> = Vec::new();
         let mut obj: Option<ObjId> = None;
         let mut index: Option<Vec<usize>> = None;
@@ -195,11 +220,18 @@ impl World {
                     }
                     seen.push(named);
                     if let Type::Named(n) = self.ty(named)
-                        && let Some(i) = n.methods.iter().position(|&m| self.same_id(m, pkg, name, fold_case))
+                        && let Some(i) = n
+                            .methods
+                            .iter()
+                            .position(|&m| self.same_id(m, pkg, name, fold_case))
                     {
                         let path = concat(&e.index, i);
                         if obj.is_some() || e.multiples {
-                            return Selection { obj: None, index: Some(path), indirect: false };
+                            return Selection {
+                                obj: None,
+                                index: Some(path),
+                                indirect: false,
+                            };
                         }
                         index = Some(path);
                         obj = Some(n.methods[i]);
@@ -214,7 +246,11 @@ impl World {
                             if self.same_id(f, pkg, name, fold_case) {
                                 let path = concat(&e.index, i);
                                 if obj.is_some() || e.multiples {
-                                    return Selection { obj: None, index: Some(path), indirect: false };
+                                    return Selection {
+                                        obj: None,
+                                        index: Some(path),
+                                        indirect: false,
+                                    };
                                 }
                                 index = Some(path);
                                 obj = Some(f);
@@ -234,10 +270,17 @@ impl World {
                     }
                     Type::Interface(_) => {
                         let methods = self.interface_methods(u);
-                        if let Some(i) = methods.iter().position(|&m| self.same_id(m, pkg, name, fold_case)) {
+                        if let Some(i) = methods
+                            .iter()
+                            .position(|&m| self.same_id(m, pkg, name, fold_case))
+                        {
                             let path = concat(&e.index, i);
                             if obj.is_some() || e.multiples {
-                                return Selection { obj: None, index: Some(path), indirect: false };
+                                return Selection {
+                                    obj: None,
+                                    index: Some(path),
+                                    indirect: false,
+                                };
                             }
                             index = Some(path);
                             obj = Some(methods[i]);
@@ -249,9 +292,17 @@ impl World {
             }
             if let Some(o) = obj {
                 if self.has_ptr_recv(o) && !indirect && !addressable {
-                    return Selection { obj: None, index: None, indirect: true };
+                    return Selection {
+                        obj: None,
+                        index: None,
+                        indirect: true,
+                    };
                 }
-                return Selection { obj, index, indirect };
+                return Selection {
+                    obj,
+                    index,
+                    indirect,
+                };
             }
             current = self.consolidate_multiples(next);
         }
@@ -265,7 +316,10 @@ impl World {
         }
         let mut out: Vec<Embedded> = Vec::with_capacity(list.len());
         for e in list {
-            if let Some(prev) = out.iter_mut().find(|p| p.ty == e.ty || self.identical(p.ty, e.ty)) {
+            if let Some(prev) = out
+                .iter_mut()
+                .find(|p| p.ty == e.ty || self.identical(p.ty, e.ty))
+            {
                 prev.multiples = true;
             } else {
                 out.push(e);
@@ -283,7 +337,11 @@ impl World {
                 .interface_methods(t)
                 .into_iter()
                 .enumerate()
-                .map(|(i, m)| MethodSetEntry { obj: m, index: vec![i], indirect: true })
+                .map(|(i, m)| MethodSetEntry {
+                    obj: m,
+                    index: vec![i],
+                    indirect: true,
+                })
                 .collect();
         }
         let (base, is_ptr) = self.deref(t);
@@ -339,7 +397,11 @@ impl World {
             {
                 // As in go/types' method sets, interface methods count as indirect.
                 let indirect = sel.indirect || self.is_interface_method(o);
-                out.push(MethodSetEntry { obj: o, index: sel.index.unwrap_or_default(), indirect });
+                out.push(MethodSetEntry {
+                    obj: o,
+                    index: sel.index.unwrap_or_default(),
+                    indirect,
+                });
             }
         }
         out.sort_by(|a, b| self.obj(a.obj).name.cmp(&self.obj(b.obj).name));
@@ -352,6 +414,22 @@ impl World {
             Type::Signature(sig) => sig.recv.is_some_and(|r| self.is_interface(self.obj(r).ty)),
             _ => false,
         }
+    }
+
+    /// Whether function `f` is generic (declared with type parameters). The object does not
+    /// record it, so look at the declaration's text: a `[` right after the function's name.
+    pub(crate) fn is_generic_func(&self, f: ObjId) -> bool {
+        let o = self.obj(f);
+        if !matches!(o.kind, ObjKind::Func { .. }) {
+            return false;
+        }
+        let Some(file) = o.pos.file else { return false };
+        let text = self.file(file).text.as_bytes();
+        let after = o.pos.offset as usize + o.name.len();
+        if text.get(o.pos.offset as usize..after) != Some(o.name.as_bytes()) {
+            return false;
+        }
+        text[after..].iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b'[')
     }
 
     /// Type identity ignoring struct tags (conversions).
@@ -384,7 +462,9 @@ impl World {
             (Type::Array { len: l1, elem: e1 }, Type::Array { len: l2, elem: e2 }) => {
                 l1 == l2 && self.identical_it(*e1, *e2, depth)
             }
-            (Type::Slice(a), Type::Slice(b)) | (Type::Pointer(a), Type::Pointer(b)) => self.identical_it(*a, *b, depth),
+            (Type::Slice(a), Type::Slice(b)) | (Type::Pointer(a), Type::Pointer(b)) => {
+                self.identical_it(*a, *b, depth)
+            }
             (Type::Map { key: k1, elem: e1 }, Type::Map { key: k2, elem: e2 }) => {
                 self.identical_it(*k1, *k2, depth) && self.identical_it(*e1, *e2, depth)
             }
@@ -392,7 +472,10 @@ impl World {
                 d1 == d2 && self.identical_it(*e1, *e2, depth)
             }
             (Type::Tuple(a), Type::Tuple(b)) => {
-                a.len() == b.len() && a.iter().zip(b).all(|(&v, &w)| self.identical_it(self.obj(v).ty, self.obj(w).ty, depth))
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(b)
+                        .all(|(&v, &w)| self.identical_it(self.obj(v).ty, self.obj(w).ty, depth))
             }
             (Type::Signature(a), Type::Signature(b)) => {
                 a.variadic == b.variadic
@@ -420,13 +503,24 @@ impl World {
         let t = self.unalias(t);
         let r = match self.ty(t) {
             Type::Basic { kind, .. } => *kind == BasicKind::Invalid,
-            Type::Pointer(e) | Type::Slice(e) | Type::Array { elem: e, .. } | Type::Chan { elem: e, .. } => {
-                self.contains_invalid_in(*e, depth)
+            Type::Pointer(e)
+            | Type::Slice(e)
+            | Type::Array { elem: e, .. }
+            | Type::Chan { elem: e, .. } => self.contains_invalid_in(*e, depth),
+            Type::Map { key, elem } => {
+                self.contains_invalid_in(*key, depth) || self.contains_invalid_in(*elem, depth)
             }
-            Type::Map { key, elem } => self.contains_invalid_in(*key, depth) || self.contains_invalid_in(*elem, depth),
-            Type::Tuple(vars) => vars.iter().any(|&v| self.contains_invalid_in(self.obj(v).ty, depth)),
-            Type::Signature(s) => self.contains_invalid_in(s.params, depth) || self.contains_invalid_in(s.results, depth),
-            Type::Struct(s) => s.fields.iter().any(|&f| self.contains_invalid_in(self.obj(f).ty, depth)),
+            Type::Tuple(vars) => vars
+                .iter()
+                .any(|&v| self.contains_invalid_in(self.obj(v).ty, depth)),
+            Type::Signature(s) => {
+                self.contains_invalid_in(s.params, depth)
+                    || self.contains_invalid_in(s.results, depth)
+            }
+            Type::Struct(s) => s
+                .fields
+                .iter()
+                .any(|&f| self.contains_invalid_in(self.obj(f).ty, depth)),
             Type::Named(_) | Type::Interface(_) | Type::Alias(_) => false,
         };
         *depth -= 1;
@@ -437,7 +531,9 @@ impl World {
 impl Checker<'_> {
     /// Looks up a field or method and makes sure a method's signature is computed.
     pub(crate) fn lookup_member(&mut self, t: TypeId, addressable: bool, name: &str) -> Selection {
-        let sel = self.world.lookup_field_or_method(t, addressable, Some(self.pkg), name);
+        let sel = self
+            .world
+            .lookup_field_or_method(t, addressable, Some(self.pkg), name);
         if let Some(o) = sel.obj
             && matches!(self.world.obj(o).kind, ObjKind::Func { .. })
         {
@@ -450,7 +546,10 @@ impl Checker<'_> {
     pub(crate) fn func_string(&self, f: ObjId, pkg_info: bool) -> String {
         let o = self.world.obj(f);
         let qf = if pkg_info {
-            crate::typestring::Qualifier { local: None, ambiguous: &[] }
+            crate::typestring::Qualifier {
+                local: None,
+                ambiguous: &[],
+            }
         } else {
             self.qualifier()
         };
@@ -505,13 +604,21 @@ impl Checker<'_> {
 
     /// `type *I is pointer to interface, not interface`.
     pub(crate) fn interface_ptr_error(&self, t: TypeId) -> String {
-        format!("type {} is pointer to interface, not interface", self.type_str(t))
+        format!(
+            "type {} is pointer to interface, not interface",
+            self.type_str(t)
+        )
     }
 
     /// go/types' `missingMethod`: the first method of interface `t` that `v` lacks (or has
     /// with the wrong type), whether it has the wrong type, and the cause in go/types' words.
     /// With `static` unset and `v` an interface, only methods present in both are compared.
-    pub(crate) fn missing_method(&mut self, v: TypeId, t: TypeId, is_static: bool) -> Option<(ObjId, bool, String)> {
+    pub(crate) fn missing_method(
+        &mut self,
+        v: TypeId,
+        t: TypeId,
+        is_static: bool,
+    ) -> Option<(ObjId, bool, String)> {
         let methods = self.world.interface_methods(t);
         if methods.is_empty() {
             return None;
@@ -534,7 +641,10 @@ impl Checker<'_> {
             for &m in &methods {
                 missing = m;
                 let (mname, mpkg) = (self.world.obj(m).name.clone(), self.world.obj(m).pkg);
-                let f = vmethods.iter().copied().find(|&f| self.world.same_id(f, mpkg, &mname, false));
+                let f = vmethods
+                    .iter()
+                    .copied()
+                    .find(|&f| self.world.same_id(f, mpkg, &mname, false));
                 found = f;
                 let Some(f) = f else {
                     if !is_static {
@@ -543,7 +653,10 @@ impl Checker<'_> {
                     state = Some(State::NotFound);
                     break;
                 };
-                if !self.world.identical(self.world.obj(f).ty, self.world.obj(m).ty) {
+                if !self
+                    .world
+                    .identical(self.world.obj(f).ty, self.world.obj(m).ty)
+                {
                     state = Some(State::WrongSig);
                     break;
                 }
@@ -566,7 +679,11 @@ impl Checker<'_> {
                             && matches!(self.world.obj(f).kind, ObjKind::Func { .. })
                         {
                             found = Some(f);
-                            state = Some(if self.world.obj(f).name == mname { State::Unexported } else { State::WrongName });
+                            state = Some(if self.world.obj(f).name == mname {
+                                State::Unexported
+                            } else {
+                                State::WrongName
+                            });
                         }
                     }
                     break;
@@ -577,7 +694,10 @@ impl Checker<'_> {
                 }
                 found = Some(obj);
                 self.obj_decl(obj);
-                if !self.world.identical(self.world.obj(obj).ty, self.world.obj(m).ty) {
+                if !self
+                    .world
+                    .identical(self.world.obj(obj).ty, self.world.obj(m).ty)
+                {
                     state = Some(State::WrongSig);
                     break;
                 }
@@ -606,7 +726,8 @@ impl Checker<'_> {
             State::Unexported => format!("(unexported method {mname})"),
             State::WrongSig => {
                 let f = found.unwrap_or(missing);
-                let (mut fs, mut ms) = (self.func_string(f, false), self.func_string(missing, false));
+                let (mut fs, mut ms) =
+                    (self.func_string(f, false), self.func_string(missing, false));
                 if fs == ms {
                     fs = self.func_string(f, true);
                     ms = self.func_string(missing, true);
@@ -627,7 +748,12 @@ impl Checker<'_> {
 
     /// go/types' `hasAllMethods`: `Err(cause)` if `v` lacks a method of `t`; invalid types
     /// and structs with invalid embedded fields have all methods (no follow-on errors).
-    pub(crate) fn has_all_methods(&mut self, v: TypeId, t: TypeId, is_static: bool) -> Result<(), String> {
+    pub(crate) fn has_all_methods(
+        &mut self,
+        v: TypeId,
+        t: TypeId,
+        is_static: bool,
+    ) -> Result<(), String> {
         if !self.world.is_valid(v) {
             return Ok(());
         }
@@ -648,7 +774,8 @@ impl Checker<'_> {
             for &f in &st.fields {
                 let fo = self.world.obj(f);
                 if fo.var_info().is_some_and(|v| v.embedded)
-                    && (!self.world.is_valid(fo.ty) || self.has_invalid_embedded_fields(fo.ty, seen))
+                    && (!self.world.is_valid(fo.ty)
+                        || self.has_invalid_embedded_fields(fo.ty, seen))
                 {
                     return true;
                 }
@@ -659,7 +786,12 @@ impl Checker<'_> {
 
     /// go/types' `implements`: whether `v` implements interface `t` (`constraint`: satisfies),
     /// with the cause (`T does not implement I (missing method M)`) on failure.
-    pub(crate) fn implements(&mut self, v: TypeId, t: TypeId, constraint: bool) -> Result<(), String> {
+    pub(crate) fn implements(
+        &mut self,
+        v: TypeId,
+        t: TypeId,
+        constraint: bool,
+    ) -> Result<(), String> {
         let vu = self.world.under(v);
         let tu = self.world.under(t);
         if !self.world.is_valid(vu) || !self.world.is_valid(tu) {
@@ -673,25 +805,39 @@ impl Checker<'_> {
         let verb = if constraint { "satisfy" } else { "implement" };
         let Type::Interface(ti) = self.world.ty(tu) else {
             let detail = if self.world.is_interface_ptr(tu) {
-                format!("type {} is pointer to interface, not interface", self.type_str(t))
+                format!(
+                    "type {} is pointer to interface, not interface",
+                    self.type_str(t)
+                )
             } else {
                 format!("{} is not an interface", self.type_str(t))
             };
-            return Err(format!("{} does not {verb} {} ({detail})", self.type_str(v), self.type_str(t)));
+            return Err(format!(
+                "{} does not {verb} {} ({detail})",
+                self.type_str(v),
+                self.type_str(t)
+            ));
         };
         let t_comparable = ti.comparable || self.world.interface_is_comparable(tu);
         if !t_comparable && self.world.interface_methods(tu).is_empty() {
             return Ok(());
         }
         if let Err(cause) = self.has_all_methods(v, t, true) {
-            return Err(format!("{} does not {verb} {} {cause}", self.type_str(v), self.type_str(t)));
+            return Err(format!(
+                "{} does not {verb} {} {cause}",
+                self.type_str(v),
+                self.type_str(t)
+            ));
         }
         if t_comparable && !self.strictly_comparable(v) {
             if constraint && self.world.comparable(v) {
                 if self.allow_version(20) {
                     return Ok(());
                 }
-                return Err(format!("{} to {verb} comparable requires go1.20 or later", self.type_str(v)));
+                return Err(format!(
+                    "{} to {verb} comparable requires go1.20 or later",
+                    self.type_str(v)
+                ));
             }
             return Err(format!("{} does not {verb} comparable", self.type_str(v)));
         }
@@ -712,7 +858,10 @@ impl Checker<'_> {
         seen.push(u);
         match self.world.ty(u) {
             Type::Interface(_) => false,
-            Type::Struct(s) => s.fields.iter().all(|&f| self.strictly_comparable_in(self.world.obj(f).ty, seen)),
+            Type::Struct(s) => s
+                .fields
+                .iter()
+                .all(|&f| self.strictly_comparable_in(self.world.obj(f).ty, seen)),
             Type::Array { elem, .. } => self.strictly_comparable_in(*elem, seen),
             _ => self.world.comparable(u),
         }
@@ -755,17 +904,29 @@ impl Checker<'_> {
         if matches!(self.world.ty(vu), Type::Interface(_)) && self.implements(t, v, false).is_ok() {
             return Err("need type assertion".into());
         }
-        if let (Type::Chan { dir: ChanDir::Both, elem: ve }, Type::Chan { elem: te, .. }) =
-            (self.world.ty(vu), self.world.ty(tu))
+        if let (
+            Type::Chan {
+                dir: ChanDir::Both,
+                elem: ve,
+            },
+            Type::Chan { elem: te, .. },
+        ) = (self.world.ty(vu), self.world.ty(tu))
             && self.world.identical(*ve, *te)
         {
-            return if !self.world.has_name(v) || !self.world.has_name(t) { Ok(()) } else { Err(String::new()) };
+            return if !self.world.has_name(v) || !self.world.has_name(t) {
+                Ok(())
+            } else {
+                Err(String::new())
+            };
         }
         Err(String::new())
     }
 
     /// A new empty interface type (`interface{}`, printed so, unlike `any`).
     pub(crate) fn empty_interface(&mut self) -> TypeId {
-        self.world.new_type(Type::Interface(Box::new(Interface { all_methods: Some(Vec::new()), ..Default::default() })))
+        self.world.new_type(Type::Interface(Box::new(Interface {
+            all_methods: Some(Vec::new()),
+            ..Default::default()
+        })))
     }
 }

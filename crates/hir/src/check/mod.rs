@@ -20,6 +20,7 @@ mod resolver;
 mod returns;
 mod stmt;
 mod typexpr;
+mod versions;
 
 use std::collections::HashMap;
 
@@ -62,7 +63,13 @@ pub(crate) struct Env {
 pub(crate) enum Delayed {
     /// Check a function body: (file, declaring object or None for literals, signature, body,
     /// the environment's scope to nest in, the decl for dependencies, iota).
-    FuncBody { file: usize, name: String, sig: TypeId, body: ast::StmtId, env: Env },
+    FuncBody {
+        file: usize,
+        name: String,
+        sig: TypeId,
+        body: ast::StmtId,
+        env: Env,
+    },
     /// Any other check (validity of map keys once types are complete, ...), run in the
     /// environment it was registered in.
     Check(Env, Box<dyn FnOnce(&mut Checker<'_>)>),
@@ -135,7 +142,11 @@ impl<'a> Checker<'a> {
         config: &'a Config,
     ) -> Checker<'a> {
         let universe = world.universe();
-        let lang = config.lang.as_deref().and_then(crate::parse_go_version).unwrap_or(crate::LATEST_GO);
+        let lang = config
+            .lang
+            .as_deref()
+            .and_then(crate::parse_go_version)
+            .unwrap_or(crate::LATEST_GO);
         Checker {
             world,
             pkg,
@@ -192,9 +203,18 @@ impl<'a> Checker<'a> {
     /// add more (function literals inside bodies are checked in place, not delayed).
     pub(crate) fn process_delayed(&mut self, mut top: usize) {
         while top < self.delayed.len() {
-            let action = std::mem::replace(&mut self.delayed[top], Delayed::Check(self.env.clone(), Box::new(|_| {})));
+            let action = std::mem::replace(
+                &mut self.delayed[top],
+                Delayed::Check(self.env.clone(), Box::new(|_| {})),
+            );
             match action {
-                Delayed::FuncBody { file, name, sig, body, env } => {
+                Delayed::FuncBody {
+                    file,
+                    name,
+                    sig,
+                    body,
+                    env,
+                } => {
                     let saved = std::mem::replace(&mut self.env, env);
                     self.env.file = file;
                     self.func_body(&name, sig, body);
@@ -211,7 +231,8 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn later(&mut self, f: impl FnOnce(&mut Checker<'_>) + 'static) {
-        self.delayed.push(Delayed::Check(self.env.clone(), Box::new(f)));
+        self.delayed
+            .push(Delayed::Check(self.env.clone(), Box::new(f)));
     }
 
     // ---- the current file ----
@@ -230,11 +251,17 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn pos(&self, offset: u32) -> crate::objects::Pos {
-        crate::objects::Pos { file: Some(self.file_ids[self.env.file]), offset }
+        crate::objects::Pos {
+            file: Some(self.file_ids[self.env.file]),
+            offset,
+        }
     }
 
     pub(crate) fn qualifier(&self) -> Qualifier<'_> {
-        Qualifier { local: Some(self.pkg), ambiguous: &self.ambiguous_pkg_names }
+        Qualifier {
+            local: Some(self.pkg),
+            ambiguous: &self.ambiguous_pkg_names,
+        }
     }
 
     /// A type as messages print it.
@@ -251,7 +278,11 @@ impl<'a> Checker<'a> {
     /// An object's name, qualified when it belongs to another package.
     pub(crate) fn obj_name(&self, obj: ObjId) -> String {
         let o = self.world.obj(obj);
-        format!("{}{}", self.world.package_prefix(o.pkg, self.qualifier()), o.name)
+        format!(
+            "{}{}",
+            self.world.package_prefix(o.pkg, self.qualifier()),
+            o.name
+        )
     }
 
     // ---- errors ----
@@ -275,19 +306,32 @@ impl<'a> Checker<'a> {
     pub(crate) fn report(&mut self, file: usize, range: TextRange, msg: String, soft: bool) {
         // go/types' follow-on suppression: once an error was reported, messages mentioning an
         // invalid operand or type (not at their start) add nothing.
-        if self.has_errors && (msg.find("invalid operand").is_some_and(|i| i > 0) || msg.find("invalid type").is_some_and(|i| i > 0)) {
+        if self.has_errors
+            && (msg.find("invalid operand").is_some_and(|i| i > 0)
+                || msg.find("invalid type").is_some_and(|i| i > 0))
+        {
             return;
         }
         self.has_errors = true;
         let range = self.err_pos.unwrap_or(range);
-        self.errors.push(TypeError { file, range, message: msg, soft });
+        self.errors.push(TypeError {
+            file,
+            range,
+            message: msg,
+            soft,
+        });
     }
 
     // ---- language versions ----
 
     /// Whether the current file may use features of go1.`minor`.
     pub(crate) fn allow_version(&self, minor: u32) -> bool {
-        let v = self.file_lang.get(self.env.file).copied().flatten().unwrap_or(self.lang);
+        let v = self
+            .file_lang
+            .get(self.env.file)
+            .copied()
+            .flatten()
+            .unwrap_or(self.lang);
         v >= (1, minor)
     }
 
@@ -296,8 +340,19 @@ impl<'a> Checker<'a> {
         if self.allow_version(minor) {
             return true;
         }
-        let v = self.file_lang.get(self.env.file).copied().flatten().unwrap_or(self.lang);
-        self.error(range, format!("{feature} requires go1.{minor} or later (-lang was set to go{}.{}; check go.mod)", v.0, v.1));
+        let v = self
+            .file_lang
+            .get(self.env.file)
+            .copied()
+            .flatten()
+            .unwrap_or(self.lang);
+        self.error(
+            range,
+            format!(
+                "{feature} requires go1.{minor} or later (-lang was set to go{}.{}; check go.mod)",
+                v.0, v.1
+            ),
+        );
         false
     }
 
@@ -316,7 +371,9 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn record_def(&mut self, name: &ast::Name, obj: ObjId) {
-        self.info.defs.insert((self.env.file as u32, name.range.start), obj);
+        self.info
+            .defs
+            .insert((self.env.file as u32, name.range.start), obj);
     }
 
     pub(crate) fn record_use(&mut self, offset: u32, obj: ObjId) {
@@ -324,7 +381,9 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn record_implicit(&mut self, offset: u32, obj: ObjId) {
-        self.info.implicits.insert((self.env.file as u32, offset), obj);
+        self.info
+            .implicits
+            .insert((self.env.file as u32, offset), obj);
     }
 
     // ---- scopes ----

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use syntax::ast::{self, Decl, Expr, GenKind, Spec};
 
-use super::decl::{DeclInfo, DeclKind};
 use super::Checker;
+use super::decl::{DeclInfo, DeclKind};
 use crate::constant::Value;
 use crate::objects::{ObjId, ObjKind, Object, VarInfo};
 use crate::types::ids;
@@ -22,9 +22,12 @@ impl Checker<'_> {
             self.file_ids.push(id);
             let scope = self.world.new_scope(Some(pkg_scope), false);
             self.file_scopes.push(scope);
-            self.file_lang.push(None);
+            // A file's //go:build version governs it, but never below go1.21 (go/types).
+            self.file_lang.push(super::versions::build_line_version(&file.text).map(|minor| (1, minor.max(21))));
             self.dot_imports.push(HashMap::new());
-            let Some(name) = &file.ast.package else { continue };
+            let Some(name) = &file.ast.package else {
+                continue;
+            };
             match &pkg_name {
                 None => {
                     pkg_name = Some(name.text.clone());
@@ -32,7 +35,10 @@ impl Checker<'_> {
                 }
                 Some(expected) if *expected != name.text => {
                     self.env.file = i;
-                    self.error(name.range, format!("package {}; expected package {}", name.text, expected));
+                    self.error(
+                        name.range,
+                        format!("package {}; expected package {}", name.text, expected),
+                    );
                 }
                 Some(_) => {}
             }
@@ -55,13 +61,24 @@ impl Checker<'_> {
                     Decl::Gen(gdecl) => self.collect_gen_decl(file_no, gdecl),
                     Decl::Func(func) => {
                         let name = func.name.as_str();
-                        let obj = self.new_object(&func.name, ObjKind::Func { has_ptr_recv: false });
+                        let obj = self.new_object(
+                            &func.name,
+                            ObjKind::Func {
+                                has_ptr_recv: false,
+                            },
+                        );
                         let info = DeclInfo::new(file_no, DeclKind::Func { decl: decl_id });
                         match &func.recv {
                             None => {
-                                if name == "init" || (name == "main" && &*self.world.package(self.pkg).name == "main") {
+                                if name == "init"
+                                    || (name == "main"
+                                        && &*self.world.package(self.pkg).name == "main")
+                                {
                                     if !func.type_params.is_empty() {
-                                        self.soft_error(func.type_params[0].range, format!("func {name} must have no type parameters"));
+                                        self.soft_error(
+                                            func.type_params[0].range,
+                                            format!("func {name} must have no type parameters"),
+                                        );
                                     }
                                     if !func.sig.params.is_empty() || !func.sig.results.is_empty() {
                                         self.soft_error(func.name.range, format!("func {name} must have no arguments and no return values"));
@@ -71,7 +88,10 @@ impl Checker<'_> {
                                     self.world.obj_mut(obj).parent = Some(pkg_scope);
                                     self.record_def(&func.name, obj);
                                     if func.body.is_none() {
-                                        self.soft_error(func.name.range, "func init must have a body");
+                                        self.soft_error(
+                                            func.name.range,
+                                            "func init must have a body",
+                                        );
                                     }
                                 } else {
                                     self.declare(pkg_scope, Some(&func.name), obj);
@@ -96,23 +116,46 @@ impl Checker<'_> {
         // Objects in file scopes and the package scope must have different names.
         for file_no in 0..self.files.len() {
             self.env.file = file_no;
-            let mut names: Vec<(Box<str>, ObjId)> =
-                self.world.scope(self.file_scopes[file_no]).names.iter().map(|(n, &o)| (n.clone(), o)).collect();
+            let mut names: Vec<(Box<str>, ObjId)> = self
+                .world
+                .scope(self.file_scopes[file_no])
+                .names
+                .iter()
+                .map(|(n, &o)| (n.clone(), o))
+                .collect();
             names.sort_by_key(|(_, o)| *o);
             for (name, obj) in names {
-                let Some(alt) = self.world.lookup_local(pkg_scope, &name) else { continue };
+                let Some(alt) = self.world.lookup_local(pkg_scope, &name) else {
+                    continue;
+                };
                 let alt_obj = self.world.obj(alt).clone();
-                let Some(file) = alt_obj.pos.file else { continue };
+                let Some(file) = alt_obj.pos.file else {
+                    continue;
+                };
                 let file_idx = self.file_ids.iter().position(|&f| f == file).unwrap_or(0);
-                let range = syntax::TextRange { start: alt_obj.pos.offset, end: alt_obj.pos.offset + name.len() as u32 };
+                let range = syntax::TextRange {
+                    start: alt_obj.pos.offset,
+                    end: alt_obj.pos.offset + name.len() as u32,
+                };
                 let msg = match self.world.obj(obj).kind {
                     ObjKind::PkgName { imported } => {
-                        format!("{name} already declared through import of package {} ({:?})", self.world.package(imported).name, &*self.world.package(imported).path)
+                        format!(
+                            "{name} already declared through import of package {} ({:?})",
+                            self.world.package(imported).name,
+                            &*self.world.package(imported).path
+                        )
                     }
                     _ => {
-                        let pkg = self.world.obj(obj).pkg.map(|p| self.world.package(p).clone());
+                        let pkg = self
+                            .world
+                            .obj(obj)
+                            .pkg
+                            .map(|p| self.world.package(p).clone());
                         match pkg {
-                            Some(p) => format!("{name} already declared through dot-import of package {} ({:?})", p.name, &*p.path),
+                            Some(p) => format!(
+                                "{name} already declared through dot-import of package {} ({:?})",
+                                p.name, &*p.path
+                            ),
                             None => format!("{name} already declared through dot-import"),
                         }
                     }
@@ -120,6 +163,8 @@ impl Checker<'_> {
                 self.report(file_idx, range, msg, false);
             }
         }
+
+        self.find_ambiguous_package_names();
 
         // Associate methods with their receiver base type names.
         for (method, ptr, base) in methods {
@@ -131,6 +176,29 @@ impl Checker<'_> {
             }
         }
         self.env.file = 0;
+    }
+
+    /// Package names that two packages reachable from this one share: messages qualify their
+    /// types by path (`"html/template".Template`), as go/types' qualifier does.
+    fn find_ambiguous_package_names(&mut self) {
+        let mut paths_by_name: HashMap<Box<str>, Vec<Box<str>>> = HashMap::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![self.pkg];
+        while let Some(p) = stack.pop() {
+            if !seen.insert(p) {
+                continue;
+            }
+            let pkg = self.world.package(p);
+            let paths = paths_by_name.entry(pkg.name.clone()).or_default();
+            if !paths.contains(&pkg.path) {
+                paths.push(pkg.path.clone());
+            }
+            stack.extend(pkg.imports.iter().copied());
+        }
+        let mut ambiguous: Vec<Box<str>> =
+            paths_by_name.into_iter().filter(|(_, paths)| paths.len() > 1).map(|(name, _)| name).collect();
+        ambiguous.sort();
+        self.ambiguous_pkg_names = ambiguous;
     }
 
     /// Follows local alias declarations (`type A = B`) syntactically to a defined type of this
@@ -146,7 +214,9 @@ impl Checker<'_> {
             }
             seen.push(obj);
             let info = self.decls.get(&obj)?;
-            let DeclKind::Type { alias, ty, .. } = info.kind else { return None };
+            let DeclKind::Type { alias, ty, .. } = info.kind else {
+                return None;
+            };
             if !alias {
                 return Some(obj);
             }
@@ -162,7 +232,12 @@ impl Checker<'_> {
             self.error(spec.path_range, "invalid import path (empty string)");
             return;
         }
-        if path.chars().any(|c| c.is_whitespace() || c == '\\' || c.is_control() || "!\"#$%&'()*,:;<=>?[]^`{|}".contains(c)) {
+        if path.chars().any(|c| {
+            c.is_whitespace()
+                || c == '\\'
+                || c.is_control()
+                || "!\"#$%&'()*,:;<=>?[]^`{|}".contains(c)
+        }) {
             self.error(spec.path_range, format!("invalid import path ({path:?})"));
             return;
         }
@@ -186,7 +261,10 @@ impl Checker<'_> {
             name = local.text.clone();
         }
         if &*name == "init" {
-            self.error(spec.range, "cannot import package as init - init must be a func");
+            self.error(
+                spec.range,
+                "cannot import package as init - init must be a func",
+            );
             return;
         }
         let pkg = self.world.package_mut(self.pkg);
@@ -211,8 +289,13 @@ impl Checker<'_> {
         let file_scope = self.file_scopes[file_no];
         if &*name == "." {
             let scope = self.world.package(imported).scope;
-            let mut members: Vec<(Box<str>, ObjId)> =
-                self.world.scope(scope).names.iter().map(|(n, &o)| (n.clone(), o)).collect();
+            let mut members: Vec<(Box<str>, ObjId)> = self
+                .world
+                .scope(scope)
+                .names
+                .iter()
+                .map(|(n, &o)| (n.clone(), o))
+                .collect();
             members.sort();
             for (member, mobj) in members {
                 if !member.chars().next().is_some_and(char::is_uppercase) {
@@ -254,7 +337,16 @@ impl Checker<'_> {
         let mut last: Option<(Option<ast::ExprId>, Vec<ast::ExprId>, u32)> = None;
         for spec in &gdecl.specs {
             match (gdecl.kind, spec) {
-                (GenKind::Const, Spec::Value { names, ty, values, iota, range }) => {
+                (
+                    GenKind::Const,
+                    Spec::Value {
+                        names,
+                        ty,
+                        values,
+                        iota,
+                        range,
+                    },
+                ) => {
                     let (ty, values, inherited) = if ty.is_some() || !values.is_empty() {
                         last = Some((*ty, values.clone(), range.start));
                         (*ty, values.clone(), false)
@@ -264,9 +356,14 @@ impl Checker<'_> {
                             None => (None, Vec::new(), false),
                         }
                     };
-                    let inherited_info = if inherited { last.as_ref().map(|(_, v, at)| (v.len(), *at)) } else { None };
+                    let inherited_info = if inherited {
+                        last.as_ref().map(|(_, v, at)| (v.len(), *at))
+                    } else {
+                        None
+                    };
                     for (i, name) in names.iter().enumerate() {
-                        let obj = self.new_object(name, ObjKind::Const(Value::from_i64(*iota as i64)));
+                        let obj =
+                            self.new_object(name, ObjKind::Const(Value::from_i64(*iota as i64)));
                         let kind = DeclKind::Const {
                             ty,
                             init: values.get(i).copied(),
@@ -279,24 +376,54 @@ impl Checker<'_> {
                     let own: &[ast::ExprId] = if inherited { &[] } else { &values };
                     self.check_arity(names, own, ty.is_some(), inherited_info, *range, true);
                 }
-                (GenKind::Var, Spec::Value { names, ty, values, range, .. }) => {
+                (
+                    GenKind::Var,
+                    Spec::Value {
+                        names,
+                        ty,
+                        values,
+                        range,
+                        ..
+                    },
+                ) => {
                     let lhs: Vec<ObjId> = names
                         .iter()
                         .map(|name| self.new_object(name, ObjKind::Var(VarInfo::default())))
                         .collect();
                     for (i, name) in names.iter().enumerate() {
                         let kind = if values.len() == 1 && names.len() > 1 {
-                            DeclKind::Var { lhs: lhs.clone(), ty: *ty, init: Some(values[0]) }
+                            DeclKind::Var {
+                                lhs: lhs.clone(),
+                                ty: *ty,
+                                init: Some(values[0]),
+                            }
                         } else {
-                            DeclKind::Var { lhs: vec![lhs[i]], ty: *ty, init: values.get(i).copied() }
+                            DeclKind::Var {
+                                lhs: vec![lhs[i]],
+                                ty: *ty,
+                                init: values.get(i).copied(),
+                            }
                         };
                         self.declare_pkg_obj(name, lhs[i], DeclInfo::new(file_no, kind));
                     }
                     self.check_arity(names, values, ty.is_some(), None, *range, false);
                 }
-                (GenKind::Type, Spec::Type { name, type_params, alias, ty, .. }) => {
+                (
+                    GenKind::Type,
+                    Spec::Type {
+                        name,
+                        type_params,
+                        alias,
+                        ty,
+                        ..
+                    },
+                ) => {
                     let obj = self.new_object(name, ObjKind::TypeName);
-                    let kind = DeclKind::Type { alias: *alias, ty: *ty, generic: !type_params.is_empty() };
+                    let kind = DeclKind::Type {
+                        alias: *alias,
+                        ty: *ty,
+                        generic: !type_params.is_empty(),
+                    };
                     self.declare_pkg_obj(name, obj, DeclInfo::new(file_no, kind));
                 }
                 _ => {}
@@ -336,7 +463,10 @@ impl Checker<'_> {
             }
         } else if l > r && (is_const || r != 1) {
             let name = &names[r];
-            self.error(name.range, format!("missing init expr for {}", name.as_str()));
+            self.error(
+                name.range,
+                format!("missing init expr for {}", name.as_str()),
+            );
         }
     }
 
@@ -392,7 +522,9 @@ impl Checker<'_> {
             if &*o.name == "_" || o.used {
                 continue;
             }
-            let ObjKind::PkgName { imported } = o.kind else { continue };
+            let ObjKind::PkgName { imported } = o.kind else {
+                continue;
+            };
             let path = self.world.package(imported).path.to_string();
             let elem = path.rsplit('/').next().unwrap_or(&path).to_string();
             let msg = if &*o.name == "." || *o.name == *elem {
@@ -401,7 +533,10 @@ impl Checker<'_> {
                 format!("{path:?} imported as {} and not used", o.name)
             };
             let offset = o.pos.offset;
-            let range = syntax::TextRange { start: offset, end: offset + 1 };
+            let range = syntax::TextRange {
+                start: offset,
+                end: offset + 1,
+            };
             self.report(file_no, range, msg, true);
         }
         self.imports = imports;

@@ -16,7 +16,11 @@ impl Checker<'_> {
         let mut x = Operand::invalid(Some(e));
         let Some((scope, obj)) = self.world.lookup_parent(self.env.scope, name.as_str()) else {
             if name.is_blank() {
-                let msg = if want_type { "cannot use _ as type" } else { "cannot use _ as value" };
+                let msg = if want_type {
+                    "cannot use _ as type"
+                } else {
+                    "cannot use _ as value"
+                };
                 self.error(name.range, msg);
             } else {
                 self.error(name.range, format!("undefined: {}", name.as_str()));
@@ -24,7 +28,10 @@ impl Checker<'_> {
             return x;
         };
         let universe = self.world.universe();
-        if scope == universe && matches!(name.as_str(), "any" | "comparable") && !self.allow_version(18) {
+        if scope == universe
+            && matches!(name.as_str(), "any" | "comparable")
+            && !self.allow_version(18)
+        {
             self.verify_version(name.range, 18, &format!("predeclared {}", name.as_str()));
             return x;
         }
@@ -41,7 +48,10 @@ impl Checker<'_> {
             self.obj_decl(obj);
         }
         // A dot-imported object marks its import as used.
-        if let Some(&pkg_name) = self.dot_imports.get(self.env.file).and_then(|m| m.get(&obj))
+        if let Some(&pkg_name) = self
+            .dot_imports
+            .get(self.env.file)
+            .and_then(|m| m.get(&obj))
             && scope == self.file_scopes[self.env.file]
         {
             self.world.obj_mut(pkg_name).used = true;
@@ -49,7 +59,10 @@ impl Checker<'_> {
         let ty = self.world.obj(obj).ty;
         match self.world.obj(obj).kind.clone() {
             ObjKind::PkgName { .. } => {
-                self.error(name.range, format!("use of package {} not in selector", name.as_str()));
+                self.error(
+                    name.range,
+                    format!("use of package {} not in selector", name.as_str()),
+                );
                 return x;
             }
             ObjKind::Const(value) => {
@@ -106,7 +119,11 @@ impl Checker<'_> {
     /// The type denoted by `e`, reporting `x is not a type` otherwise; records it.
     pub(crate) fn typ(&mut self, e: ExprId) -> TypeId {
         let t = self.typ_internal(e, None);
-        let x = Operand { mode: Mode::TypeExpr, expr: Some(e), ty: t };
+        let x = Operand {
+            mode: Mode::TypeExpr,
+            expr: Some(e),
+            ty: t,
+        };
         self.record_type(e, &x);
         t
     }
@@ -123,7 +140,11 @@ impl Checker<'_> {
     /// The right-hand side of the declaration of defined type `def`.
     pub(crate) fn defined_type(&mut self, e: ExprId, def: TypeId) -> TypeId {
         let t = self.typ_internal(e, Some(def));
-        let x = Operand { mode: Mode::TypeExpr, expr: Some(e), ty: t };
+        let x = Operand {
+            mode: Mode::TypeExpr,
+            expr: Some(e),
+            ty: t,
+        };
         self.record_type(e, &x);
         t
     }
@@ -167,11 +188,14 @@ impl Checker<'_> {
                 ids::INVALID
             }
             Expr::Index { x, indices } => {
-                // Instantiation arrives with type parameters; evaluate the parts for their
-                // errors and uses, and stay silent about the result.
-                let _ = self.expr_or_type(*x);
+                // Instantiation arrives with type parameters; check the parts as types for
+                // their errors and uses, and stay silent about the result. `_` is a valid
+                // type argument in a receiver (`func (l *List[_]) Len() int`).
+                let _ = self.typ_internal(*x, None);
                 for &i in indices {
-                    let _ = self.expr_or_type(i);
+                    if !matches!(ast.expr(i), Expr::Name(n) if n.is_blank()) {
+                        let _ = self.typ(i);
+                    }
                 }
                 ids::INVALID
             }
@@ -179,15 +203,25 @@ impl Checker<'_> {
                 Some(def) => self.defined_type(*x, def),
                 None => self.typ(*x),
             },
-            Expr::ArrayType { len: Some(len), elem } => {
+            Expr::ArrayType {
+                len: Some(len),
+                elem,
+            } => {
                 if matches!(ast.expr(*len), Expr::Ellipsis(None)) {
-                    self.error_at(*len, "invalid use of [...] array (outside a composite literal)");
+                    self.error_at(
+                        *len,
+                        "invalid use of [...] array (outside a composite literal)",
+                    );
                     let _ = self.var_type(*elem);
                     return ids::INVALID;
                 }
                 let n = self.array_length(*len);
                 let elem = self.var_type(*elem);
-                self.world.array(n, elem)
+                // An array type with an invalid length is invalid (go1.26).
+                match n {
+                    Some(n) => self.world.array(Some(n), elem),
+                    None => ids::INVALID,
+                }
             }
             Expr::ArrayType { len: None, elem } => {
                 let elem = self.var_type(*elem);
@@ -231,14 +265,10 @@ impl Checker<'_> {
                 self.world.chan(dir, elem)
             }
             _ => {
-                let x = self.expr_or_type(e);
-                if x.mode == Mode::TypeExpr {
-                    return x.ty;
-                }
-                if !x.is_invalid() {
-                    let s = self.expr_string(e);
-                    self.error_at(e, format!("{s} is not a type"));
-                }
+                // Not a type expression: say so, then evaluate it for its own errors and uses.
+                let s = self.expr_string(e);
+                self.error_at(e, format!("{s} is not a type"));
+                self.use_exprs(&[e]);
                 ids::INVALID
             }
         }
@@ -249,11 +279,20 @@ impl Checker<'_> {
         if let Expr::Name(name) = self.ast().expr(e) {
             match self.world.lookup_parent(self.env.scope, name.as_str()) {
                 None => {
-                    self.error(name.range, format!("undefined array length {} or missing type constraint", name.as_str()));
+                    self.error(
+                        name.range,
+                        format!(
+                            "undefined array length {} or missing type constraint",
+                            name.as_str()
+                        ),
+                    );
                     return None;
                 }
                 Some((_, obj)) if !matches!(self.world.obj(obj).kind, ObjKind::Const(_)) => {
-                    self.error(name.range, format!("invalid array length {}", name.as_str()));
+                    self.error(
+                        name.range,
+                        format!("invalid array length {}", name.as_str()),
+                    );
                     return None;
                 }
                 _ => {}
@@ -287,22 +326,36 @@ impl Checker<'_> {
         let mut names: Vec<(Box<str>, ObjId)> = Vec::new();
         for field in fields {
             let ty = self.var_type(field.ty);
-            let tag = field.tag.as_deref().map(|t| syntax::unquote(t).unwrap_or_default().into_boxed_str());
+            let tag = field
+                .tag
+                .as_deref()
+                .map(|t| syntax::unquote(t).unwrap_or_default().into_boxed_str());
             if field.embedded || field.names.is_empty() {
                 let (name, name_range) = embedded_name(self.ast(), field.ty);
                 let Some(name) = name else {
                     continue;
                 };
-                let obj = self.world.new_var(&name, self.pos(name_range.start), Some(self.pkg), ty);
+                let obj = self
+                    .world
+                    .new_var(&name, self.pos(name_range.start), Some(self.pkg), ty);
                 if let ObjKind::Var(info) = &mut self.world.obj_mut(obj).kind {
-                    *info = VarInfo { is_field: true, embedded: true, is_param: false };
+                    *info = VarInfo {
+                        is_field: true,
+                        embedded: true,
+                        is_param: false,
+                    };
                 }
                 self.add_field(&mut s, &mut names, obj, tag, name_range);
                 let fty = field.ty;
                 self.later(move |c| c.check_embedded(fty, ty));
             } else {
                 for name in &field.names {
-                    let obj = self.world.new_var(name.as_str(), self.pos(name.range.start), Some(self.pkg), ty);
+                    let obj = self.world.new_var(
+                        name.as_str(),
+                        self.pos(name.range.start),
+                        Some(self.pkg),
+                        ty,
+                    );
                     if let ObjKind::Var(info) = &mut self.world.obj_mut(obj).kind {
                         info.is_field = true;
                     }
@@ -349,8 +402,14 @@ impl Checker<'_> {
         } else if ptr && self.world.is_pointer(base) {
             self.error(range, "embedded field type cannot be a pointer");
         } else if ptr && self.world.is_interface(base) {
-            self.error(range, "embedded field type cannot be a pointer to an interface");
-        } else if !ptr && self.world.is_pointer(base) && matches!(self.world.ty(self.world.unalias(base)), Type::Named(_)) {
+            self.error(
+                range,
+                "embedded field type cannot be a pointer to an interface",
+            );
+        } else if !ptr
+            && self.world.is_pointer(base)
+            && matches!(self.world.ty(self.world.unalias(base)), Type::Named(_))
+        {
             self.error(range, "embedded field type cannot be a pointer");
         }
     }
@@ -372,14 +431,27 @@ impl Checker<'_> {
                     let (sig_ty, _) = self.func_type(None, sig, &[]);
                     self.env.scope = saved;
                     // The receiver is the interface itself.
-                    let recv = self.world.new_var("", self.pos(name.range.start), Some(self.pkg), def.unwrap_or(iface));
+                    let recv = self.world.new_var(
+                        "",
+                        self.pos(name.range.start),
+                        Some(self.pkg),
+                        def.unwrap_or(iface),
+                    );
                     if let Type::Signature(s) = self.world.ty_mut(sig_ty) {
                         s.recv = Some(recv);
                     }
-                    let m = self.new_object(name, ObjKind::Func { has_ptr_recv: false });
+                    let m = self.new_object(
+                        name,
+                        ObjKind::Func {
+                            has_ptr_recv: false,
+                        },
+                    );
                     self.world.obj_mut(m).ty = sig_ty;
                     self.record_def(name, m);
-                    if let Some(&prev) = methods.iter().find(|&&p| self.world.obj(p).name == name.text) {
+                    if let Some(&prev) = methods
+                        .iter()
+                        .find(|&&p| self.world.obj(p).name == name.text)
+                    {
                         let _ = prev;
                         self.error(name.range, format!("duplicate method {}", name.as_str()));
                         continue;
@@ -388,7 +460,15 @@ impl Checker<'_> {
                 }
                 InterfaceElem::Type(e) => {
                     let terms = union_terms(self.ast(), *e);
-                    if terms.len() == 1 && !matches!(self.ast().expr(terms[0]), Expr::Unary { op: ast::UnaryOp::Tilde, .. }) {
+                    if terms.len() == 1
+                        && !matches!(
+                            self.ast().expr(terms[0]),
+                            Expr::Unary {
+                                op: ast::UnaryOp::Tilde,
+                                ..
+                            }
+                        )
+                    {
                         let t = self.typ(*e);
                         embeddeds.push(t);
                         embed_ranges.push((t, self.expr_range(*e)));
@@ -398,7 +478,10 @@ impl Checker<'_> {
                     // parameters; check the terms' types now.
                     for (i, &term) in terms.iter().enumerate() {
                         let inner = match self.ast().expr(term) {
-                            Expr::Unary { op: ast::UnaryOp::Tilde, x } => *x,
+                            Expr::Unary {
+                                op: ast::UnaryOp::Tilde,
+                                x,
+                            } => *x,
                             _ => term,
                         };
                         let _ = self.typ(inner);
@@ -411,7 +494,12 @@ impl Checker<'_> {
         }
         let comparable = false;
         if let Type::Interface(i) = self.world.ty_mut(iface) {
-            **i = Interface { methods, embeddeds, all_methods: None, comparable };
+            **i = Interface {
+                methods,
+                embeddeds,
+                all_methods: None,
+                comparable,
+            };
         }
         self.later(move |c| c.complete_interface(iface, embed_ranges));
         iface
@@ -420,7 +508,9 @@ impl Checker<'_> {
     /// Computes the interface's method set once the embedded interfaces are known, reporting
     /// methods embedded twice with different signatures (or at all, before go1.14).
     fn complete_interface(&mut self, iface: TypeId, embedded: Vec<(TypeId, syntax::TextRange)>) {
-        let Type::Interface(i) = self.world.ty(iface) else { return };
+        let Type::Interface(i) = self.world.ty(iface) else {
+            return;
+        };
         let mut all: Vec<ObjId> = i.methods.clone();
         for (t, range) in embedded {
             if !self.world.is_interface(t) {
@@ -429,7 +519,12 @@ impl Checker<'_> {
             for m in self.world.interface_methods(t) {
                 let name = self.world.obj(m).name.clone();
                 if let Some(&other) = all.iter().find(|&&o| self.world.obj(o).name == name) {
-                    if other != m && (!self.allow_version(14) || !self.world.identical(self.world.obj(m).ty, self.world.obj(other).ty)) {
+                    if other != m
+                        && (!self.allow_version(14)
+                            || !self
+                                .world
+                                .identical(self.world.obj(m).ty, self.world.obj(other).ty))
+                    {
                         self.error(range, format!("duplicate method {name}"));
                     }
                     continue;
@@ -445,7 +540,12 @@ impl Checker<'_> {
 
     /// Builds a signature from `recv` and `sig`, declaring the parameters in a new function
     /// scope (left open in `self.env.scope`'s stead, returned for the body).
-    pub(crate) fn func_type(&mut self, recv: Option<&Field>, sig: &ast::FuncType, type_params: &[Field]) -> (TypeId, ScopeId) {
+    pub(crate) fn func_type(
+        &mut self,
+        recv: Option<&Field>,
+        sig: &ast::FuncType,
+        type_params: &[Field],
+    ) -> (TypeId, ScopeId) {
         let outer = self.env.scope;
         let scope = self.world.new_scope(Some(outer), true);
         self.env.scope = scope;
@@ -471,13 +571,21 @@ impl Checker<'_> {
             let name = self.world.obj(v).name.clone();
             if !name.is_empty() && &*name != "_" && self.world.insert(scope, v).is_some() {
                 let o = self.world.obj(v);
-                let range = syntax::TextRange { start: o.pos.offset, end: o.pos.offset + name.len() as u32 };
+                let range = syntax::TextRange {
+                    start: o.pos.offset,
+                    end: o.pos.offset + name.len() as u32,
+                };
                 self.error(range, format!("{name} redeclared in this block"));
             }
         }
         let params = self.world.tuple(params);
         let results = self.world.tuple(results);
-        let t = self.world.new_type(Type::Signature(Box::new(Signature { recv: recv_var, params, results, variadic })));
+        let t = self.world.new_type(Type::Signature(Box::new(Signature {
+            recv: recv_var,
+            params,
+            results,
+            variadic,
+        })));
         if let (Some(rv), Some(recv)) = (recv_var, recv) {
             let e = recv.ty;
             self.later(move |c| c.valid_recv(e, rv));
@@ -525,18 +633,32 @@ impl Checker<'_> {
                     // Reported by the parser already ("can only use ... with final parameter").
                 }
                 ty = self.world.slice(ty);
-                let x = Operand { mode: Mode::TypeExpr, expr: Some(field.ty), ty };
+                let x = Operand {
+                    mode: Mode::TypeExpr,
+                    expr: Some(field.ty),
+                    ty,
+                };
                 self.record_type(field.ty, &x);
             }
             if field.names.is_empty() {
-                let v = self.world.new_var("", self.pos(self.expr_range(field.ty).start), Some(self.pkg), ty);
+                let v = self.world.new_var(
+                    "",
+                    self.pos(self.expr_range(field.ty).start),
+                    Some(self.pkg),
+                    ty,
+                );
                 if let ObjKind::Var(info) = &mut self.world.obj_mut(v).kind {
                     info.is_param = true;
                 }
                 vars.push(v);
             } else {
                 for name in &field.names {
-                    let v = self.world.new_var(name.as_str(), self.pos(name.range.start), Some(self.pkg), ty);
+                    let v = self.world.new_var(
+                        name.as_str(),
+                        self.pos(name.range.start),
+                        Some(self.pkg),
+                        ty,
+                    );
                     if let ObjKind::Var(info) = &mut self.world.obj_mut(v).kind {
                         info.is_param = true;
                     }
@@ -565,11 +687,17 @@ impl Checker<'_> {
         match self.world.ty(atyp) {
             Type::Named(n) => {
                 if self.world.obj(n.obj).pkg != Some(self.pkg) {
-                    self.error(range, format!("cannot define new methods on non-local type {s}"));
+                    self.error(
+                        range,
+                        format!("cannot define new methods on non-local type {s}"),
+                    );
                     return;
                 }
                 let cause = match self.world.ty(self.world.under(atyp)) {
-                    Type::Basic { kind: types::BasicKind::UnsafePointer, .. } => "unsafe.Pointer",
+                    Type::Basic {
+                        kind: types::BasicKind::UnsafePointer,
+                        ..
+                    } => "unsafe.Pointer",
                     Type::Pointer(_) | Type::Interface(_) => "pointer or interface type",
                     _ => "",
                 };
@@ -577,7 +705,10 @@ impl Checker<'_> {
                     self.error(range, format!("invalid receiver type {s} ({cause})"));
                 }
             }
-            Type::Basic { .. } => self.error(range, format!("cannot define new methods on non-local type {s}")),
+            Type::Basic { .. } => self.error(
+                range,
+                format!("cannot define new methods on non-local type {s}"),
+            ),
             _ => {
                 let s = self.type_str(rt);
                 self.error(range, format!("invalid receiver type {s}"));
@@ -590,7 +721,12 @@ impl Checker<'_> {
 fn union_terms(ast: &ast::File, e: ExprId) -> Vec<ExprId> {
     let mut terms = Vec::new();
     let mut cur = e;
-    while let Expr::Binary { op: ast::BinaryOp::Or, x, y } = ast.expr(cur) {
+    while let Expr::Binary {
+        op: ast::BinaryOp::Or,
+        x,
+        y,
+    } = ast.expr(cur)
+    {
         terms.push(*y);
         cur = *x;
     }

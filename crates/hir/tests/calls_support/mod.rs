@@ -19,8 +19,18 @@ impl Importer for SourceImporter {
             return Err(format!("package {path} is not in std"));
         };
         let file = SourceFile::parse(&format!("{path}/x.go"), &src);
-        let result = hir::check_package(world, path, std::slice::from_ref(&file), self, &Config::default());
-        assert!(result.errors.is_empty(), "errors in imported {path}: {:?}", result.errors);
+        let result = hir::check_package(
+            world,
+            path,
+            std::slice::from_ref(&file),
+            self,
+            &Config::default(),
+        );
+        assert!(
+            result.errors.is_empty(),
+            "errors in imported {path}: {:?}",
+            result.errors
+        );
         Ok(result.package)
     }
 }
@@ -33,11 +43,25 @@ pub fn errors(src: &str) -> Vec<String> {
 /// Like [`errors`], with importable packages and a configuration.
 pub fn errors_with(src: &str, imports: &[(&str, &str)], config: &Config) -> Vec<String> {
     let file = SourceFile::parse("x.go", src);
-    assert!(file.syntax_errors().is_empty(), "{:?}", file.syntax_errors());
+    assert!(
+        file.syntax_errors().is_empty(),
+        "{:?}",
+        file.syntax_errors()
+    );
     let mut world = World::default();
-    let mut importer =
-        SourceImporter { sources: imports.iter().map(|(p, s)| (p.to_string(), s.to_string())).collect() };
-    let result = hir::check_package(&mut world, "x", std::slice::from_ref(&file), &mut importer, config);
+    let mut importer = SourceImporter {
+        sources: imports
+            .iter()
+            .map(|(p, s)| (p.to_string(), s.to_string()))
+            .collect(),
+    };
+    let result = hir::check_package(
+        &mut world,
+        "x",
+        std::slice::from_ref(&file),
+        &mut importer,
+        config,
+    );
     let index = syntax::LineIndex::new(src);
     result
         .errors
@@ -51,7 +75,10 @@ pub fn errors_with(src: &str, imports: &[(&str, &str)], config: &Config) -> Vec<
 
 /// A configuration with go/types' test harness builtins (`assert`, `trace`).
 pub fn test_config() -> Config {
-    Config { test_funcs: true, ..Config::default() }
+    Config {
+        test_funcs: true,
+        ..Config::default()
+    }
 }
 
 /// Checks `src` (which may have syntax errors) and returns all type errors' messages; for
@@ -59,7 +86,15 @@ pub fn test_config() -> Config {
 pub fn check_any(src: &str, config: &Config) -> Vec<String> {
     let file = SourceFile::parse("x.go", src);
     let mut world = World::default();
-    let mut importer = SourceImporter { sources: vec![("unsafe2".into(), "package unsafe2\n".into())] };
-    let result = hir::check_package(&mut world, "x", std::slice::from_ref(&file), &mut importer, config);
+    let mut importer = SourceImporter {
+        sources: vec![("unsafe2".into(), "package unsafe2\n".into())],
+    };
+    let result = hir::check_package(
+        &mut world,
+        "x",
+        std::slice::from_ref(&file),
+        &mut importer,
+        config,
+    );
     result.errors.into_iter().map(|e| e.message).collect()
 }

@@ -50,8 +50,12 @@ impl Sizes {
     pub(crate) fn offsetof(&self, world: &World, mut t: TypeId, index: &[usize]) -> i64 {
         let mut offs: i64 = 0;
         for &i in index {
-            let Type::Struct(s) = world.ty(world.under(t)) else { return -1 };
-            let Some(&d) = Layout::new(world, *self).offsetsof(&s.fields, 0).get(i) else { return -1 };
+            let Type::Struct(s) = world.ty(world.under(t)) else {
+                return -1;
+            };
+            let Some(&d) = Layout::new(world, *self).offsetsof(&s.fields, 0).get(i) else {
+                return -1;
+            };
             if d < 0 {
                 return -1;
             }
@@ -76,7 +80,12 @@ struct Layout<'a> {
 
 impl<'a> Layout<'a> {
     fn new(world: &'a World, sizes: Sizes) -> Layout<'a> {
-        Layout { world, sizes, size_cache: HashMap::new(), align_cache: HashMap::new() }
+        Layout {
+            world,
+            sizes,
+            size_cache: HashMap::new(),
+            align_cache: HashMap::new(),
+        }
     }
 
     fn alignof(&mut self, t: TypeId, depth: u32) -> i64 {
@@ -200,7 +209,9 @@ impl<'a> Layout<'a> {
                 if offs > 0 && size == 0 {
                     size = 1;
                 }
-                let Some(total) = offs.checked_add(size) else { return -1 };
+                let Some(total) = offs.checked_add(size) else {
+                    return -1;
+                };
                 return align(total, self.alignof(t, depth + 1));
             }
             Type::Interface(_) => return self.sizes.word * 2,
@@ -220,10 +231,17 @@ fn align(x: i64, a: i64) -> i64 {
 /// sync/atomic's `align64`: an empty struct that asks for 64-bit alignment.
 fn is_sync_atomic_align64(world: &World, t: TypeId) -> bool {
     let t = world.unalias(t);
-    let Type::Named(n) = world.ty(t) else { return false };
+    let Type::Named(n) = world.ty(t) else {
+        return false;
+    };
     let obj = world.obj(n.obj);
     &*obj.name == "align64"
-        && obj.pkg.is_some_and(|p| matches!(&*world.package(p).path, "sync/atomic" | "internal/runtime/atomic"))
+        && obj.pkg.is_some_and(|p| {
+            matches!(
+                &*world.package(p).path,
+                "sync/atomic" | "internal/runtime/atomic"
+            )
+        })
 }
 
 /// Whether the size of `t` is not known yet: it contains a defined type whose declaration is
@@ -240,7 +258,10 @@ pub(crate) fn has_var_size(world: &World, t: TypeId, seen: &mut Vec<(TypeId, boo
     let u = world.under(t);
     let r = match world.ty(u) {
         Type::Array { elem, .. } => has_var_size(world, *elem, seen),
-        Type::Struct(s) => s.fields.iter().any(|&f| has_var_size(world, world.obj(f).ty, seen)),
+        Type::Struct(s) => s
+            .fields
+            .iter()
+            .any(|&f| has_var_size(world, world.obj(f).ty, seen)),
         _ => false,
     };
     if named && let Some(e) = seen.iter_mut().find(|(n, _)| *n == tu) {

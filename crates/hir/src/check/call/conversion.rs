@@ -144,7 +144,8 @@ impl Checker<'_> {
                         if self.allow_version(17) {
                             return Ok(());
                         }
-                        cause = "conversion of slice to array pointer requires go1.17 or later".into();
+                        cause =
+                            "conversion of slice to array pointer requires go1.17 or later".into();
                     }
                 }
                 _ => {}
@@ -156,7 +157,10 @@ impl Checker<'_> {
     /// `[]byte` or `[]rune` (any slice of an integer type of kind uint8 or int32).
     fn conv_is_bytes_or_runes(&self, t: TypeId) -> bool {
         match self.world.ty(self.world.under(t)) {
-            Type::Slice(elem) => matches!(self.world.under_basic(*elem), Some(BasicKind::Uint8 | BasicKind::Int32)),
+            Type::Slice(elem) => matches!(
+                self.world.under_basic(*elem),
+                Some(BasicKind::Uint8 | BasicKind::Int32)
+            ),
             _ => false,
         }
     }
