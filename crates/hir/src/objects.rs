@@ -143,7 +143,12 @@ pub enum ObjKind {
 pub struct VarInfo {
     pub is_field: bool,
     pub embedded: bool,
+    /// A parameter, result or receiver.
     pub is_param: bool,
+    pub is_result: bool,
+    pub is_recv: bool,
+    /// Declared at package level.
+    pub is_package: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -164,6 +169,25 @@ pub struct Object {
 }
 
 impl Object {
+    /// go/types' `objectKind`: what the object is, in words, for messages.
+    pub fn kind_description(&self) -> &'static str {
+        match &self.kind {
+            ObjKind::PkgName { .. } => "package name",
+            ObjKind::Const(_) => "constant",
+            ObjKind::TypeName => "defined type",
+            ObjKind::Var(v) if v.is_field => "struct field",
+            ObjKind::Var(v) if v.is_recv => "receiver",
+            ObjKind::Var(v) if v.is_result => "result variable",
+            ObjKind::Var(v) if v.is_param => "parameter",
+            ObjKind::Var(v) if v.is_package => "package-level variable",
+            ObjKind::Var(_) => "local variable",
+            ObjKind::Func { .. } => "function",
+            ObjKind::Builtin(_) => "built-in function",
+            ObjKind::Label => "label",
+            ObjKind::Nil => "untyped nil",
+        }
+    }
+
     pub fn is_exported(&self) -> bool {
         self.name.chars().next().is_some_and(char::is_uppercase)
     }

@@ -171,6 +171,8 @@ pub struct Interface {
     pub all_methods: Option<Vec<ObjId>>,
     /// `comparable` (the predeclared interface) or an interface embedding it.
     pub comparable: bool,
+    /// Has type terms (`~int | string`, or an embedded non-interface type): a constraint.
+    pub has_terms: bool,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]

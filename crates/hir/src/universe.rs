@@ -78,6 +78,7 @@ pub(crate) fn populate(world: &mut World) {
         embeddeds: Vec::new(),
         all_methods: Some(vec![method]),
         comparable: false,
+        has_terms: false,
     })));
     if let Type::Named(named) = world.ty_mut(error) {
         named.underlying = iface;
@@ -92,6 +93,7 @@ pub(crate) fn populate(world: &mut World) {
         embeddeds: Vec::new(),
         all_methods: Some(Vec::new()),
         comparable: true,
+        has_terms: false,
     })));
     let comparable = world.new_type(Type::Named(Box::new(Named {
         obj: comparable_obj,

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use syntax::TextRange;
-use syntax::ast::{self, DeclId, ExprId, GenKind, Spec, StmtId};
+use syntax::ast::{self, DeclId, ExprId, GenKind, Spec};
 
 use super::{Checker, Delayed};
 use crate::constant::Value;
@@ -31,7 +31,6 @@ pub(crate) enum DeclKind {
         init: Option<ExprId>,
         iota: u32,
         inherited: bool,
-        spec_range: TextRange,
     },
     /// `lhs` has several variables for `var a, b = f()` (one shared initializer).
     Var {
@@ -121,7 +120,6 @@ impl Checker<'_> {
             sig: None,
             has_label: false,
             has_call_or_recv: false,
-            pos: None,
         };
         match info.kind {
             DeclKind::Const {
@@ -142,10 +140,9 @@ impl Checker<'_> {
                 self.type_decl(obj, alias, ty, generic);
                 self.collect_methods(obj);
             }
-            DeclKind::Func { decl } => {
-                self.env.decl = Some(obj);
-                self.func_decl(obj, decl);
-            }
+            // Functions may be recursive: their signatures record no dependencies (their
+            // bodies do).
+            DeclKind::Func { decl } => self.func_decl(obj, decl),
         }
         self.env = saved;
         self.err_pos = saved_err_pos;
@@ -159,10 +156,17 @@ impl Checker<'_> {
         if !self.decls.contains_key(&obj) {
             return;
         }
-        if let Some(info) = self.decls.get_mut(&decl)
-            && info.dep_set.insert(obj)
-        {
-            info.deps.push(obj);
+        // `var a, b = f()` shares one initializer: every lhs variable depends on it.
+        let owners = match self.decls.get(&decl).map(|d| &d.kind) {
+            Some(DeclKind::Var { lhs, .. }) if lhs.len() > 1 => lhs.clone(),
+            _ => vec![decl],
+        };
+        for owner in owners {
+            if let Some(info) = self.decls.get_mut(&owner)
+                && info.dep_set.insert(obj)
+            {
+                info.deps.push(obj);
+            }
         }
     }
 
@@ -543,13 +547,21 @@ impl Checker<'_> {
         let ast::Decl::Func(fdecl) = ast.decl(decl) else {
             return;
         };
-        // Guard against cycles: the object gets a placeholder signature first.
-        self.world.obj_mut(obj).ty = ids::INVALID;
+        // Guard against cycles: the object gets its signature type first (empty until the
+        // signature is known), so references from inside the signature are not cycles.
+        let sig = self.world.new_type(Type::Signature(Box::new(crate::types::Signature {
+            recv: None,
+            params: ids::EMPTY_TUPLE,
+            results: ids::EMPTY_TUPLE,
+            variadic: false,
+        })));
+        self.world.obj_mut(obj).ty = sig;
         if !fdecl.type_params.is_empty() {
             self.generic_funcs.insert(obj);
         }
-        let (sig, scope) = self.func_type(fdecl.recv.as_ref(), &fdecl.sig, &fdecl.type_params);
-        self.world.obj_mut(obj).ty = sig;
+        let (built, scope) = self.func_type(fdecl.recv.as_ref(), &fdecl.sig, &fdecl.type_params);
+        let built = self.world.ty(built).clone();
+        *self.world.ty_mut(sig) = built;
         if !fdecl.type_params.is_empty() && fdecl.body.is_none() {
             self.soft_error(
                 fdecl.name.range,
@@ -669,14 +681,6 @@ impl Checker<'_> {
                 }
                 _ => {}
             }
-        }
-    }
-
-    /// The statements of a function body, for callers outside `stmt`.
-    pub(crate) fn body_stmts(&self, body: StmtId) -> &[StmtId] {
-        match self.ast().stmt(body) {
-            ast::Stmt::Block { stmts, .. } => stmts,
-            _ => &[],
         }
     }
 }

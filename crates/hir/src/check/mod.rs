@@ -54,9 +54,6 @@ pub(crate) struct Env {
     pub has_label: bool,
     /// Set if an expression contains a function call or channel receive.
     pub has_call_or_recv: bool,
-    /// The position from which the lookup of an identifier proceeds (for the "declared later"
-    /// rules of local scopes): names declared at or after this offset are not visible.
-    pub pos: Option<u32>,
 }
 
 /// A piece of work deferred until package-level declarations are done.
@@ -166,8 +163,7 @@ impl<'a> Checker<'a> {
                 sig: None,
                 has_label: false,
                 has_call_or_recv: false,
-                pos: None,
-            },
+                },
             decls: HashMap::new(),
             obj_path: Vec::new(),
             done: Default::default(),

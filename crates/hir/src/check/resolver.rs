@@ -28,6 +28,11 @@ impl Checker<'_> {
             let Some(name) = &file.ast.package else {
                 continue;
             };
+            if name.is_blank() {
+                self.env.file = i;
+                self.error(name.range, "invalid package name _");
+                continue;
+            }
             match &pkg_name {
                 None => {
                     pkg_name = Some(name.text.clone());
@@ -369,7 +374,6 @@ impl Checker<'_> {
                             init: values.get(i).copied(),
                             iota: *iota,
                             inherited,
-                            spec_range: *range,
                         };
                         self.declare_pkg_obj(name, obj, DeclInfo::new(file_no, kind));
                     }
@@ -388,7 +392,7 @@ impl Checker<'_> {
                 ) => {
                     let lhs: Vec<ObjId> = names
                         .iter()
-                        .map(|name| self.new_object(name, ObjKind::Var(VarInfo::default())))
+                        .map(|name| self.new_object(name, ObjKind::Var(VarInfo { is_package: true, ..VarInfo::default() })))
                         .collect();
                     for (i, name) in names.iter().enumerate() {
                         let kind = if values.len() == 1 && names.len() > 1 {

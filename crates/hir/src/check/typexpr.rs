@@ -14,6 +14,10 @@ impl Checker<'_> {
     /// Resolves identifier `e` (go/types' `ident`). `want_type`: a type is expected.
     pub(crate) fn ident(&mut self, e: ExprId, name: &ast::Name, want_type: bool) -> Operand {
         let mut x = Operand::invalid(Some(e));
+        if name.as_str().is_empty() {
+            // A name the parser had to invent: the syntax error says it all.
+            return x;
+        }
         let Some((scope, obj)) = self.world.lookup_parent(self.env.scope, name.as_str()) else {
             if name.is_blank() {
                 let msg = if want_type {
@@ -38,7 +42,13 @@ impl Checker<'_> {
         self.record_use(name.range.start, obj);
         let is_type = self.world.obj(obj).is_type_name();
         if !is_type && want_type {
-            self.error(name.range, format!("{} is not a type", name.as_str()));
+            let what = self.world.obj(obj).kind_description();
+            let what = match (what, &self.world.obj(obj).kind) {
+                ("function", ObjKind::Func { .. }) if self.world.is_signature(self.world.obj(obj).ty)
+                    && matches!(self.world.ty(self.world.obj(obj).ty), Type::Signature(s) if s.recv.is_some()) => "method",
+                _ => what,
+            };
+            self.error(name.range, format!("{} ({what}) is not a type", name.as_str()));
             if matches!(self.world.obj(obj).kind, ObjKind::Var(_)) {
                 self.world.obj_mut(obj).used = true;
             }
@@ -131,10 +141,50 @@ impl Checker<'_> {
     /// Like [`Checker::typ`] for the type of a variable (map keys etc. are checked later).
     pub(crate) fn var_type(&mut self, e: ExprId) -> TypeId {
         let t = self.typ(e);
-        self.later(move |c| {
-            let _ = (c, t);
-        });
+        // Constraint interfaces are not types of values; decided once all types are complete.
+        self.later(move |c| c.valid_var_type(e, t));
         t
+    }
+
+    /// go/types' `validVarType`: an interface with type terms or `comparable` in its type set
+    /// cannot be the type of a variable.
+    fn valid_var_type(&mut self, e: ExprId, t: TypeId) {
+        if !self.world.is_interface(t) {
+            return;
+        }
+        let (comparable, terms) = self.constraint_parts(t);
+        if !comparable && !terms {
+            return;
+        }
+        let s = self.type_str(t);
+        let range = self.expr_range(e);
+        let why = if comparable { "interface is (or embeds) comparable" } else { "interface contains type constraints" };
+        self.soft_error(range, format!("cannot use type {s} outside a type constraint: {why}"));
+    }
+
+    /// Whether the interface's type set is restricted by `comparable` or by type terms
+    /// (embedded interfaces and non-interface types included).
+    pub(crate) fn constraint_parts(&self, t: TypeId) -> (bool, bool) {
+        let mut seen = Vec::new();
+        let mut stack = vec![t];
+        let (mut comparable, mut terms) = (false, false);
+        while let Some(t) = stack.pop() {
+            let u = self.world.under(t);
+            if seen.contains(&u) {
+                continue;
+            }
+            seen.push(u);
+            match self.world.ty(u) {
+                Type::Interface(i) => {
+                    comparable |= i.comparable;
+                    terms |= i.has_terms;
+                    stack.extend(i.embeddeds.iter().copied());
+                }
+                _ if self.world.is_valid(u) => terms = true,
+                _ => {}
+            }
+        }
+        (comparable, terms)
     }
 
     /// The right-hand side of the declaration of defined type `def`.
@@ -339,11 +389,7 @@ impl Checker<'_> {
                     .world
                     .new_var(&name, self.pos(name_range.start), Some(self.pkg), ty);
                 if let ObjKind::Var(info) = &mut self.world.obj_mut(obj).kind {
-                    *info = VarInfo {
-                        is_field: true,
-                        embedded: true,
-                        is_param: false,
-                    };
+                    *info = VarInfo { is_field: true, embedded: true, ..VarInfo::default() };
                 }
                 self.add_field(&mut s, &mut names, obj, tag, name_range);
                 let fty = field.ty;
@@ -389,28 +435,22 @@ impl Checker<'_> {
 
     /// The rules for embedded field types, once types are complete.
     fn check_embedded(&mut self, e: ExprId, ty: TypeId) {
-        if !self.world.is_valid(ty) {
-            return;
-        }
-        let (ptr, base) = match self.world.ty(self.world.unalias(ty)) {
-            Type::Pointer(b) => (true, *b),
-            _ => (false, ty),
+        let (t, is_ptr) = match self.world.ty(self.world.unalias(ty)) {
+            Type::Pointer(b) => (*b, true),
+            _ => (ty, false),
         };
         let range = self.expr_range(e);
-        if self.world.is_unsafe_pointer(base) && !ptr {
-            self.error(range, "embedded field type cannot be unsafe.Pointer");
-        } else if ptr && self.world.is_pointer(base) {
-            self.error(range, "embedded field type cannot be a pointer");
-        } else if ptr && self.world.is_interface(base) {
-            self.error(
-                range,
-                "embedded field type cannot be a pointer to an interface",
-            );
-        } else if !ptr
-            && self.world.is_pointer(base)
-            && matches!(self.world.ty(self.world.unalias(base)), Type::Named(_))
-        {
-            self.error(range, "embedded field type cannot be a pointer");
+        match self.world.ty(self.world.under(t)) {
+            Type::Basic { kind, .. } => {
+                if self.world.is_valid(t) && *kind == types::BasicKind::UnsafePointer {
+                    self.error(range, "embedded field type cannot be unsafe.Pointer");
+                }
+            }
+            Type::Pointer(_) => self.error(range, "embedded field type cannot be a pointer"),
+            Type::Interface(_) if is_ptr => {
+                self.error(range, "embedded field type cannot be a pointer to an interface");
+            }
+            _ => {}
         }
     }
 
@@ -420,6 +460,7 @@ impl Checker<'_> {
         let mut methods: Vec<ObjId> = Vec::new();
         let mut embeddeds = Vec::new();
         let mut embed_ranges = Vec::new();
+        let mut has_terms = false;
         for elem in elems {
             match elem {
                 InterfaceElem::Method { name, sig } => {
@@ -476,6 +517,7 @@ impl Checker<'_> {
                     }
                     // A union or `~T` term: a type constraint. Type sets arrive with type
                     // parameters; check the terms' types now.
+                    has_terms = true;
                     for (i, &term) in terms.iter().enumerate() {
                         let inner = match self.ast().expr(term) {
                             Expr::Unary {
@@ -492,14 +534,8 @@ impl Checker<'_> {
                 }
             }
         }
-        let comparable = false;
         if let Type::Interface(i) = self.world.ty_mut(iface) {
-            **i = Interface {
-                methods,
-                embeddeds,
-                all_methods: None,
-                comparable,
-            };
+            **i = Interface { methods, embeddeds, all_methods: None, comparable: false, has_terms };
         }
         self.later(move |c| c.complete_interface(iface, embed_ranges));
         iface
@@ -514,17 +550,16 @@ impl Checker<'_> {
         let mut all: Vec<ObjId> = i.methods.clone();
         for (t, range) in embedded {
             if !self.world.is_interface(t) {
+                if self.world.is_valid(self.world.under(t)) {
+                    let s = self.type_str(t);
+                    self.verify_version(range, 18, &format!("embedding non-interface type {s}"));
+                }
                 continue;
             }
             for m in self.world.interface_methods(t) {
                 let name = self.world.obj(m).name.clone();
                 if let Some(&other) = all.iter().find(|&&o| self.world.obj(o).name == name) {
-                    if other != m
-                        && (!self.allow_version(14)
-                            || !self
-                                .world
-                                .identical(self.world.obj(m).ty, self.world.obj(other).ty))
-                    {
+                    if !self.allow_version(14) || (other != m && !self.world.identical(self.world.obj(m).ty, self.world.obj(other).ty)) {
                         self.error(range, format!("duplicate method {name}"));
                     }
                     continue;
@@ -564,9 +599,19 @@ impl Checker<'_> {
             self.declare_recv_type_params(recv.ty, scope);
             let (vars, _) = self.collect_params(std::slice::from_ref(recv), false);
             recv_var = vars.first().copied();
+            for &v in &vars {
+                if let ObjKind::Var(info) = &mut self.world.obj_mut(v).kind {
+                    info.is_recv = true;
+                }
+            }
         }
         let (params, variadic) = self.collect_params(&sig.params, true);
         let (results, _) = self.collect_params(&sig.results, false);
+        for &v in &results {
+            if let ObjKind::Var(info) = &mut self.world.obj_mut(v).kind {
+                info.is_result = true;
+            }
+        }
         for &v in recv_var.iter().chain(&params).chain(&results) {
             let name = self.world.obj(v).name.clone();
             if !name.is_empty() && &*name != "_" && self.world.insert(scope, v).is_some() {
@@ -672,7 +717,11 @@ impl Checker<'_> {
 
     /// The receiver base type must be a defined type of this package, not a pointer or an
     /// interface.
-    fn valid_recv(&mut self, e: ExprId, recv: ObjId) {
+    fn valid_recv(&mut self, mut e: ExprId, recv: ObjId) {
+        // Errors go to the base type name, past `*` and parentheses.
+        while let Expr::Star(x) | Expr::Paren(x) = self.ast().expr(e) {
+            e = *x;
+        }
         let rt = self.world.obj(recv).ty;
         let base = match self.world.ty(self.world.unalias(rt)) {
             Type::Pointer(b) => *b,
