@@ -1018,6 +1018,34 @@ impl<'t> Lowerer<'t> {
             }
             "type_conversion_expression" => {
                 // `T(x)`, but also `f[int](x)` and `a[i](x)`: a call either way, in go/ast.
+                // tree-sitter-go reads `*(*T)(x)` as a conversion to the type `*(*T)`; Go reads
+                // a leading `*` as the unary operator (the spec: `*Point(p)` is
+                // `*(Point(p))`), so pointer types at the top become dereferences of the call.
+                let mut stars = Vec::new();
+                let mut type_node = node.child_by_field_name("type");
+                while let Some(t) = type_node
+                    && t.kind() == "pointer_type"
+                    && let Some(&elem) = children(t).first()
+                {
+                    stars.push(t.start_byte() as u32);
+                    type_node = Some(elem);
+                }
+                if let (false, Some(t)) = (stars.is_empty(), type_node) {
+                    let fun = self.ty(t);
+                    let args = match node.child_by_field_name("operand") {
+                        Some(operand) => vec![self.expr(operand)],
+                        None => Vec::new(),
+                    };
+                    let ellipsis = has_token(node, "...").then(|| {
+                        self.text(node).rfind("...").map_or(r.end, |i| r.start + i as u32)
+                    });
+                    let call_range = TextRange { start: t.start_byte() as u32, end: r.end };
+                    let mut inner = self.alloc_expr(Expr::Call { fun, args, ellipsis }, call_range);
+                    for &start in stars[1..].iter().rev() {
+                        inner = self.alloc_expr(Expr::Star(inner), TextRange { start, end: r.end });
+                    }
+                    return self.alloc_expr(Expr::Star(inner), r);
+                }
                 let fun = self.field_ty(node, "type");
                 let args = match node.child_by_field_name("operand") {
                     Some(operand) => vec![self.expr(operand)],
