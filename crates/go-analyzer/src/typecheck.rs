@@ -30,13 +30,21 @@ impl Importer for Checked<'_> {
             .iter()
             .find(|(from, _)| from == path)
             .map_or(path, |(_, to)| to.as_str());
-        if let Some((_, id)) = self.overrides.iter().find(|(p, _)| p == resolved) {
-            return Ok(*id);
+        // Test files of the standard library import its vendored modules by their module
+        // paths (the loader maps the package's own imports, not its tests').
+        let vendored = format!("vendor/{resolved}");
+        let candidates = [resolved, vendored.as_str()];
+        for candidate in candidates {
+            if let Some((_, id)) = self.overrides.iter().find(|(p, _)| p == candidate) {
+                return Ok(*id);
+            }
         }
-        self.packages
-            .get(resolved)
-            .copied()
-            .ok_or_else(|| format!("cannot find package {resolved:?}"))
+        for candidate in candidates {
+            if let Some(id) = self.packages.get(candidate) {
+                return Ok(*id);
+            }
+        }
+        Err(format!("cannot find package {resolved:?}"))
     }
 }
 
@@ -64,16 +72,28 @@ pub(crate) fn check(
                 .iter()
                 .map(|p| p.import_path.clone())
                 .collect();
+            // Standard library tests import vendored modules by module path.
             let mut extra: Vec<String> = roots
                 .iter()
-                .flat_map(|p| p.test_imports.iter().chain(&p.xtest_imports))
-                .filter(|path| {
-                    !known.contains(*path)
-                        && is_standard_import_path(path)
-                        && *path != "C"
-                        && *path != "unsafe"
+                .flat_map(|p| {
+                    let standard = p.standard;
+                    p.test_imports
+                        .iter()
+                        .chain(&p.xtest_imports)
+                        .map(move |path| {
+                            if standard && !is_standard_import_path(path) {
+                                format!("vendor/{path}")
+                            } else {
+                                path.clone()
+                            }
+                        })
                 })
-                .cloned()
+                .filter(|path| {
+                    !known.contains(path)
+                        && is_standard_import_path(path)
+                        && path != "C"
+                        && path != "unsafe"
+                })
                 .collect();
             extra.sort();
             extra.dedup();
@@ -84,8 +104,21 @@ pub(crate) fn check(
         }
         let order = loader.with_deps(&wanted);
         let roots: HashSet<&str> = roots.iter().map(|p| p.import_path.as_str()).collect();
+        // Packages that external tests make us check again: keep their parsed files.
+        let recheck: HashSet<std::path::PathBuf> = if tests {
+            order
+                .iter()
+                .filter(|p| roots.contains(p.import_path.as_str()) && !p.xtest_go_files.is_empty())
+                .flat_map(|p| dependents_for_xtest(p, &order))
+                .map(|q| q.dir.clone())
+                .collect()
+        } else {
+            HashSet::new()
+        };
         let mut run = Run {
             world: World::default(),
+            parsed: HashMap::new(),
+            recheck,
             checked: HashMap::new(),
             records: Vec::new(),
             failures: Vec::new(),
@@ -102,7 +135,7 @@ pub(crate) fn check(
                 .iter()
                 .filter(|p| roots.contains(p.import_path.as_str()))
             {
-                run.tests(package, &config);
+                run.tests(package, &order, &config);
             }
         }
         (run.records, run.failures)
@@ -111,6 +144,9 @@ pub(crate) fn check(
 
 struct Run<'a> {
     world: World,
+    /// Parsed files of the packages in `recheck` (directories), parsed once.
+    parsed: HashMap<std::path::PathBuf, SourceFile>,
+    recheck: HashSet<std::path::PathBuf>,
     checked: HashMap<String, PackageId>,
     records: Vec<Record>,
     failures: Vec<String>,
@@ -144,7 +180,7 @@ impl Run<'_> {
     }
 
     /// The package with its test files, and its external test package.
-    fn tests(&mut self, package: &Arc<Package>, config: &Config) {
+    fn tests(&mut self, package: &Arc<Package>, order: &[Arc<Package>], config: &Config) {
         let Some(&plain) = self.checked.get(&package.import_path) else {
             return;
         };
@@ -160,9 +196,31 @@ impl Run<'_> {
             variant = result.package;
         }
         if !package.xtest_go_files.is_empty() {
+            // The external test package sees the test variant of `p`, and so must every
+            // package it imports that imports `p` (as the go command builds "q [p.test]").
+            let mut overrides = vec![(package.import_path.clone(), variant)];
+            for dependent in dependents_for_xtest(package, order) {
+                let sources: Vec<&String> = dependent
+                    .go_files
+                    .iter()
+                    .chain(&dependent.cgo_files)
+                    .collect();
+                let files = self.parse(&dependent.dir, &sources);
+                let deps_config = Config {
+                    ignore_func_bodies: true,
+                    ..config.clone()
+                };
+                let result = self.check(
+                    &dependent.import_path,
+                    &files,
+                    &dependent.import_map,
+                    &overrides,
+                    &deps_config,
+                );
+                overrides.push((dependent.import_path.clone(), result.package));
+            }
             let xtest_sources: Vec<&String> = package.xtest_go_files.iter().collect();
             let xfiles = self.parse(&package.dir, &xtest_sources);
-            let overrides = [(package.import_path.clone(), variant)];
             let path = format!("{}_test", package.import_path);
             let result = self.check(&path, &xfiles, &package.import_map, &overrides, config);
             self.report(&xfiles, &result);
@@ -189,6 +247,11 @@ impl Run<'_> {
         let mut files = Vec::new();
         for name in names {
             let path = dir.join(name);
+            // Test variants re-check packages; parse each file once.
+            if let Some(file) = self.parsed.get(&path) {
+                files.push(file.clone());
+                continue;
+            }
             match std::fs::read(&path) {
                 Ok(bytes) => {
                     let text = String::from_utf8_lossy(&bytes);
@@ -197,7 +260,11 @@ impl Run<'_> {
                         .unwrap_or(&path)
                         .to_string_lossy()
                         .into_owned();
-                    files.push(SourceFile::parse(&shown, &text));
+                    let file = SourceFile::parse(&shown, &text);
+                    if self.recheck.contains(dir) {
+                        self.parsed.insert(path, file.clone());
+                    }
+                    files.push(file);
                 }
                 Err(err) => self.failures.push(format!("{}: {err}", path.display())),
             }
@@ -234,4 +301,56 @@ impl Run<'_> {
             });
         }
     }
+}
+
+/// The packages an external test of `p` imports, directly or not, that themselves depend on
+/// `p`, in dependency order (`order` lists dependencies first).
+fn dependents_for_xtest<'a>(p: &Package, order: &'a [Arc<Package>]) -> Vec<&'a Arc<Package>> {
+    let by_path: HashMap<&str, &Arc<Package>> =
+        order.iter().map(|q| (q.import_path.as_str(), q)).collect();
+    let resolve = |q: &Package, path: &str| -> String {
+        let mapped = q
+            .import_map
+            .iter()
+            .find(|(from, _)| from == path)
+            .map_or(path.to_string(), |(_, to)| to.clone());
+        // The standard library's tests import its vendored modules by module path.
+        let vendored = format!("vendor/{mapped}");
+        if q.standard
+            && !by_path.contains_key(mapped.as_str())
+            && by_path.contains_key(vendored.as_str())
+        {
+            vendored
+        } else {
+            mapped
+        }
+    };
+    // Reachable from the external test's imports.
+    let mut reachable: HashSet<String> = HashSet::new();
+    let mut stack: Vec<String> = p.xtest_imports.iter().map(|i| resolve(p, i)).collect();
+    while let Some(path) = stack.pop() {
+        if path == p.import_path || !reachable.insert(path.clone()) {
+            continue;
+        }
+        if let Some(q) = by_path.get(path.as_str()) {
+            stack.extend(q.imports.iter().map(|i| resolve(q, i)));
+        }
+    }
+    // Of those, the ones whose imports reach `p` (computed in dependency order).
+    let mut depends: HashSet<&str> = HashSet::new();
+    let mut out = Vec::new();
+    for q in order {
+        if !reachable.contains(&q.import_path) {
+            continue;
+        }
+        let hits = q.imports.iter().any(|i| {
+            let path = resolve(q, i);
+            path == p.import_path || depends.contains(path.as_str())
+        });
+        if hits {
+            depends.insert(q.import_path.as_str());
+            out.push(q);
+        }
+    }
+    out
 }

@@ -57,7 +57,13 @@ impl Workspace {
             gowork: Some(env.gowork.clone()).filter(|w| !w.is_empty()),
             go111module: Some(env.go111module.clone()).filter(|m| !m.is_empty()),
         };
-        let graph = ModuleGraph::load_with_gopath(&FsBridge(&fs), &cwd, &module_env, &goroot, &env.gopath_entries);
+        let graph = ModuleGraph::load_with_gopath(
+            &FsBridge(&fs),
+            &cwd,
+            &module_env,
+            &goroot,
+            &env.gopath_entries,
+        );
         Ok(Workspace {
             env,
             goroot,

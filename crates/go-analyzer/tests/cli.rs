@@ -558,3 +558,84 @@ fn version_and_help() {
     }
     assert_eq!(run_in(&dir.0, &["help"]).stdout, help.stdout);
 }
+
+#[test]
+fn type_errors_are_reported_as_the_compiler_reports_them() {
+    let dir = TempDir::new("types");
+    dir.write("go.mod", "module example.com/m\n\ngo 1.22\n");
+    dir.write(
+        "a.go",
+        "package m\n\nimport \"os\"\n\nvar x int = \"s\"\n\nfunc f() {\n\ty := 1\n}\n",
+    );
+    let run = run_in(&dir.0, &["check", "--format=json", "./..."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found: Vec<(u64, u64, String, String)> = run
+        .json()
+        .iter()
+        .map(|r| {
+            (
+                r["line"].as_u64().unwrap_or(0),
+                r["column"].as_u64().unwrap_or(0),
+                r["source"].as_str().unwrap_or("").to_string(),
+                r["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        (3, 8, "\"os\" imported and not used"),
+        (
+            5,
+            13,
+            "cannot use \"s\" (untyped string constant) as int value in variable declaration",
+        ),
+        (8, 2, "declared and not used: y"),
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:?}");
+    for ((line, col, source, message), (el, ec, em)) in found.iter().zip(expected) {
+        assert_eq!(
+            (*line, *col, source.as_str(), message.as_str()),
+            (el, ec, "compiler", em)
+        );
+    }
+}
+
+#[test]
+fn external_tests_see_the_test_variant_of_their_package() {
+    let dir = TempDir::new("xtest");
+    dir.write("go.mod", "module example.com/m\n\ngo 1.22\n");
+    dir.write("p/p.go", "package p\n\nfunc internal() int { return 1 }\n");
+    dir.write("p/export_test.go", "package p\n\nvar Exported = internal\n");
+    dir.write(
+        "p/p_test.go",
+        "package p_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/m/p\"\n)\n\nfunc TestX(t *testing.T) {\n\tif p.Exported() != 1 {\n\t\tt.Fatal()\n\t}\n}\n",
+    );
+    let run = run_in(&dir.0, &["check", "./..."]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    // Without test files, the external test package is not checked at all.
+    let run = run_in(&dir.0, &["check", "--tests=false", "./..."]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+}
+
+/// Type checker I's acceptance list: these packages check clean, tests included.
+#[test]
+fn standard_packages_without_generics_check_clean() {
+    let dir = TempDir::new("stdclean");
+    let packages = [
+        "errors",
+        "unicode/utf8",
+        "strconv",
+        "math",
+        "container/list",
+        "text/tabwriter",
+        "encoding/hex",
+        "path",
+        "bufio",
+        "regexp/syntax",
+        "go/scanner",
+        "go/token",
+    ];
+    let mut args = vec!["check"];
+    args.extend(packages);
+    let run = run_in(&dir.0, &args);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+}

@@ -62,6 +62,9 @@ pub struct World {
     pub(crate) error: TypeId,
     pub(crate) any: TypeId,
     pub(crate) test_funcs: bool,
+    /// Generic functions and types (and type parameters): opaque until type parameters are
+    /// checked; kept here so that importers see them too.
+    pub(crate) generic: std::collections::HashSet<ObjId>,
     packages_by_path: HashMap<Box<str>, PackageId>,
 }
 
@@ -86,6 +89,7 @@ impl World {
             error: ids::INVALID,
             any: ids::INVALID,
             test_funcs: false,
+            generic: Default::default(),
             packages_by_path: HashMap::new(),
         };
         for (kind, name) in types::BASICS {

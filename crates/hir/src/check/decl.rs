@@ -344,7 +344,11 @@ impl Checker<'_> {
                 methods: Vec::new(),
             })));
             self.world.obj_mut(obj).ty = named;
-            self.generic_types.insert(obj);
+            self.world.generic.insert(obj);
+            // Its declaration is not checked yet; its uses of imports still count.
+            let start = self.world.obj(obj).pos.offset;
+            let end = self.expr_range(ty).end;
+            self.mark_imports_used_in(TextRange { start, end });
             return;
         }
         if alias {
@@ -557,7 +561,7 @@ impl Checker<'_> {
         })));
         self.world.obj_mut(obj).ty = sig;
         if !fdecl.type_params.is_empty() {
-            self.generic_funcs.insert(obj);
+            self.world.generic.insert(obj);
         }
         let (built, scope) = self.func_type(fdecl.recv.as_ref(), &fdecl.sig, &fdecl.type_params);
         let built = self.world.ty(built).clone();
@@ -567,6 +571,14 @@ impl Checker<'_> {
                 fdecl.name.range,
                 "generic function is missing function body",
             );
+        }
+        if !self.config.ignore_func_bodies
+            && let Some(body) = fdecl.body
+            && !fdecl.type_params.is_empty()
+        {
+            // Generic bodies are not checked yet; their uses of imports still count.
+            let _ = body;
+            self.mark_imports_used_in(fdecl.range);
         }
         if !self.config.ignore_func_bodies
             && let Some(body) = fdecl.body
@@ -680,6 +692,26 @@ impl Checker<'_> {
                     self.obj_path.pop();
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// Marks the imports that qualified identifiers (`pkg.Name`) within `range` of the current
+    /// file refer to as used (for bodies the checker does not check).
+    fn mark_imports_used_in(&mut self, range: TextRange) {
+        let ast = self.ast();
+        let file_scope = self.file_scopes[self.env.file];
+        for (i, expr) in ast.exprs.iter().enumerate() {
+            let r = ast.expr_ranges[i];
+            if r.start < range.start || r.end > range.end {
+                continue;
+            }
+            if let ast::Expr::Selector { x, .. } = expr
+                && let ast::Expr::Name(name) = ast.expr(*x)
+                && let Some(obj) = self.world.lookup_local(file_scope, name.as_str())
+                && matches!(self.world.obj(obj).kind, ObjKind::PkgName { .. })
+            {
+                self.world.obj_mut(obj).used = true;
             }
         }
     }

@@ -50,6 +50,13 @@ impl Checker<'_> {
     pub(crate) fn raw_expr(&mut self, e: ExprId, hint: Option<TypeId>) -> Operand {
         let mut x = self.expr_internal(e, hint);
         x.expr = Some(e);
+        // A value of an invalid type (cgo's `C.int`, a type whose declaration failed) is an
+        // invalid operand: nothing more is said about it.
+        if matches!(x.mode, Mode::Value | Mode::Variable | Mode::MapIndex | Mode::CommaOk)
+            && !self.world.is_valid(x.ty)
+        {
+            x.mode = Mode::Invalid;
+        }
         // A value (or type) of a type still being declared has no known size: `type T
         // [unsafe.Sizeof(T{})]int` (go/types' `pendingType`).
         if !matches!(x.mode, Mode::Invalid | Mode::NoValue) && !self.finite_size(e, &x) {

@@ -419,17 +419,7 @@ impl World {
     /// Whether function `f` is generic (declared with type parameters). The object does not
     /// record it, so look at the declaration's text: a `[` right after the function's name.
     pub(crate) fn is_generic_func(&self, f: ObjId) -> bool {
-        let o = self.obj(f);
-        if !matches!(o.kind, ObjKind::Func { .. }) {
-            return false;
-        }
-        let Some(file) = o.pos.file else { return false };
-        let text = self.file(file).text.as_bytes();
-        let after = o.pos.offset as usize + o.name.len();
-        if text.get(o.pos.offset as usize..after) != Some(o.name.as_bytes()) {
-            return false;
-        }
-        text[after..].iter().find(|b| !matches!(b, b' ' | b'\t')) == Some(&b'[')
+        matches!(self.obj(f).kind, ObjKind::Func { .. }) && self.generic.contains(&f)
     }
 
     /// Type identity ignoring struct tags (conversions).

@@ -123,9 +123,6 @@ pub(crate) struct Checker<'a> {
     pub pending_named: std::collections::HashSet<TypeId>,
     /// Defined types known not to contain themselves.
     pub valid_types: std::collections::HashSet<TypeId>,
-    /// Generic types and functions (and type parameters), opaque until type parameters land.
-    pub generic_types: std::collections::HashSet<ObjId>,
-    pub generic_funcs: std::collections::HashSet<ObjId>,
     /// Import declarations: (file, package name object), for unused imports.
     pub imports: Vec<(usize, ObjId)>,
 }
@@ -177,8 +174,6 @@ impl<'a> Checker<'a> {
             err_pos: None,
             pending_named: Default::default(),
             valid_types: Default::default(),
-            generic_types: Default::default(),
-            generic_funcs: Default::default(),
             imports: Vec::new(),
         }
     }

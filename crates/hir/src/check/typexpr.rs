@@ -93,7 +93,7 @@ impl Checker<'_> {
                 }
             }
             ObjKind::TypeName => {
-                if self.generic_types.contains(&obj) {
+                if self.world.generic.contains(&obj) {
                     // Generic types are not checked yet: their uses stay silent.
                     return x;
                 }
@@ -111,7 +111,7 @@ impl Checker<'_> {
             }
             ObjKind::Func { .. } => {
                 self.add_decl_dep(obj);
-                if self.generic_funcs.contains(&obj) {
+                if self.world.generic.contains(&obj) {
                     return x;
                 }
                 x.mode = Mode::Value;
@@ -284,7 +284,9 @@ impl Checker<'_> {
             Expr::StructType { fields } => self.struct_type(fields),
             Expr::Star(x) => {
                 let base = self.var_type(*x);
-                self.world.pointer(base)
+                // A pointer to an invalid type is invalid (go/types), so that uses of it stay
+                // silent.
+                if self.world.is_valid(base) { self.world.pointer(base) } else { ids::INVALID }
             }
             Expr::FuncType(sig) => {
                 let saved = self.env.scope;
@@ -589,7 +591,7 @@ impl Checker<'_> {
         for field in type_params {
             for name in &field.names {
                 let obj = self.new_object(name, ObjKind::TypeName);
-                self.generic_types.insert(obj);
+                self.world.generic.insert(obj);
                 self.declare(scope, Some(name), obj);
             }
         }
@@ -648,7 +650,7 @@ impl Checker<'_> {
                     for &i in indices {
                         if let Expr::Name(name) = ast.expr(i) {
                             let obj = self.new_object(name, ObjKind::TypeName);
-                            self.generic_types.insert(obj);
+                            self.world.generic.insert(obj);
                             self.declare(scope, Some(name), obj);
                         }
                     }

@@ -113,7 +113,7 @@ impl Checker<'_> {
     /// Whether `ty` is a generic defined type (one with type parameters).
     fn is_generic_type(&self, ty: TypeId) -> bool {
         match self.world.ty(self.world.unalias(ty)) {
-            Type::Named(n) => self.generic_types.contains(&n.obj),
+            Type::Named(n) => self.world.generic.contains(&n.obj),
             _ => false,
         }
     }
