@@ -86,9 +86,10 @@ impl Checker<'_> {
 
     /// Checks the declaration of package-level `obj` unless done or in progress (a cycle).
     pub(crate) fn obj_decl(&mut self, obj: ObjId) {
-        if self.done.contains(&obj) || !self.decls.contains_key(&obj) {
+        if self.done.contains(&obj) {
             return;
         }
+        // A cycle through `obj` (package-level, or a local type being declared).
         if let Some(start) = self.obj_path.iter().position(|&o| o == obj) {
             // A cycle through `obj`.
             let valid = self.valid_cycle(start);
@@ -108,8 +109,10 @@ impl Checker<'_> {
             }
             return;
         }
+        let Some(info) = self.decls.get(&obj).cloned() else {
+            return;
+        };
         self.obj_path.push(obj);
-        let info = self.decls[&obj].clone();
         let saved = self.env.clone();
         let saved_err_pos = self.err_pos.take();
         self.env = super::Env {
@@ -352,6 +355,15 @@ impl Checker<'_> {
             return;
         }
         if alias {
+            if !self.allow_version(9) {
+                // At the `=`, which the AST does not keep: it follows the name.
+                let o = self.world.obj(obj);
+                let from = (o.pos.offset as usize + o.name.len()).min(self.files[self.env.file].text.len());
+                let text = &self.files[self.env.file].text[from..];
+                let at = from + text.find('=').unwrap_or(0);
+                let range = TextRange { start: at as u32, end: at as u32 + 1 };
+                self.verify_version(range, 9, "type alias");
+            }
             let a = self.world.new_type(Type::Alias(Box::new(Alias {
                 obj,
                 actual: ids::INVALID,

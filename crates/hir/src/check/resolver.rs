@@ -173,7 +173,7 @@ impl Checker<'_> {
 
         // Associate methods with their receiver base type names.
         for (method, ptr, base) in methods {
-            if let Some(base_obj) = self.resolve_base_type_name(&base) {
+            if let Some((ptr, base_obj)) = self.resolve_base_type_name(ptr, &base) {
                 if let ObjKind::Func { has_ptr_recv } = &mut self.world.obj_mut(method).kind {
                     *has_ptr_recv = ptr;
                 }
@@ -206,9 +206,10 @@ impl Checker<'_> {
         self.ambiguous_pkg_names = ambiguous;
     }
 
-    /// Follows local alias declarations (`type A = B`) syntactically to a defined type of this
-    /// package, as go/types' `resolveBaseTypeName` does.
-    fn resolve_base_type_name(&self, name: &str) -> Option<ObjId> {
+    /// Follows local alias declarations (`type A = B`, `type A = *B`) syntactically to a
+    /// defined type of this package, as go/types' `resolveBaseTypeName` does: the base type and
+    /// whether the receiver is a pointer; at most one pointer along the way.
+    fn resolve_base_type_name(&self, mut ptr: bool, name: &str) -> Option<(bool, ObjId)> {
         let pkg_scope = self.world.package(self.pkg).scope;
         let mut name = name.to_string();
         let mut seen = Vec::new();
@@ -217,17 +218,36 @@ impl Checker<'_> {
             if !self.world.obj(obj).is_type_name() || seen.contains(&obj) {
                 return None;
             }
-            seen.push(obj);
             let info = self.decls.get(&obj)?;
-            let DeclKind::Type { alias, ty, .. } = info.kind else {
+            let DeclKind::Type { alias, ty, generic } = info.kind else {
                 return None;
             };
             if !alias {
-                return Some(obj);
+                return Some((ptr, obj));
             }
+            if generic {
+                return None;
+            }
+            seen.push(obj);
             let ast = &self.files[info.file].ast;
-            let (_, base) = unpack_recv(ast, ty);
-            name = base?;
+            let mut e = ty;
+            while let Expr::Paren(x) = ast.expr(e) {
+                e = *x;
+            }
+            if let Expr::Star(x) = ast.expr(e) {
+                if ptr {
+                    return None;
+                }
+                ptr = true;
+                e = *x;
+                while let Expr::Paren(x) = ast.expr(e) {
+                    e = *x;
+                }
+            }
+            let Expr::Name(n) = ast.expr(e) else {
+                return None;
+            };
+            name = n.text.to_string();
         }
     }
 
@@ -253,7 +273,14 @@ impl Checker<'_> {
                 Ok(p) => p,
                 Err(err) => {
                     self.error(spec.path_range, format!("could not import {path} ({err})"));
-                    return;
+                    // Continue with a fake package, as go/types does: its members are not
+                    // checked, so uses of it stay silent.
+                    let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or(path);
+                    let fake = self.world.new_package(path, name);
+                    let p = self.world.package_mut(fake);
+                    p.complete = true;
+                    p.fake = true;
+                    fake
                 }
             },
         };
@@ -283,7 +310,7 @@ impl Checker<'_> {
             pkg: Some(self.pkg),
             pos: self.pos(spec.range.start),
             parent: None,
-            used: path == "C",
+            used: self.world.package(imported).fake,
             order: 0,
         });
         match &spec.name {
