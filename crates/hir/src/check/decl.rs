@@ -358,10 +358,14 @@ impl Checker<'_> {
             if !self.allow_version(9) {
                 // At the `=`, which the AST does not keep: it follows the name.
                 let o = self.world.obj(obj);
-                let from = (o.pos.offset as usize + o.name.len()).min(self.files[self.env.file].text.len());
+                let from = (o.pos.offset as usize + o.name.len())
+                    .min(self.files[self.env.file].text.len());
                 let text = &self.files[self.env.file].text[from..];
                 let at = from + text.find('=').unwrap_or(0);
-                let range = TextRange { start: at as u32, end: at as u32 + 1 };
+                let range = TextRange {
+                    start: at as u32,
+                    end: at as u32 + 1,
+                };
                 self.verify_version(range, 9, "type alias");
             }
             let a = self.world.new_type(Type::Alias(Box::new(Alias {
@@ -565,12 +569,14 @@ impl Checker<'_> {
         };
         // Guard against cycles: the object gets its signature type first (empty until the
         // signature is known), so references from inside the signature are not cycles.
-        let sig = self.world.new_type(Type::Signature(Box::new(crate::types::Signature {
-            recv: None,
-            params: ids::EMPTY_TUPLE,
-            results: ids::EMPTY_TUPLE,
-            variadic: false,
-        })));
+        let sig = self
+            .world
+            .new_type(Type::Signature(Box::new(crate::types::Signature {
+                recv: None,
+                params: ids::EMPTY_TUPLE,
+                results: ids::EMPTY_TUPLE,
+                variadic: false,
+            })));
         self.world.obj_mut(obj).ty = sig;
         if !fdecl.type_params.is_empty() {
             self.world.generic.insert(obj);

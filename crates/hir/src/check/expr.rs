@@ -52,8 +52,10 @@ impl Checker<'_> {
         x.expr = Some(e);
         // A value of an invalid type (cgo's `C.int`, a type whose declaration failed) is an
         // invalid operand: nothing more is said about it.
-        if matches!(x.mode, Mode::Value | Mode::Variable | Mode::MapIndex | Mode::CommaOk)
-            && !self.world.is_valid(x.ty)
+        if matches!(
+            x.mode,
+            Mode::Value | Mode::Variable | Mode::MapIndex | Mode::CommaOk
+        ) && !self.world.is_valid(x.ty)
         {
             x.mode = Mode::Invalid;
         }

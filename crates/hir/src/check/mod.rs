@@ -160,7 +160,7 @@ impl<'a> Checker<'a> {
                 sig: None,
                 has_label: false,
                 has_call_or_recv: false,
-                },
+            },
             decls: HashMap::new(),
             obj_path: Vec::new(),
             done: Default::default(),

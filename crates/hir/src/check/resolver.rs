@@ -23,7 +23,9 @@ impl Checker<'_> {
             let scope = self.world.new_scope(Some(pkg_scope), false);
             self.file_scopes.push(scope);
             // A file's //go:build version governs it, but never below go1.21 (go/types).
-            self.file_lang.push(super::versions::build_line_version(&file.text).map(|minor| (1, minor.max(21))));
+            self.file_lang.push(
+                super::versions::build_line_version(&file.text).map(|minor| (1, minor.max(21))),
+            );
             self.dot_imports.push(HashMap::new());
             let Some(name) = &file.ast.package else {
                 continue;
@@ -200,8 +202,11 @@ impl Checker<'_> {
             }
             stack.extend(pkg.imports.iter().copied());
         }
-        let mut ambiguous: Vec<Box<str>> =
-            paths_by_name.into_iter().filter(|(_, paths)| paths.len() > 1).map(|(name, _)| name).collect();
+        let mut ambiguous: Vec<Box<str>> = paths_by_name
+            .into_iter()
+            .filter(|(_, paths)| paths.len() > 1)
+            .map(|(name, _)| name)
+            .collect();
         ambiguous.sort();
         self.ambiguous_pkg_names = ambiguous;
     }
@@ -275,7 +280,11 @@ impl Checker<'_> {
                     self.error(spec.path_range, format!("could not import {path} ({err})"));
                     // Continue with a fake package, as go/types does: its members are not
                     // checked, so uses of it stay silent.
-                    let name = path.trim_end_matches('/').rsplit('/').next().unwrap_or(path);
+                    let name = path
+                        .trim_end_matches('/')
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or(path);
                     let fake = self.world.new_package(path, name);
                     let p = self.world.package_mut(fake);
                     p.complete = true;
@@ -419,7 +428,15 @@ impl Checker<'_> {
                 ) => {
                     let lhs: Vec<ObjId> = names
                         .iter()
-                        .map(|name| self.new_object(name, ObjKind::Var(VarInfo { is_package: true, ..VarInfo::default() })))
+                        .map(|name| {
+                            self.new_object(
+                                name,
+                                ObjKind::Var(VarInfo {
+                                    is_package: true,
+                                    ..VarInfo::default()
+                                }),
+                            )
+                        })
                         .collect();
                     for (i, name) in names.iter().enumerate() {
                         let kind = if values.len() == 1 && names.len() > 1 {

@@ -44,11 +44,18 @@ impl Checker<'_> {
         if !is_type && want_type {
             let what = self.world.obj(obj).kind_description();
             let what = match (what, &self.world.obj(obj).kind) {
-                ("function", ObjKind::Func { .. }) if self.world.is_signature(self.world.obj(obj).ty)
-                    && matches!(self.world.ty(self.world.obj(obj).ty), Type::Signature(s) if s.recv.is_some()) => "method",
+                ("function", ObjKind::Func { .. })
+                    if self.world.is_signature(self.world.obj(obj).ty)
+                        && matches!(self.world.ty(self.world.obj(obj).ty), Type::Signature(s) if s.recv.is_some()) =>
+                {
+                    "method"
+                }
                 _ => what,
             };
-            self.error(name.range, format!("{} ({what}) is not a type", name.as_str()));
+            self.error(
+                name.range,
+                format!("{} ({what}) is not a type", name.as_str()),
+            );
             if matches!(self.world.obj(obj).kind, ObjKind::Var(_)) {
                 self.world.obj_mut(obj).used = true;
             }
@@ -158,8 +165,15 @@ impl Checker<'_> {
         }
         let s = self.type_str(t);
         let range = self.expr_range(e);
-        let why = if comparable { "interface is (or embeds) comparable" } else { "interface contains type constraints" };
-        self.soft_error(range, format!("cannot use type {s} outside a type constraint: {why}"));
+        let why = if comparable {
+            "interface is (or embeds) comparable"
+        } else {
+            "interface contains type constraints"
+        };
+        self.soft_error(
+            range,
+            format!("cannot use type {s} outside a type constraint: {why}"),
+        );
     }
 
     /// Whether the interface's type set is restricted by `comparable` or by type terms
@@ -286,7 +300,11 @@ impl Checker<'_> {
                 let base = self.var_type(*x);
                 // A pointer to an invalid type is invalid (go/types), so that uses of it stay
                 // silent.
-                if self.world.is_valid(base) { self.world.pointer(base) } else { ids::INVALID }
+                if self.world.is_valid(base) {
+                    self.world.pointer(base)
+                } else {
+                    ids::INVALID
+                }
             }
             Expr::FuncType(sig) => {
                 let saved = self.env.scope;
@@ -391,7 +409,11 @@ impl Checker<'_> {
                     .world
                     .new_var(&name, self.pos(name_range.start), Some(self.pkg), ty);
                 if let ObjKind::Var(info) = &mut self.world.obj_mut(obj).kind {
-                    *info = VarInfo { is_field: true, embedded: true, ..VarInfo::default() };
+                    *info = VarInfo {
+                        is_field: true,
+                        embedded: true,
+                        ..VarInfo::default()
+                    };
                 }
                 self.add_field(&mut s, &mut names, obj, tag, name_range);
                 let fty = field.ty;
@@ -450,7 +472,10 @@ impl Checker<'_> {
             }
             Type::Pointer(_) => self.error(range, "embedded field type cannot be a pointer"),
             Type::Interface(_) if is_ptr => {
-                self.error(range, "embedded field type cannot be a pointer to an interface");
+                self.error(
+                    range,
+                    "embedded field type cannot be a pointer to an interface",
+                );
             }
             _ => {}
         }
@@ -537,7 +562,13 @@ impl Checker<'_> {
             }
         }
         if let Type::Interface(i) = self.world.ty_mut(iface) {
-            **i = Interface { methods, embeddeds, all_methods: None, comparable: false, has_terms };
+            **i = Interface {
+                methods,
+                embeddeds,
+                all_methods: None,
+                comparable: false,
+                has_terms,
+            };
         }
         self.later(move |c| c.complete_interface(iface, embed_ranges));
         iface
@@ -561,7 +592,12 @@ impl Checker<'_> {
             for m in self.world.interface_methods(t) {
                 let name = self.world.obj(m).name.clone();
                 if let Some(&other) = all.iter().find(|&&o| self.world.obj(o).name == name) {
-                    if !self.allow_version(14) || (other != m && !self.world.identical(self.world.obj(m).ty, self.world.obj(other).ty)) {
+                    if !self.allow_version(14)
+                        || (other != m
+                            && !self
+                                .world
+                                .identical(self.world.obj(m).ty, self.world.obj(other).ty))
+                    {
                         self.error(range, format!("duplicate method {name}"));
                     }
                     continue;

@@ -11,7 +11,10 @@ pub(crate) fn build_line_version(text: &str) -> Option<u32> {
                 continue;
             }
             let tokens = tokenize(expr);
-            let mut parser = Parser { tokens: &tokens, pos: 0 };
+            let mut parser = Parser {
+                tokens: &tokens,
+                pos: 0,
+            };
             let v = parser.or(1);
             return (parser.pos == tokens.len() && v >= 0).then_some(v as u32);
         }
@@ -38,7 +41,9 @@ fn tokenize(s: &str) -> Vec<&str> {
             i += 1;
         } else {
             let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.') {
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'.')
+            {
                 i += 1;
             }
             if i == start {
@@ -72,7 +77,11 @@ impl Parser<'_> {
         while self.tokens.get(self.pos) == Some(&"||") {
             self.pos += 1;
             let w = self.and(sign);
-            v = if sign < 0 { and_version(v, w) } else { or_version(v, w) };
+            v = if sign < 0 {
+                and_version(v, w)
+            } else {
+                or_version(v, w)
+            };
         }
         v
     }
@@ -82,7 +91,11 @@ impl Parser<'_> {
         while self.tokens.get(self.pos) == Some(&"&&") {
             self.pos += 1;
             let w = self.not(sign);
-            v = if sign < 0 { or_version(v, w) } else { and_version(v, w) };
+            v = if sign < 0 {
+                or_version(v, w)
+            } else {
+                and_version(v, w)
+            };
         }
         v
     }
@@ -109,7 +122,9 @@ impl Parser<'_> {
                 if tag == "go1" {
                     return 0;
                 }
-                tag.strip_prefix("go1.").and_then(|n| n.parse::<i64>().ok()).unwrap_or(-1)
+                tag.strip_prefix("go1.")
+                    .and_then(|n| n.parse::<i64>().ok())
+                    .unwrap_or(-1)
             }
             _ => -1,
         }
@@ -128,8 +143,14 @@ mod tests {
         assert_eq!(v("//go:build go1.20 || go1.22\npackage p\n"), Some(20));
         assert_eq!(v("//go:build go1.20 || linux\npackage p\n"), None);
         assert_eq!(v("//go:build !go1.22\npackage p\n"), None);
-        assert_eq!(v("//go:build (go1.18 && linux) || (go1.19 && darwin)\npackage p\n"), Some(18));
+        assert_eq!(
+            v("//go:build (go1.18 && linux) || (go1.19 && darwin)\npackage p\n"),
+            Some(18)
+        );
         assert_eq!(v("package p\n//go:build go1.22\n"), None);
-        assert_eq!(v("// Copyright\n\n//go:build go1.9\n\npackage p\n"), Some(9));
+        assert_eq!(
+            v("// Copyright\n\n//go:build go1.9\n\npackage p\n"),
+            Some(9)
+        );
     }
 }
