@@ -62,9 +62,10 @@ pub fn parse(db: &dyn SourceDatabase, file: SourceFile) -> Parse {
 ///
 /// LRU-bounded like `parse`: a batch check of thousands of files must not hold every AST at
 /// once. (The checker's per-file summaries, small and offset-free, are what stays.)
+/// Shared (`Arc`) so that the checker can hold a package's ASTs without copying them.
 #[salsa::tracked(returns(ref), lru = 1024)]
-pub fn file_ast(db: &dyn SourceDatabase, file: SourceFile) -> syntax::ast::File {
-    syntax::lower(file.text(db), parse(db, file).tree())
+pub fn file_ast(db: &dyn SourceDatabase, file: SourceFile) -> std::sync::Arc<syntax::ast::File> {
+    std::sync::Arc::new(syntax::lower(file.text(db), parse(db, file).tree()))
 }
 
 /// Line starts of the file's text, for offset <-> line/column conversion.

@@ -680,3 +680,43 @@ fn closing_stdin_stops_the_server() {
     // No shutdown: as abnormal as `exit` without one.
     assert_eq!(server.exit_code(true), 1);
 }
+
+/// Type errors reach the editor: the open file's package is checked as the user types.
+#[test]
+fn type_errors_are_published_and_follow_edits() {
+    let dir = std::env::temp_dir().join(format!("go-analyzer-lsp-types-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let text = "package m\n\nfunc f() int {\n\treturn \"s\"\n}\n";
+    std::fs::write(dir.join("go.mod"), "module example.com/m\n\ngo 1.22\n").expect("go.mod");
+    std::fs::write(dir.join("a.go"), text).expect("a.go");
+    let root = format!("file://{}", dir.display());
+    let uri = format!("{root}/a.go");
+
+    let mut server = Server::spawn();
+    let response = server.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": root, "capabilities": {} }),
+    );
+    assert!(response.get("result").is_some(), "{response}");
+    server.notify("initialized", json!({}));
+    server.open(&uri, 1, text);
+    let diagnostics = server.diagnostics(&uri, Some(1));
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["source"], "compiler");
+    assert_eq!(
+        diagnostics[0]["message"],
+        "cannot use \"s\" (untyped string constant) as int value in return statement"
+    );
+    assert_eq!(diagnostics[0]["range"]["start"], position(3, 8));
+
+    // `"s"` -> `1`: the error goes away.
+    server.change(
+        &uri,
+        2,
+        json!([{ "range": range(position(3, 8), position(3, 11)), "text": "1" }]),
+    );
+    assert_eq!(server.diagnostics(&uri, Some(2)), Vec::<Value>::new());
+    assert_eq!(server.shutdown_and_exit(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}

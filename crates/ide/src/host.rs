@@ -235,6 +235,13 @@ impl Analysis {
         self.with_db(|db| diagnostics::file_diagnostics(db, file.0))
     }
 
+    /// The type errors of `file`, from a check of its package (and its dependencies, without
+    /// their function bodies). Empty while the package has syntax errors, for a file its
+    /// configuration excludes, and when no project settings were given.
+    pub fn type_diagnostics(&self, file: FileId) -> Cancellable<Vec<Diagnostic>> {
+        self.with_db(|db| crate::typecheck::file_type_errors(db, file.0))
+    }
+
     /// The package `file` belongs to, as `go list` would list it, and the build configuration
     /// it was loaded for (another than the workspace's when that one excludes the file).
     /// `None` for a file directly in GOROOT/src or without a directory.

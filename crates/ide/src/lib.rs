@@ -14,6 +14,7 @@ mod db;
 mod diagnostics;
 mod host;
 mod packages;
+mod typecheck;
 
 pub use base_db::{
     ChangeKind, DirEntry, FileSystem, FsError, Listing, MemoryFileSystem, OsFileSystem,

@@ -89,7 +89,12 @@ impl Computation {
     }
 
     fn document_diagnostics(&self, file: FileId) -> Cancellable<Vec<lsp::Diagnostic>> {
-        let diagnostics = self.analysis.diagnostics(file)?;
+        let mut diagnostics = self.analysis.diagnostics(file)?;
+        // Type errors only when the file parses (the package check skips broken packages
+        // anyway; this saves loading it).
+        if diagnostics.is_empty() {
+            diagnostics = self.analysis.type_diagnostics(file)?;
+        }
         if diagnostics.is_empty() {
             return Ok(Vec::new());
         }

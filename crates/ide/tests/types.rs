@@ -1,0 +1,91 @@
+//! Type errors through the database: a file's package is checked with its dependencies, and
+//! the answer follows edits (of the file, and of a package it imports).
+
+use std::{path::Path, sync::Arc};
+
+use ide::{AnalysisHost, BuildContext, GoModuleEnv, MemoryFileSystem, ProjectSettings};
+
+const FMT: &str = "package fmt\n\nfunc Println(a ...any) (n int, err error) { return 0, nil }\n";
+const A: &str =
+    "package a\n\nimport \"fmt\"\n\nfunc A() int {\n\tfmt.Println(1)\n\treturn \"s\"\n}\n";
+const B: &str = "package b\n\nimport \"example.com/m/a\"\n\nvar S string = a.A()\n";
+
+fn workspace() -> (Arc<MemoryFileSystem>, AnalysisHost) {
+    let fs = Arc::new(MemoryFileSystem::default());
+    for (path, text) in [
+        ("/go/src/fmt/print.go", FMT),
+        ("/w/go.mod", "module example.com/m\n\ngo 1.22\n"),
+        ("/w/a/a.go", A),
+        ("/w/b/b.go", B),
+    ] {
+        fs.insert(path, text);
+    }
+    let mut host = AnalysisHost::new(fs.clone());
+    host.set_project_settings(ProjectSettings {
+        goroot: Some("/go".into()),
+        env: GoModuleEnv::new("/cache"),
+        gopath: Vec::new(),
+        build: BuildContext::new("linux", "amd64", false, 26, Vec::new()),
+        roots: vec!["/w".into()],
+    });
+    (fs, host)
+}
+
+fn type_errors(host: &mut AnalysisHost, path: &str) -> Vec<(u32, String)> {
+    let file = match host.file_id(Path::new(path)) {
+        Some(file) => file,
+        None => host.load_file(Path::new(path)).expect("the file exists"),
+    };
+    host.analysis()
+        .type_diagnostics(file)
+        .expect("not cancelled")
+        .into_iter()
+        .inspect(|d| assert_eq!(d.source, "compiler"))
+        .map(|d| (d.range.start, d.message))
+        .collect()
+}
+
+#[test]
+fn a_package_is_checked_with_its_dependencies() {
+    let (_fs, mut host) = workspace();
+    let at = A.find("\"s\"").unwrap() as u32;
+    assert_eq!(
+        type_errors(&mut host, "/w/a/a.go"),
+        [(
+            at,
+            "cannot use \"s\" (untyped string constant) as int value in return statement"
+                .to_string()
+        )]
+    );
+    let at = B.find("a.A()").unwrap() as u32;
+    assert_eq!(
+        type_errors(&mut host, "/w/b/b.go"),
+        [(
+            at,
+            "cannot use a.A() (value of type int) as string value in variable declaration"
+                .to_string()
+        )]
+    );
+}
+
+#[test]
+fn answers_follow_edits_of_the_file_and_of_its_imports() {
+    let (_fs, mut host) = workspace();
+    assert_eq!(type_errors(&mut host, "/w/a/a.go").len(), 1);
+    assert_eq!(type_errors(&mut host, "/w/b/b.go").len(), 1);
+    // Fix a's body: a is clean; b still misuses a's API.
+    let a = Path::new("/w/a/a.go");
+    host.set_file_text(a, A.replace("\"s\"", "0"));
+    assert!(type_errors(&mut host, "/w/a/a.go").is_empty());
+    assert_eq!(type_errors(&mut host, "/w/b/b.go").len(), 1);
+    // Change a's API: now b is right.
+    host.set_file_text(
+        a,
+        A.replace("\"s\"", "\"\"")
+            .replace("func A() int", "func A() string"),
+    );
+    assert!(type_errors(&mut host, "/w/b/b.go").is_empty());
+    // A syntax error in a: type errors for a wait for it to parse.
+    host.set_file_text(a, A.replace("return", "return )"));
+    assert!(type_errors(&mut host, "/w/a/a.go").is_empty());
+}
