@@ -61,6 +61,11 @@ pub struct File {
     pub decl_data: Vec<Decl>,
     /// Errors found while lowering (nesting too deep), beyond those the parser reported.
     pub errors: Vec<SyntaxError>,
+    /// Errors that go/types reports, not go/parser, about what the AST does not keep: a
+    /// receiver list with no receiver or several (`func () m()`, `func (a, b T) m()`; `recv`
+    /// keeps the first). gofmt accepts such files, so these are not syntax errors: the checker
+    /// reports them, worded and placed as go/types does.
+    pub check_errors: Vec<SyntaxError>,
 }
 
 impl File {
@@ -110,7 +115,8 @@ pub enum Decl {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct FuncDecl {
     pub name: Name,
-    /// The receiver parameter of a method.
+    /// The receiver parameter of a method: the first one, if the list has several (see
+    /// [`File::check_errors`]); `None` for a function, and for `func () m()`.
     pub recv: Option<Field>,
     pub type_params: Vec<Field>,
     pub sig: FuncType,

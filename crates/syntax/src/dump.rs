@@ -34,6 +34,12 @@ pub fn dump(file: &File) -> String {
     for error in &file.errors {
         d.line(format_args!("error@{:?} {}", error.range, error.message));
     }
+    for error in &file.check_errors {
+        d.line(format_args!(
+            "check error@{:?} {}",
+            error.range, error.message
+        ));
+    }
     d.out
 }
 

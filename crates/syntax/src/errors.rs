@@ -31,7 +31,7 @@ pub(crate) fn collect(text: &str, tree: &Tree) -> Vec<SyntaxError> {
         let parent = ancestors.last().copied();
         let mut descend = false;
         if node.is_error() {
-            errors.push(error_node(text, node, parent, prev));
+            error_node(text, node, parent, prev, &mut errors);
         } else if node.is_missing() {
             errors.push(missing_node(text, node, parent));
         } else if node.has_error() {
@@ -72,11 +72,22 @@ fn dedup_per_line(text: &str, errors: Vec<SyntaxError>) -> Vec<SyntaxError> {
 }
 
 /// What tree-sitter-go accepts at the top level and Go does not: statements (accepted there to
-/// recover better), and a file that does not start with its package clause.
+/// recover better), a file that does not start with its package clause, and imports after
+/// other declarations.
 fn top_level_statements(text: &str, root: Node<'_>, errors: &mut Vec<SyntaxError>) {
     let mut cursor = root.walk();
     let mut first = true;
+    // Whether the declaration before is an import (or the package clause); like go/parser, we
+    // complain about the first import of each run of imports that follows other declarations.
+    let mut after_imports = true;
+    // What follows an import without a path belongs to it, as go/parser skips it (`import ;`).
+    let mut swallowed = false;
     for child in root.named_children(&mut cursor) {
+        // An import without a path (the ERROR may be an extra, skipped like a comment).
+        if child.is_error() && lexer::token_at(text, child.start_byte() as u32).text == "import" {
+            after_imports = true;
+            swallowed = true;
+        }
         if child.is_extra() {
             continue;
         }
@@ -99,6 +110,21 @@ fn top_level_statements(text: &str, root: Node<'_>, errors: &mut Vec<SyntaxError
                 | "type_declaration"
                 | "ERROR"
         );
+        match child.kind() {
+            "package_clause" | "ERROR" => {}
+            _ if std::mem::take(&mut swallowed) => {}
+            "import_declaration" => {
+                if !after_imports {
+                    errors.push(SyntaxError {
+                        range: crate::TextRange::empty(child.start_byte() as u32),
+                        message: "syntax error: imports must appear before other declarations"
+                            .into(),
+                    });
+                }
+                after_imports = true;
+            }
+            _ => after_imports = false,
+        }
         if !declaration {
             errors.push(SyntaxError {
                 range: crate::TextRange::new(child.start_byte() as u32, child.end_byte() as u32),
@@ -123,23 +149,130 @@ fn error_node(
     node: Node<'_>,
     parent: Option<Node<'_>>,
     prev: Option<Node<'_>>,
-) -> SyntaxError {
+    errors: &mut Vec<SyntaxError>,
+) {
     let (start, end) = (node.start_byte() as u32, node.end_byte() as u32);
     let tokens = lexer::tokens_in(text, start, end);
     if let Some(bad) = tokens.iter().find(|t| t.lexical_error().is_some()) {
-        return SyntaxError {
+        errors.push(SyntaxError {
             range: bad.range,
             message: bad.lexical_error().unwrap_or_default().to_string(),
-        };
+        });
+        return;
     }
     let significant: Vec<_> = tokens
         .iter()
         .filter(|t| t.kind != lexer::TokenKind::Newline)
         .collect();
+    match known_error(text, node, parent, prev, &significant) {
+        Known::Reported => return,
+        Known::Error(error) => {
+            errors.push(error);
+            return;
+        }
+        Known::No => {}
+    }
+    errors.push(generic_error(text, node, parent, prev, &significant));
+}
+
+/// What [`known_error`] found.
+enum Known {
+    /// Not a case it knows: the generic description applies.
+    No,
+    /// Lowering reports this one (it needs the AST's view).
+    Reported,
+    Error(SyntaxError),
+}
+
+/// ERROR nodes that stand for a construct go/parser accepts and then rejects by name (a missing
+/// import path or `if` condition, an index missing in `a[]`), worded as the compilers word them
+/// and placed where go/parser places them.
+fn known_error(
+    text: &str,
+    node: Node<'_>,
+    parent: Option<Node<'_>>,
+    prev: Option<Node<'_>>,
+    significant: &[&lexer::Token<'_>],
+) -> Known {
+    let context = parent.map_or("source_file", |p| p.kind());
+    let end = node.end_byte() as u32;
+    let error = |range, message: &str| {
+        Known::Error(SyntaxError {
+            range,
+            message: format!("syntax error: {message}"),
+        })
+    };
+    let is = |i: usize, kind: lexer::TokenKind, s: &str| {
+        significant
+            .get(i)
+            .is_some_and(|t| t.kind == kind && t.text == s)
+    };
+    let (keyword, operator) = (lexer::TokenKind::Keyword, lexer::TokenKind::Operator);
+    // `a[: :]`: a 3-index slice missing an index (see `lower`).
+    if context == "slice_expression"
+        && significant.len() == 1
+        && is(0, operator, ":")
+        && parent.is_some_and(|p| crate::lower::slice_missing_index(p).is_some())
+    {
+        return Known::Reported;
+    }
+    // `import ;`, `import .`, `import 'x'`, `import (.)`: the spec has no path.
+    let import_keyword = is(0, keyword, "import") && context == "source_file";
+    if import_keyword || context == "import_spec_list" {
+        let rest = &significant[usize::from(import_keyword)..];
+        let named = match rest {
+            [] => true,
+            [name] => name.kind == lexer::TokenKind::Name || name.text == ".",
+            _ => false,
+        };
+        if named {
+            let last = significant.last().copied();
+            let next = lexer::token_after(text, end, last);
+            let string = next.text.starts_with(['"', '`']);
+            if next.kind == lexer::TokenKind::Literal && !string {
+                return error(next.range, "import path must be a string");
+            }
+            if !string {
+                return error(next.range, "missing import path");
+            }
+        }
+    }
+    // `if {`: the condition is missing.
+    if significant.len() == 1 && is(0, keyword, "if") {
+        let next = lexer::token_after(text, end, significant.first().copied());
+        if next.text == "{" {
+            return error(next.range, "missing condition in if statement");
+        }
+    }
+    // `func f[]()`: type parameters that are not there.
+    if matches!(context, "function_declaration" | "method_declaration")
+        && significant.len() == 2
+        && is(0, operator, "[")
+        && is(1, operator, "]")
+    {
+        return error(significant[1].range, "empty type parameter list");
+    }
+    // `a[]`: an index expression without its index.
+    if is(0, operator, "[") && is(1, operator, "]") && follows_on_same_line(text, node, prev) {
+        return error(significant[1].range, "unexpected ], expected operand");
+    }
+    Known::No
+}
+
+/// The description of an ERROR node no [`known_error`] case covers: the unexpected token and,
+/// where the enclosing construct tells, what was expected.
+fn generic_error(
+    text: &str,
+    node: Node<'_>,
+    parent: Option<Node<'_>>,
+    prev: Option<Node<'_>>,
+    significant: &[&lexer::Token<'_>],
+) -> SyntaxError {
+    let (start, end) = (node.start_byte() as u32, node.end_byte() as u32);
     if let Some(last) = significant.last()
         && let Some(expected) = last.expects_after()
     {
-        let next = lexer::token_after(text, end, Some(last));
+        let next = lexer::token_after(text, end, Some(*last));
         return SyntaxError {
             range: next.range,
             message: format!(
@@ -194,8 +327,18 @@ fn missing_node(text: &str, node: Node<'_>, parent: Option<Node<'_>>) -> SyntaxE
         .rfind('\n')
         .map_or(0, |i| i as u32 + 1);
     let prev = lexer::tokens_in(text, line_start, at).into_iter().last();
-    let found = lexer::token_after(text, at, prev.as_ref());
     let context = parent.map(|p| p.kind()).unwrap_or("source_file");
+    // `if x := 0; {`: the condition after the init statement is missing.
+    if let Some(semi) = &prev
+        && context == "if_statement"
+        && semi.text == ";"
+    {
+        return SyntaxError {
+            range: semi.range,
+            message: "syntax error: missing condition in if statement".into(),
+        };
+    }
+    let found = lexer::token_after(text, at, prev.as_ref());
     let unexpected = found.describe();
     let message = match expectation(context) {
         Some(expected) if matches!(node.kind(), "," | ")" | "}" | "]") => {

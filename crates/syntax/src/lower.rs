@@ -228,14 +228,9 @@ impl<'t> Lowerer<'t> {
                 range: TextRange::empty(node.start_byte() as u32),
             },
         };
-        let recv = node.child_by_field_name("receiver").and_then(|list| {
-            let mut fields = self.parameter_list(list);
-            if fields.is_empty() {
-                None
-            } else {
-                Some(fields.swap_remove(0))
-            }
-        });
+        let recv = node
+            .child_by_field_name("receiver")
+            .and_then(|list| self.receiver(list));
         let type_params = node
             .child_by_field_name("type_parameters")
             .map(|list| self.type_parameter_list(list))
@@ -253,14 +248,44 @@ impl<'t> Lowerer<'t> {
         }
     }
 
+    /// The receiver of a method: the first of the list, the others reported as go/types
+    /// reports them (the list with the message; then, of the first field, its last name).
+    fn receiver(&mut self, list: Node<'_>) -> Option<Field> {
+        let mut fields = self.parameter_list(list, true);
+        let check_error = |range: TextRange, message: &str| SyntaxError {
+            range: TextRange::empty(range.start),
+            message: message.to_string(),
+        };
+        match fields.last() {
+            None => {
+                let error = check_error(range(list), "method has no receiver");
+                self.file.check_errors.push(error);
+                return None;
+            }
+            Some(last) if fields.len() > 1 => {
+                let error = check_error(last.range, "method has multiple receivers");
+                self.file.check_errors.push(error);
+            }
+            Some(_) => {}
+        }
+        let first = fields.swap_remove(0);
+        if first.names.len() > 1
+            && let Some(last) = first.names.last()
+        {
+            let error = check_error(last.range, "method has multiple receivers");
+            self.file.check_errors.push(error);
+        }
+        Some(first)
+    }
+
     /// The parameters and results of a function declaration, literal, type or method element.
     fn signature(&mut self, node: Node<'_>) -> FuncType {
         let params = node
             .child_by_field_name("parameters")
-            .map(|p| self.parameter_list(p))
+            .map(|p| self.parameter_list(p, true))
             .unwrap_or_default();
         let results = match node.child_by_field_name("result") {
-            Some(result) if result.kind() == "parameter_list" => self.parameter_list(result),
+            Some(result) if result.kind() == "parameter_list" => self.parameter_list(result, false),
             Some(result) => {
                 let ty = self.ty(result);
                 vec![Field {
@@ -280,7 +305,9 @@ impl<'t> Lowerer<'t> {
         }
     }
 
-    fn parameter_list(&mut self, node: Node<'_>) -> Vec<Field> {
+    /// A parameter, result or receiver list; `...` is allowed on the final parameter where
+    /// `variadic` (parameters and receivers: go/parser leaves `func (...T) m()` to the checker).
+    fn parameter_list(&mut self, node: Node<'_>, variadic: bool) -> Vec<Field> {
         let mut fields = Vec::new();
         let params = children(node);
         self.trailing_comma(node, params.last().copied(), "parameter list");
@@ -320,7 +347,7 @@ impl<'t> Lowerer<'t> {
             });
         }
         let fields = self.group_parameters(fields);
-        self.check_variadic_parameters(&fields);
+        self.check_variadic_parameters(&fields, variadic);
         fields
     }
 
@@ -377,28 +404,56 @@ impl<'t> Lowerer<'t> {
 
     /// The operand of `go` and `defer` is a call as written: not parenthesized, not a value.
     /// The parser checks this (the type checker then checks what is called), with this wording.
+    /// Positions as go/parser's: the parentheses at their start, a non-call at its end.
     fn check_go_defer_operand(&mut self, keyword: &str, call: ExprId) {
-        let at = TextRange::empty(self.file.expr_range(call).start);
+        let range = self.file.expr_range(call);
         match self.file.expr(call) {
             Expr::Call { .. } | Expr::Bad => {}
-            Expr::Paren(_) => self.error(
-                at,
-                format!("expression in {keyword} must not be parenthesized"),
+            &Expr::Paren(mut inner) => {
+                self.error(
+                    TextRange::empty(range.start),
+                    format!("expression in {keyword} must not be parenthesized"),
+                );
+                while let &Expr::Paren(x) = self.file.expr(inner) {
+                    inner = x;
+                }
+                if !matches!(self.file.expr(inner), Expr::Call { .. } | Expr::Bad) {
+                    let end = self.file.expr_range(inner).end;
+                    self.error(
+                        TextRange::empty(end),
+                        format!("expression in {keyword} must be function call"),
+                    );
+                }
+            }
+            _ => self.error(
+                TextRange::empty(range.end),
+                format!("expression in {keyword} must be function call"),
             ),
-            _ => self.error(at, format!("expression in {keyword} must be function call")),
         }
     }
 
-    /// `...` marks the final parameter only.
-    fn check_variadic_parameters(&mut self, fields: &[Field]) {
-        let Some((_, init)) = fields.split_last() else {
-            return;
-        };
-        for field in init {
-            if matches!(self.file.expr(field.ty), Expr::Ellipsis(_)) {
-                let at = TextRange::empty(self.file.expr_range(field.ty).start);
-                self.error(at, "can only use ... with final parameter".to_string());
+    /// `...` marks the final parameter only (and no result): go/parser's check, reported once
+    /// per list. `a, b ...int` gives `...` to `a` too, which is not final.
+    fn check_variadic_parameters(&mut self, fields: &[Field], variadic: bool) {
+        let count: usize = fields.iter().map(|f| f.names.len().max(1)).sum();
+        let mut seen = 0;
+        for field in fields {
+            seen += field.names.len().max(1);
+            if !matches!(self.file.expr(field.ty), Expr::Ellipsis(_)) {
+                continue;
             }
+            let first_of_field = seen - field.names.len().max(1) + 1;
+            if variadic && first_of_field == count {
+                continue;
+            }
+            let at = TextRange::empty(self.file.expr_range(field.ty).start);
+            let message = if variadic {
+                "can only use ... with final parameter"
+            } else {
+                "invalid use of ..."
+            };
+            self.error(at, message.to_string());
+            return;
         }
     }
 
@@ -840,6 +895,11 @@ impl<'t> Lowerer<'t> {
     }
 
     fn expr_guarded(&mut self, node: Node<'_>) -> ExprId {
+        if node.is_missing() {
+            // A token tree-sitter invented to recover (`if x := 0; {` has a MISSING condition):
+            // the parse reported it; the checker must not see a name that was never written.
+            return self.bad_expr(range(node));
+        }
         if !self.enter(node) {
             return self.bad_expr(range(node));
         }
@@ -904,6 +964,9 @@ impl<'t> Lowerer<'t> {
                     indices: vec![index],
                 }
             }
+            "slice_expression" if let Some(missing) = slice_missing_index(node) => {
+                self.three_index_slice(left, node, missing)
+            }
             "slice_expression" => {
                 let low = node.child_by_field_name("start").map(|e| self.expr(e));
                 let high = node.child_by_field_name("end").map(|e| self.expr(e));
@@ -930,6 +993,58 @@ impl<'t> Lowerer<'t> {
         };
         self.leave();
         self.alloc_expr(expr, r)
+    }
+
+    /// `a[lo:hi:max]` with `hi` or `max` missing, which the grammar leaves as an ERROR around
+    /// the second colon: reported as go/parser reports it, each missing index a `Bad` node.
+    fn three_index_slice(&mut self, x: ExprId, node: Node<'_>, colons: SliceColons) -> Expr {
+        let mut indices = [None, None, None];
+        for child in children(node) {
+            let at = child.start_byte() as u32;
+            if at < colons.lbrack {
+                continue; // the operand
+            }
+            let slot = if at < colons.first {
+                0
+            } else if at < colons.second {
+                1
+            } else {
+                2
+            };
+            indices[slot] = Some(child);
+        }
+        let [low, high, max] = indices;
+        let low = low.map(|e| self.expr(e));
+        let high = match high {
+            Some(e) => self.expr(e),
+            None => {
+                self.error(
+                    TextRange::empty(colons.first),
+                    "middle index required in 3-index slice".into(),
+                );
+                self.bad_expr(TextRange::new(colons.first + 1, colons.second))
+            }
+        };
+        let max = match max {
+            Some(e) => self.expr(e),
+            None => {
+                self.error(
+                    TextRange::empty(colons.second),
+                    "final index required in 3-index slice".into(),
+                );
+                let end = (node.end_byte() as u32)
+                    .saturating_sub(1)
+                    .max(colons.second + 1);
+                self.bad_expr(TextRange::new(colons.second + 1, end))
+            }
+        };
+        Expr::Slice {
+            x,
+            low,
+            high: Some(high),
+            max: Some(max),
+            three: true,
+        }
     }
 
     fn arguments(&mut self, list: Node<'_>) -> (Vec<ExprId>, Option<u32>) {
@@ -1037,10 +1152,22 @@ impl<'t> Lowerer<'t> {
                         None => Vec::new(),
                     };
                     let ellipsis = has_token(node, "...").then(|| {
-                        self.text(node).rfind("...").map_or(r.end, |i| r.start + i as u32)
+                        self.text(node)
+                            .rfind("...")
+                            .map_or(r.end, |i| r.start + i as u32)
                     });
-                    let call_range = TextRange { start: t.start_byte() as u32, end: r.end };
-                    let mut inner = self.alloc_expr(Expr::Call { fun, args, ellipsis }, call_range);
+                    let call_range = TextRange {
+                        start: t.start_byte() as u32,
+                        end: r.end,
+                    };
+                    let mut inner = self.alloc_expr(
+                        Expr::Call {
+                            fun,
+                            args,
+                            ellipsis,
+                        },
+                        call_range,
+                    );
                     for &start in stars[1..].iter().rev() {
                         inner = self.alloc_expr(Expr::Star(inner), TextRange { start, end: r.end });
                     }
@@ -1438,9 +1565,13 @@ impl<'t> Lowerer<'t> {
             }
             Some(clause) if clause.kind() == "range_clause" => {
                 let left = self.field_list(clause, "left");
-                if let Some(&third) = left.get(2) {
-                    let at = self.file.expr_range(third);
-                    self.syntax_error(at, "range clause permits at most two iteration variables");
+                if left.len() > 2
+                    && let Some(&last) = left.last()
+                {
+                    // go/parser's wording and position (the last variable); cmd/compile's
+                    // type checker says "range clause permits at most two iteration variables".
+                    let at = self.file.expr_range(last);
+                    self.syntax_error(at, "expected at most 2 expressions");
                 }
                 let define = has_token(clause, ":=");
                 let x = self.field_expr(clause, "right");
@@ -1461,6 +1592,48 @@ impl<'t> Lowerer<'t> {
             },
         }
     }
+}
+
+/// Where the `[` and the two colons of a 3-index slice are, when the grammar could not take it
+/// because an index is missing.
+#[derive(Clone, Copy)]
+pub(crate) struct SliceColons {
+    lbrack: u32,
+    first: u32,
+    second: u32,
+}
+
+/// A slice expression with one colon of its own and a second one the grammar left in an ERROR
+/// (`a[: :]`, `a[0: :10]`, `a[:10:]`): a 3-index slice missing its middle or final index.
+/// The error walk leaves such an ERROR to lowering, which reports what is missing.
+pub(crate) fn slice_missing_index(node: Node<'_>) -> Option<SliceColons> {
+    let mut lbrack = None;
+    let mut first = None;
+    let mut second = None;
+    let mut cursor = node.walk();
+    for child in node.children(&mut cursor) {
+        match child.kind() {
+            "[" if lbrack.is_none() => lbrack = Some(child.start_byte() as u32),
+            ":" if first.is_none() && second.is_none() => first = Some(child.start_byte() as u32),
+            ":" => return None,
+            "ERROR" if first.is_some() && second.is_none() => {
+                let colon = child.child(0).filter(|c| c.kind() == ":");
+                match colon {
+                    Some(colon) if child.child_count() == 1 => {
+                        second = Some(colon.start_byte() as u32)
+                    }
+                    _ => return None,
+                }
+            }
+            "ERROR" => return None,
+            _ => {}
+        }
+    }
+    Some(SliceColons {
+        lbrack: lbrack?,
+        first: first?,
+        second: second?,
+    })
 }
 
 fn is_type_node(kind: &str) -> bool {
