@@ -13,6 +13,7 @@ pub mod objects;
 pub mod operand;
 mod predicates;
 pub mod types;
+pub mod typeset;
 pub mod typestring;
 mod universe;
 pub mod world;

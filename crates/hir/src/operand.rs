@@ -143,6 +143,13 @@ impl Operand {
                 buf.push_str(&desc);
                 buf.push_str("type ");
                 buf.push_str(&world.type_string(self.ty, qf));
+                if let Type::TypeParam { bound, .. } = world.ty(world.unalias(self.ty)) {
+                    buf.push_str(" constrained by ");
+                    buf.push_str(&world.type_string(*bound, qf));
+                    if world.type_set(self.ty).is_empty() {
+                        buf.push_str(" with empty type set");
+                    }
+                }
             } else {
                 buf.push_str(" with invalid type");
             }
@@ -167,6 +174,6 @@ pub fn composite_kind(world: &World, ty: TypeId) -> &'static str {
         Type::Map { .. } => "map",
         Type::Chan { .. } => "chan",
         Type::Tuple(_) => "tuple",
-        Type::Named(_) | Type::Alias(_) => "",
+        Type::Named(_) | Type::Alias(_) | Type::TypeParam { .. } | Type::Union(_) => "",
     }
 }

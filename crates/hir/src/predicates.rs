@@ -53,7 +53,11 @@ impl World {
         self.basic_kind(self.under(ty))
     }
 
+    /// For a type parameter: every type in its type set (go/types' `allBoolean` etc.).
     fn basic_is(&self, ty: TypeId, f: fn(BasicKind) -> bool) -> bool {
+        if let Type::TypeParam { .. } = self.ty(self.unalias(ty)) {
+            return self.all_under(ty, |w, u| w.basic_kind(u).is_some_and(f));
+        }
         self.under_basic(ty).is_some_and(f)
     }
 
@@ -82,7 +86,7 @@ impl World {
         self.basic_is(ty, BasicKind::is_ordered)
     }
     pub fn is_const_type(&self, ty: TypeId) -> bool {
-        self.basic_is(ty, BasicKind::is_const_type)
+        self.under_basic(ty).is_some_and(BasicKind::is_const_type)
     }
     /// Untyped basic types (not their named versions: those do not exist).
     pub fn is_untyped(&self, ty: TypeId) -> bool {
@@ -134,6 +138,9 @@ impl World {
 
     /// Whether values of the type may be `nil`.
     pub fn has_nil(&self, ty: TypeId) -> bool {
+        if let Type::TypeParam { .. } = self.ty(self.unalias(ty)) {
+            return self.all_under(ty, |w, u| w.has_nil(u));
+        }
         match self.ty(self.under(ty)) {
             Type::Basic { kind, .. } => *kind == BasicKind::UnsafePointer,
             Type::Slice(_)
@@ -163,6 +170,19 @@ impl World {
             return None;
         }
         seen.push(ty);
+        if let Type::TypeParam { .. } = self.ty(self.unalias(ty)) {
+            // `seen` keeps the type parameter: a constraint mentioning it ends the recursion.
+            let set = self.type_set(ty);
+            let ok = set.comparable
+                || (!set.all
+                    && !set.terms.is_empty()
+                    && set
+                        .terms
+                        .iter()
+                        .all(|term| self.incomparable(term.ty, seen).is_none()));
+            seen.pop();
+            return (!ok).then(String::new);
+        }
         let u = self.under(ty);
         let result = match self.ty(u) {
             Type::Basic { kind, .. } => (*kind == BasicKind::UntypedNil).then(String::new),
@@ -245,6 +265,17 @@ impl World {
                     && self.identical_inner(a.params, b.params, pairs)
                     && self.identical_inner(a.results, b.results, pairs)
             }
+            (Type::Named(a), Type::Named(b)) => match (a.origin, b.origin) {
+                (Some(oa), Some(ob)) => {
+                    oa == ob
+                        && a.type_args.len() == b.type_args.len()
+                        && a.type_args
+                            .iter()
+                            .zip(&b.type_args)
+                            .all(|(&p, &q)| self.identical_inner(p, q, pairs))
+                }
+                _ => false,
+            },
             (Type::Interface(a), Type::Interface(b)) => {
                 if a.comparable != b.comparable {
                     return false;

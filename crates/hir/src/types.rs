@@ -140,6 +140,22 @@ pub enum Type {
     Interface(Box<Interface>),
     Named(Box<Named>),
     Alias(Box<Alias>),
+    /// A type parameter: its object (a type name), its index in its list, and its bound (a
+    /// constraint interface; `Invalid` until evaluated).
+    TypeParam {
+        obj: ObjId,
+        index: u32,
+        bound: TypeId,
+    },
+    /// A union of type terms (`~int | string`), only ever embedded in an interface.
+    Union(Vec<Term>),
+}
+
+/// A type term: `T` or `~T`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Term {
+    pub tilde: bool,
+    pub ty: TypeId,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, Debug, Default)]
@@ -159,6 +175,23 @@ pub struct Signature {
     pub results: TypeId,
     /// The last parameter is `...T` (its type is recorded as `[]T`).
     pub variadic: bool,
+    /// The function's own type parameters (generic functions).
+    pub type_params: Vec<TypeId>,
+    /// A method of a generic type: the receiver's type parameters.
+    pub recv_type_params: Vec<TypeId>,
+}
+
+impl Signature {
+    pub fn new(recv: Option<ObjId>, params: TypeId, results: TypeId, variadic: bool) -> Signature {
+        Signature {
+            recv,
+            params,
+            results,
+            variadic,
+            type_params: Vec::new(),
+            recv_type_params: Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, Debug, Default)]
@@ -173,6 +206,9 @@ pub struct Interface {
     pub comparable: bool,
     /// Has type terms (`~int | string`, or an embedded non-interface type): a constraint.
     pub has_terms: bool,
+    /// The implicit interface of a constraint written as `~int | string` (printed without
+    /// `interface{...}`).
+    pub implicit: bool,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
@@ -181,6 +217,24 @@ pub struct Named {
     /// `Invalid` until resolved.
     pub underlying: TypeId,
     pub methods: Vec<ObjId>,
+    /// The type parameters of a generic type (of its origin, for an instance).
+    pub type_params: Vec<TypeId>,
+    /// An instance `G[A, B]`: its generic type and its type arguments.
+    pub origin: Option<TypeId>,
+    pub type_args: Vec<TypeId>,
+}
+
+impl Named {
+    pub fn new(obj: ObjId, underlying: TypeId) -> Named {
+        Named {
+            obj,
+            underlying,
+            methods: Vec::new(),
+            type_params: Vec::new(),
+            origin: None,
+            type_args: Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]

@@ -109,6 +109,10 @@ impl Writer<'_> {
                     self.out.push_str("any");
                     return;
                 }
+                if iface.implicit && iface.methods.is_empty() && iface.embeddeds.len() == 1 {
+                    self.typ(iface.embeddeds[0]);
+                    return;
+                }
                 if iface.comparable && iface.methods.is_empty() && iface.embeddeds.is_empty() {
                     self.out.push_str("interface{comparable}");
                     return;
@@ -163,9 +167,62 @@ impl Writer<'_> {
                     self.out.push(')');
                 }
             }
-            Type::Named(named) => self.type_name(named.obj),
+            Type::Named(named) => {
+                self.type_name(named.obj);
+                if !named.type_args.is_empty() {
+                    self.type_list(&named.type_args);
+                } else if !named.type_params.is_empty() && named.origin.is_none() {
+                    self.type_param_list(&named.type_params);
+                }
+            }
             Type::Alias(alias) => self.type_name(alias.obj),
+            Type::TypeParam { obj, .. } => self.out.push_str(&world.obj(*obj).name),
+            Type::Union(terms) => {
+                for (i, t) in terms.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(" | ");
+                    }
+                    if t.tilde {
+                        self.out.push('~');
+                    }
+                    self.typ(t.ty);
+                }
+            }
         }
+    }
+
+    /// `[P any, Q interface{...}]`: consecutive parameters with the same bound share it.
+    fn type_param_list(&mut self, list: &[TypeId]) {
+        let world = self.world;
+        self.out.push('[');
+        for (i, &p) in list.iter().enumerate() {
+            let Type::TypeParam { obj, bound, .. } = world.ty(p) else {
+                continue;
+            };
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.out.push_str(&world.obj(*obj).name);
+            let next_same = list.get(i + 1).is_some_and(
+                |&q| matches!(world.ty(q), Type::TypeParam { bound: b, .. } if b == bound),
+            );
+            if !next_same {
+                self.out.push(' ');
+                self.typ(*bound);
+            }
+        }
+        self.out.push(']');
+    }
+
+    fn type_list(&mut self, list: &[TypeId]) {
+        self.out.push('[');
+        for (i, &t) in list.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.typ(t);
+        }
+        self.out.push(']');
     }
 
     fn type_name(&mut self, obj: crate::objects::ObjId) {

@@ -51,21 +51,17 @@ pub(crate) fn populate(world: &mut World) {
 
     // type error interface { Error() string }
     let error_obj = world.new_obj(predeclared("error", ObjKind::TypeName, ids::INVALID));
-    let error = world.new_type(Type::Named(Box::new(Named {
-        obj: error_obj,
-        underlying: ids::INVALID,
-        methods: Vec::new(),
-    })));
+    let error = world.new_type(Type::Named(Box::new(Named::new(error_obj, ids::INVALID))));
     world.obj_mut(error_obj).ty = error;
     let result = world.new_var("", Pos::default(), None, ids::STRING);
     let results = world.tuple(vec![result]);
     let recv = world.new_var("", Pos::default(), None, error);
-    let sig = world.new_type(Type::Signature(Box::new(Signature {
-        recv: Some(recv),
-        params: ids::EMPTY_TUPLE,
+    let sig = world.new_type(Type::Signature(Box::new(Signature::new(
+        Some(recv),
+        ids::EMPTY_TUPLE,
         results,
-        variadic: false,
-    })));
+        false,
+    ))));
     let method = world.new_obj(predeclared(
         "Error",
         ObjKind::Func {
@@ -79,6 +75,7 @@ pub(crate) fn populate(world: &mut World) {
         all_methods: Some(vec![method]),
         comparable: false,
         has_terms: false,
+        implicit: false,
     })));
     if let Type::Named(named) = world.ty_mut(error) {
         named.underlying = iface;
@@ -94,12 +91,12 @@ pub(crate) fn populate(world: &mut World) {
         all_methods: Some(Vec::new()),
         comparable: true,
         has_terms: false,
+        implicit: false,
     })));
-    let comparable = world.new_type(Type::Named(Box::new(Named {
-        obj: comparable_obj,
-        underlying: comparable_iface,
-        methods: Vec::new(),
-    })));
+    let comparable = world.new_type(Type::Named(Box::new(Named::new(
+        comparable_obj,
+        comparable_iface,
+    ))));
     world.obj_mut(comparable_obj).ty = comparable;
     world.insert(universe, comparable_obj);
     world.comparable = comparable;

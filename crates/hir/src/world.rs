@@ -66,6 +66,13 @@ pub struct World {
     /// checked; kept here so that importers see them too.
     pub(crate) generic: std::collections::HashSet<ObjId>,
     packages_by_path: HashMap<Box<str>, PackageId>,
+    /// Instances of generic types by (origin, type arguments).
+    pub(crate) instances: HashMap<(TypeId, Vec<TypeId>), TypeId>,
+    /// Methods of instances whose signatures are not substituted yet: (origin method,
+    /// instance).
+    pub(crate) lazy_methods: HashMap<ObjId, (ObjId, TypeId)>,
+    /// Instances whose underlying type waits for their origin's declaration.
+    pub(crate) unexpanded: Vec<TypeId>,
 }
 
 impl Default for World {
@@ -91,6 +98,9 @@ impl World {
             test_funcs: false,
             generic: Default::default(),
             packages_by_path: HashMap::new(),
+            instances: HashMap::new(),
+            lazy_methods: HashMap::new(),
+            unexpanded: Vec::new(),
         };
         for (kind, name) in types::BASICS {
             world.types.push(Type::Basic { kind, name });

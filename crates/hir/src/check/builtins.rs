@@ -112,7 +112,10 @@ impl Checker<'_> {
                 let mut special = false;
                 if nargs == 2 && ellipsis.is_some() {
                     let bytes = self.world.slice(ids::BYTE);
-                    if self.assignable_to(&x, bytes).is_ok() && self.world.is_string(ops[1].ty) {
+                    if self.assignable_to(&x, bytes).is_ok()
+                        && (self.world.is_string(ops[1].ty)
+                            || self.world.is_bytes_or_string_param(ops[1].ty))
+                    {
                         special = true;
                     }
                 }
@@ -127,7 +130,33 @@ impl Checker<'_> {
             }
 
             Builtin::Cap | Builtin::Len => {
-                let u = self.world.under(x.ty);
+                if self.world.is_type_param(x.ty) {
+                    // Every type in the type set must have a length (go/types checks each
+                    // term); never a constant.
+                    let ok = self.world.all_under(x.ty, |w, u| {
+                        let u = match w.ty(u) {
+                            Type::Pointer(b) => w.under(*b),
+                            _ => u,
+                        };
+                        match w.ty(u) {
+                            Type::Basic { kind, .. } => kind.is_string() && id == Builtin::Len,
+                            Type::Array { .. } | Type::Slice(_) | Type::Chan { .. } => true,
+                            Type::Map { .. } => id == Builtin::Len,
+                            _ => false,
+                        }
+                    });
+                    if !ok {
+                        let s = self.operand_str(&x);
+                        self.error_op(&x, format!("invalid argument: {s} for built-in {name}"));
+                        return None;
+                    }
+                    return Some(Operand {
+                        mode: Mode::Value,
+                        expr: None,
+                        ty: ids::INT,
+                    });
+                }
+                let u = self.world.core_or_under(x.ty);
                 let t = self.builtin_array_ptr_deref(u);
                 let mut mode = None;
                 match self.world.ty(t) {
@@ -168,7 +197,7 @@ impl Checker<'_> {
             Builtin::Clear => {
                 self.verify_version(fun_range, 21, "clear");
                 if !matches!(
-                    self.world.ty(self.world.under(x.ty)),
+                    self.world.ty(self.world.core_or_under(x.ty)),
                     Type::Map { .. } | Type::Slice(_)
                 ) {
                     let s = self.operand_str(&x);
@@ -182,7 +211,7 @@ impl Checker<'_> {
             }
 
             Builtin::Close => {
-                match self.world.ty(self.world.under(x.ty)) {
+                match self.world.ty(self.world.core_or_under(x.ty)) {
                     Type::Chan {
                         dir: ChanDir::Recv, ..
                     } => {
@@ -253,7 +282,7 @@ impl Checker<'_> {
             }
 
             Builtin::Delete => {
-                let Type::Map { key, .. } = *self.world.ty(self.world.under(x.ty)) else {
+                let Type::Map { key, .. } = *self.world.ty(self.world.core_or_under(x.ty)) else {
                     let s = self.operand_str(&x);
                     self.error_op(&x, format!("invalid argument: {s} is not a map"));
                     return None;
@@ -313,7 +342,7 @@ impl Checker<'_> {
                 if !self.world.is_valid(t) {
                     return None;
                 }
-                let min = match self.world.ty(self.world.under(t)) {
+                let min = match self.world.ty(self.world.core_or_under(t)) {
                     Type::Slice(_) => 2,
                     Type::Map { .. } | Type::Chan { .. } => 1,
                     _ => {
@@ -517,7 +546,7 @@ impl Checker<'_> {
 
             Builtin::Slice => {
                 self.verify_version(fun_range, 17, "unsafe.Slice");
-                let Type::Pointer(base) = *self.world.ty(self.world.under(x.ty)) else {
+                let Type::Pointer(base) = *self.world.ty(self.world.core_or_under(x.ty)) else {
                     let s = self.operand_str(&x);
                     self.error_op(&x, format!("invalid argument: {s} is not a pointer"));
                     return None;
@@ -536,7 +565,7 @@ impl Checker<'_> {
 
             Builtin::SliceData => {
                 self.verify_version(fun_range, 20, "unsafe.SliceData");
-                let Type::Slice(elem) = *self.world.ty(self.world.under(x.ty)) else {
+                let Type::Slice(elem) = *self.world.ty(self.world.core_or_under(x.ty)) else {
                     let s = self.operand_str(&x);
                     self.error_op(&x, format!("invalid argument: {s} is not a slice"));
                     return None;
@@ -777,7 +806,7 @@ impl Checker<'_> {
 
     /// go/types' `sliceElem`: the element type of slice operand `x`, or why it is not a slice.
     fn builtin_slice_elem(&self, x: &Operand) -> Result<TypeId, String> {
-        match self.world.ty(self.world.under(x.ty)) {
+        match self.world.ty(self.world.core_or_under(x.ty)) {
             Type::Slice(elem) => Ok(*elem),
             _ if x.is_nil(self.world) => Err("argument must be a slice; have untyped nil".into()),
             _ => Err(format!(

@@ -23,7 +23,11 @@ impl Checker<'_> {
         args: &[ExprId],
         ellipsis: Option<u32>,
     ) -> Operand {
-        let x = self.expr_or_type(fun);
+        let saved_call_fun = self
+            .call_fun
+            .replace((self.env.file as u32, self.unparen(fun)));
+        let x = self.generic_expr(fun);
+        self.call_fun = saved_call_fun;
         match x.mode {
             Mode::Invalid => {
                 self.use_exprs(args);
@@ -41,7 +45,7 @@ impl Checker<'_> {
             _ => {}
         }
         // An ordinary function or method call.
-        let sig_ty = self.world.under(x.ty);
+        let sig_ty = self.world.core_or_under(x.ty);
         let Type::Signature(sig) = self.world.ty(sig_ty) else {
             if self.world.is_valid(x.ty) {
                 let (xs, ts) = (self.operand_str(&x), self.type_str(x.ty));
@@ -53,15 +57,23 @@ impl Checker<'_> {
             self.use_exprs(args);
             return Operand::invalid(Some(e));
         };
-        let sig = (**sig).clone();
+        let mut sig = (**sig).clone();
         let mut ops = self.eval_args(args);
+        let fun_str = self.expr_string(fun);
+        if !sig.type_params.is_empty() {
+            match self.infer_generic_call(e, fun, &fun_str, &sig, &ops, ellipsis.is_some()) {
+                Some(s) => sig = s,
+                None => {
+                    return Operand::invalid(Some(e));
+                }
+            }
+        }
         let params: Vec<TypeId> = self
             .world
             .tuple_vars(sig.params)
             .iter()
             .map(|&v| self.world.obj(v).ty)
             .collect();
-        let fun_str = self.expr_string(fun);
         self.arguments(e, &fun_str, &params, sig.variadic, &mut ops, args, ellipsis);
 
         self.env.has_call_or_recv = true;
@@ -95,8 +107,15 @@ impl Checker<'_> {
     pub(crate) fn eval_args(&mut self, args: &[ExprId]) -> Vec<Operand> {
         match args {
             [] => Vec::new(),
-            [single] => self.multi_expr(*single, false),
-            _ => args.iter().map(|&a| self.expr(a)).collect(),
+            [single]
+                if !matches!(
+                    self.ast().expr(self.unparen(*single)),
+                    Expr::Name(_) | Expr::Selector { .. } | Expr::Index { .. }
+                ) =>
+            {
+                self.multi_expr(*single, false)
+            }
+            _ => args.iter().map(|&a| self.generic_value_expr(a)).collect(),
         }
     }
 
@@ -180,6 +199,19 @@ impl Checker<'_> {
 
         let context = format!("argument to {fun_str}");
         for (a, &t) in args.iter_mut().zip(&sig_params) {
+            if !a.is_invalid()
+                && !self
+                    .world
+                    .sig_type_params(self.world.unalias(a.ty))
+                    .is_empty()
+            {
+                // A generic function argument: its type arguments come from the parameter's
+                // type (go1.21); silent if they cannot be inferred.
+                match self.infer_from_target(a.ty, t) {
+                    Some(ty) => a.ty = ty,
+                    None => continue,
+                }
+            }
             self.assignment(a, Some(t), &context);
         }
     }
@@ -345,12 +377,12 @@ impl Checker<'_> {
             }
             params.insert(0, rv);
             let params = self.world.tuple(params);
-            let ty = self.world.new_type(Type::Signature(Box::new(Signature {
-                recv: None,
+            let ty = self.world.new_type(Type::Signature(Box::new(Signature::new(
+                None,
                 params,
-                results: sig.results,
-                variadic: sig.variadic,
-            })));
+                sig.results,
+                sig.variadic,
+            ))));
             self.add_decl_dep(obj);
             return Operand {
                 mode: Mode::Value,

@@ -42,6 +42,7 @@ pub(crate) enum DeclKind {
         alias: bool,
         ty: ExprId,
         generic: bool,
+        type_params: Vec<ast::Field>,
     },
     Func {
         decl: DeclId,
@@ -86,6 +87,9 @@ impl Checker<'_> {
 
     /// Checks the declaration of package-level `obj` unless done or in progress (a cycle).
     pub(crate) fn obj_decl(&mut self, obj: ObjId) {
+        if self.complete_lazy_method(obj) {
+            return;
+        }
         if self.done.contains(&obj) {
             return;
         }
@@ -139,9 +143,15 @@ impl Checker<'_> {
                 self.env.decl = Some(obj);
                 self.var_decl(obj, &lhs, ty, init);
             }
-            DeclKind::Type { alias, ty, generic } => {
-                self.type_decl(obj, alias, ty, generic);
+            DeclKind::Type {
+                alias,
+                ty,
+                type_params,
+                ..
+            } => {
+                self.type_decl(obj, alias, ty, &type_params);
                 self.collect_methods(obj);
+                self.expand_pending();
             }
             // Functions may be recursive: their signatures record no dependencies (their
             // bodies do).
@@ -337,21 +347,47 @@ impl Checker<'_> {
     }
 
     /// Checks a type declaration (package-level or local) for `obj`.
-    pub(crate) fn type_decl(&mut self, obj: ObjId, alias: bool, ty: ExprId, generic: bool) {
-        if generic {
-            // Type parameters arrive with the second checker issue; until then, generic types
-            // are opaque (no errors, no false positives).
-            let named = self.world.new_type(Type::Named(Box::new(Named {
-                obj,
-                underlying: ids::INVALID,
-                methods: Vec::new(),
-            })));
+    pub(crate) fn type_decl(
+        &mut self,
+        obj: ObjId,
+        alias: bool,
+        ty: ExprId,
+        type_params: &[ast::Field],
+    ) {
+        if !type_params.is_empty() && alias {
+            // Generic aliases are not checked yet: opaque (no errors, no false positives).
+            let named = self
+                .world
+                .new_type(Type::Named(Box::new(Named::new(obj, ids::INVALID))));
             self.world.obj_mut(obj).ty = named;
             self.world.generic.insert(obj);
             // Its declaration is not checked yet; its uses of imports still count.
             let start = self.world.obj(obj).pos.offset;
             let end = self.expr_range(ty).end;
             self.mark_imports_used_in(TextRange { start, end });
+            return;
+        }
+        if !type_params.is_empty() {
+            let named = self
+                .world
+                .new_type(Type::Named(Box::new(Named::new(obj, ids::INVALID))));
+            self.world.obj_mut(obj).ty = named;
+            self.pending_named.insert(named);
+            let saved = self.env.scope;
+            self.open_scope(false);
+            let tparams = self.declare_type_params(type_params);
+            if let Type::Named(n) = self.world.ty_mut(named) {
+                n.type_params = tparams;
+            }
+            let mut rhs = self.defined_type(ty, named);
+            if self.world.is_type_param(rhs) {
+                self.error_at(ty, "cannot use a type parameter as RHS in type declaration");
+                rhs = ids::INVALID;
+            }
+            self.env.scope = saved;
+            self.pending_named.remove(&named);
+            self.set_underlying(named, rhs);
+            self.valid_type(named);
             return;
         }
         if alias {
@@ -388,11 +424,9 @@ impl Checker<'_> {
             }
             return;
         }
-        let named = self.world.new_type(Type::Named(Box::new(Named {
-            obj,
-            underlying: ids::INVALID,
-            methods: Vec::new(),
-        })));
+        let named = self
+            .world
+            .new_type(Type::Named(Box::new(Named::new(obj, ids::INVALID))));
         self.world.obj_mut(obj).ty = named;
         self.pending_named.insert(named);
         let rhs = self.defined_type(ty, named);
@@ -571,16 +605,13 @@ impl Checker<'_> {
         // signature is known), so references from inside the signature are not cycles.
         let sig = self
             .world
-            .new_type(Type::Signature(Box::new(crate::types::Signature {
-                recv: None,
-                params: ids::EMPTY_TUPLE,
-                results: ids::EMPTY_TUPLE,
-                variadic: false,
-            })));
+            .new_type(Type::Signature(Box::new(crate::types::Signature::new(
+                None,
+                ids::EMPTY_TUPLE,
+                ids::EMPTY_TUPLE,
+                false,
+            ))));
         self.world.obj_mut(obj).ty = sig;
-        if !fdecl.type_params.is_empty() {
-            self.world.generic.insert(obj);
-        }
         let (built, scope) = self.func_type(fdecl.recv.as_ref(), &fdecl.sig, &fdecl.type_params);
         let built = self.world.ty(built).clone();
         *self.world.ty_mut(sig) = built;
@@ -592,15 +623,6 @@ impl Checker<'_> {
         }
         if !self.config.ignore_func_bodies
             && let Some(body) = fdecl.body
-            && !fdecl.type_params.is_empty()
-        {
-            // Generic bodies are not checked yet; their uses of imports still count.
-            let _ = body;
-            self.mark_imports_used_in(fdecl.range);
-        }
-        if !self.config.ignore_func_bodies
-            && let Some(body) = fdecl.body
-            && fdecl.type_params.is_empty()
         {
             let mut env = self.env.clone();
             env.scope = scope;
@@ -706,8 +728,9 @@ impl Checker<'_> {
                     let obj = self.new_object(name, ObjKind::TypeName);
                     self.declare(self.env.scope, Some(name), obj);
                     self.obj_path.push(obj);
-                    self.type_decl(obj, *alias, *ty, !type_params.is_empty());
+                    self.type_decl(obj, *alias, *ty, type_params);
                     self.obj_path.pop();
+                    self.expand_pending();
                 }
                 _ => {}
             }

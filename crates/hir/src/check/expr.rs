@@ -48,8 +48,37 @@ impl Checker<'_> {
     /// Evaluates `e` of any kind (value, type, builtin, no value); `hint` is the expected type
     /// of a composite literal with elided type. Records the result.
     pub(crate) fn raw_expr(&mut self, e: ExprId, hint: Option<TypeId>) -> Operand {
+        self.raw_expr_generic(e, hint, false)
+    }
+
+    /// Evaluates `e` as a value or type that may be generic (the `f` of `f[int]` or `f(x)`).
+    pub(crate) fn generic_expr(&mut self, e: ExprId) -> Operand {
+        let mut x = self.raw_expr_generic(e, None, true);
+        self.exclude(&mut x, EXCLUDE_NOVALUE);
+        self.single_value(&mut x);
+        x
+    }
+
+    /// Like [`Checker::expr`], but a generic function is allowed (a call argument, inferred
+    /// from the parameter type).
+    pub(crate) fn generic_value_expr(&mut self, e: ExprId) -> Operand {
+        let mut x = self.raw_expr_generic(e, None, true);
+        self.exclude(&mut x, EXCLUDE_ALL);
+        self.single_value(&mut x);
+        x
+    }
+
+    fn raw_expr_generic(
+        &mut self,
+        e: ExprId,
+        hint: Option<TypeId>,
+        allow_generic: bool,
+    ) -> Operand {
         let mut x = self.expr_internal(e, hint);
         x.expr = Some(e);
+        if !allow_generic {
+            self.non_generic(&mut x);
+        }
         // A value of an invalid type (cgo's `C.int`, a type whose declaration failed) is an
         // invalid operand: nothing more is said about it.
         if matches!(
@@ -69,6 +98,32 @@ impl Checker<'_> {
         }
         self.record_operand(&x);
         x
+    }
+
+    /// go/types' `nonGeneric`: a generic type or function must be instantiated.
+    fn non_generic(&mut self, x: &mut Operand) {
+        let what = match x.mode {
+            Mode::Invalid | Mode::NoValue => return,
+            Mode::TypeExpr if self.world.is_generic_type(x.ty) => "type",
+            Mode::Value | Mode::Variable
+                if !self
+                    .world
+                    .sig_type_params(self.world.unalias(x.ty))
+                    .is_empty() =>
+            {
+                "function"
+            }
+            _ => return,
+        };
+        if let Some(e) = x.expr {
+            let s = self.expr_string(e);
+            self.error_at(
+                e,
+                format!("cannot use generic {what} {s} without instantiation"),
+            );
+        }
+        x.mode = Mode::Invalid;
+        x.ty = ids::INVALID;
     }
 
     /// Evaluates `e` as a single value (not a type, builtin or no-value call).
@@ -422,7 +477,7 @@ impl Checker<'_> {
                     ty,
                 }
             }
-            _ => match self.world.pointer_elem(x.ty) {
+            _ => match self.world.pointer_elem(self.world.core_or_under(x.ty)) {
                 Some(base) if !self.world.is_untyped(x.ty) => {
                     x.mode = Mode::Variable;
                     x.ty = base;
@@ -583,7 +638,7 @@ impl Checker<'_> {
     /// The element type for a receive from (`recv`) or a send to channel operand `x`; reports
     /// `cannot receive from ...` / `cannot send to ...` at `x` otherwise.
     pub(crate) fn chan_elem(&mut self, x: &Operand, recv: bool) -> Option<TypeId> {
-        let cause = match self.world.ty(self.world.under(x.ty)) {
+        let cause = match self.world.ty(self.world.core_or_under(x.ty)) {
             Type::Chan { dir, elem } => {
                 if recv && *dir == ChanDir::Send {
                     format!("send-only channel {}", self.type_str(x.ty))

@@ -118,7 +118,7 @@ impl World {
     pub(crate) fn has_name(&self, typ: TypeId) -> bool {
         matches!(
             self.ty(self.unalias(typ)),
-            Type::Named(_) | Type::Basic { .. }
+            Type::Named(_) | Type::Basic { .. } | Type::TypeParam { .. }
         )
     }
 
@@ -196,8 +196,8 @@ impl World {
             return Selection::default();
         }
         let (typ, is_ptr) = self.deref(t);
-        // *I where I is an interface has no methods.
-        if is_ptr && self.is_interface(typ) {
+        // *I where I is an interface (or a type parameter) has no methods.
+        if is_ptr && (self.is_interface(typ) || self.is_type_param(typ)) {
             return Selection::default();
         }
         let mut current = vec![Embedded {
@@ -239,7 +239,11 @@ impl World {
                         continue;
                     }
                 }
-                let u = self.under(typ);
+                let mut u = self.under(typ);
+                // The methods of a type parameter are those of its constraint.
+                if let Type::TypeParam { bound, .. } = self.ty(u) {
+                    u = self.under(*bound);
+                }
                 match self.ty(u) {
                     Type::Struct(s) => {
                         for (i, &f) in s.fields.iter().enumerate() {
@@ -511,7 +515,11 @@ impl World {
                 .fields
                 .iter()
                 .any(|&f| self.contains_invalid_in(self.obj(f).ty, depth)),
-            Type::Named(_) | Type::Interface(_) | Type::Alias(_) => false,
+            Type::Named(_)
+            | Type::Interface(_)
+            | Type::Alias(_)
+            | Type::TypeParam { .. }
+            | Type::Union(_) => false,
         };
         *depth -= 1;
         r
@@ -908,6 +916,39 @@ impl Checker<'_> {
             } else {
                 Err(String::new())
             };
+        }
+        // Type parameters: every type of the type set must be assignable.
+        let (vp, tp) = (self.world.is_type_param(v), self.world.is_type_param(t));
+        if (vp && !self.world.has_name(t)) || (tp && !self.world.has_name(v)) || (vp && tp) {
+            let terms = |c: &Checker<'_>, ty: TypeId| -> Option<Vec<TypeId>> {
+                let set = c.world.type_set(ty);
+                if set.all || set.terms.is_empty() {
+                    return None;
+                }
+                Some(set.terms.iter().map(|term| term.ty).collect())
+            };
+            if vp && !tp && !self.world.has_name(t) {
+                if let Some(vterms) = terms(self, v) {
+                    let mut x2 = x.clone();
+                    let ok = vterms.iter().all(|&vt| {
+                        x2.ty = vt;
+                        self.assignable_to(&x2, t).is_ok()
+                    });
+                    if ok {
+                        return Ok(());
+                    }
+                }
+                return Err(String::new());
+            }
+            if tp && !vp && !self.world.has_name(v) {
+                if let Some(tterms) = terms(self, t) {
+                    let ok = tterms.iter().all(|&tt| self.assignable_to(x, tt).is_ok());
+                    if ok {
+                        return Ok(());
+                    }
+                }
+                return Err(String::new());
+            }
         }
         Err(String::new())
     }

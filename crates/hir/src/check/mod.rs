@@ -13,12 +13,14 @@ mod builtins;
 mod call;
 mod decl;
 mod expr;
+mod infer;
 mod initorder;
 mod labels;
 mod lookup;
 mod resolver;
 mod returns;
 mod stmt;
+mod typeparam;
 mod typexpr;
 mod versions;
 
@@ -125,6 +127,14 @@ pub(crate) struct Checker<'a> {
     pub valid_types: std::collections::HashSet<TypeId>,
     /// Import declarations: (file, package name object), for unused imports.
     pub imports: Vec<(usize, ObjId)>,
+    /// Partially instantiated generic functions `f[int]`: their full type parameter list and
+    /// the explicit type arguments (completed by inference at the call).
+    pub partial_targs: HashMap<(u32, ExprId), (Vec<TypeId>, Vec<TypeId>)>,
+    /// The function expression of the call being checked (`f[int]` in `f[int](x)` may be
+    /// partial).
+    pub call_fun: Option<(u32, ExprId)>,
+    /// Methods of instances created while checking this package (completed at the end).
+    pub new_lazy_methods: Vec<ObjId>,
 }
 
 impl<'a> Checker<'a> {
@@ -175,6 +185,9 @@ impl<'a> Checker<'a> {
             pending_named: Default::default(),
             valid_types: Default::default(),
             imports: Vec::new(),
+            partial_targs: HashMap::new(),
+            call_fun: None,
+            new_lazy_methods: Vec::new(),
         }
     }
 
@@ -184,6 +197,10 @@ impl<'a> Checker<'a> {
         self.collect_objects();
         self.package_objects();
         self.process_delayed(0);
+        self.expand_pending();
+        self.complete_all_lazy_methods();
+        // What is still unexpanded belongs to types declared with errors: it stays invalid.
+        self.world.unexpanded.clear();
         self.init_order();
         self.unused_imports();
         self.record_untyped();

@@ -27,6 +27,10 @@ impl Checker<'_> {
                 super::versions::build_line_version(&file.text).map(|minor| (1, minor.max(21))),
             );
             self.dot_imports.push(HashMap::new());
+            // Errors lowering found for the checker (receiver lists: none or several).
+            for e in &file.ast.check_errors {
+                self.report(i, e.range, e.message.clone(), false);
+            }
             let Some(name) = &file.ast.package else {
                 continue;
             };
@@ -224,7 +228,10 @@ impl Checker<'_> {
                 return None;
             }
             let info = self.decls.get(&obj)?;
-            let DeclKind::Type { alias, ty, generic } = info.kind else {
+            let DeclKind::Type {
+                alias, ty, generic, ..
+            } = info.kind
+            else {
                 return None;
             };
             if !alias {
@@ -471,6 +478,7 @@ impl Checker<'_> {
                         alias: *alias,
                         ty: *ty,
                         generic: !type_params.is_empty(),
+                        type_params: type_params.clone(),
                     };
                     self.declare_pkg_obj(name, obj, DeclInfo::new(file_no, kind));
                 }

@@ -397,7 +397,7 @@ impl Checker<'_> {
         }
         let (from, to) = (self.expr_range(chan).end, self.expr_range(value).start);
         let arrow = self.find_token(from, to, "<-").unwrap_or(from);
-        let cause = match self.world.ty(self.world.under(ch.ty)) {
+        let cause = match self.world.ty(self.world.core_or_under(ch.ty)) {
             Type::Chan { dir, elem } => {
                 if *dir == crate::types::ChanDir::Recv {
                     format!("receive-only channel {}", self.type_str(ch.ty))

@@ -101,7 +101,7 @@ impl Checker<'_> {
             }
             ObjKind::TypeName => {
                 if self.world.generic.contains(&obj) {
-                    // Generic types are not checked yet: their uses stay silent.
+                    // Generic aliases are not checked yet: their uses stay silent.
                     return x;
                 }
                 x.mode = Mode::TypeExpr;
@@ -118,9 +118,6 @@ impl Checker<'_> {
             }
             ObjKind::Func { .. } => {
                 self.add_decl_dep(obj);
-                if self.world.generic.contains(&obj) {
-                    return x;
-                }
                 x.mode = Mode::Value;
             }
             ObjKind::Builtin(b) => {
@@ -143,6 +140,50 @@ impl Checker<'_> {
         };
         self.record_type(e, &x);
         t
+    }
+
+    /// A type name that may denote a generic type (the `G` of `G[int]`); records it.
+    pub(crate) fn generic_type_expr(&mut self, e: ExprId) -> TypeId {
+        let t = self.generic_type_internal(e);
+        let x = Operand {
+            mode: Mode::TypeExpr,
+            expr: Some(e),
+            ty: t,
+        };
+        self.record_type(e, &x);
+        t
+    }
+
+    /// Like [`Checker::typ`], allowing a generic type (for uses that report nothing more).
+    pub(crate) fn typ_generic_ok(&mut self, e: ExprId) -> TypeId {
+        match self.ast().expr(self.unparen(e)) {
+            Expr::Name(_) | Expr::Selector { .. } => self.generic_type_expr(e),
+            _ => self.typ(e),
+        }
+    }
+
+    fn generic_type_internal(&mut self, e: ExprId) -> TypeId {
+        let ast = self.ast();
+        match ast.expr(e) {
+            Expr::Name(name) => {
+                let x = self.ident(e, name, true);
+                if x.mode == Mode::TypeExpr {
+                    return x.ty;
+                }
+                self.not_a_type(&x);
+                ids::INVALID
+            }
+            Expr::Selector { x, sel } => {
+                let op = self.selector(e, *x, sel, true);
+                if op.mode == Mode::TypeExpr {
+                    return op.ty;
+                }
+                self.not_a_type(&op);
+                ids::INVALID
+            }
+            Expr::Paren(x) => self.generic_type_expr(*x),
+            _ => self.typ(e),
+        }
     }
 
     /// Like [`Checker::typ`] for the type of a variable (map keys etc. are checked later).
@@ -235,34 +276,19 @@ impl Checker<'_> {
         let ast = self.ast();
         match ast.expr(e) {
             Expr::Bad => ids::INVALID,
-            Expr::Name(name) => {
-                let x = self.ident(e, name, true);
-                if x.mode == Mode::TypeExpr {
-                    return x.ty;
+            Expr::Name(_) | Expr::Selector { .. } => {
+                let t = self.generic_type_internal(e);
+                if self.world.is_generic_type(t) {
+                    let s = self.type_str(t);
+                    self.error_at(
+                        e,
+                        format!("cannot use generic type {s} without instantiation"),
+                    );
+                    return ids::INVALID;
                 }
-                self.not_a_type(&x);
-                ids::INVALID
+                t
             }
-            Expr::Selector { x, sel } => {
-                let op = self.selector(e, *x, sel, true);
-                if op.mode == Mode::TypeExpr {
-                    return op.ty;
-                }
-                self.not_a_type(&op);
-                ids::INVALID
-            }
-            Expr::Index { x, indices } => {
-                // Instantiation arrives with type parameters; check the parts as types for
-                // their errors and uses, and stay silent about the result. `_` is a valid
-                // type argument in a receiver (`func (l *List[_]) Len() int`).
-                let _ = self.typ_internal(*x, None);
-                for &i in indices {
-                    if !matches!(ast.expr(i), Expr::Name(n) if n.is_blank()) {
-                        let _ = self.typ(i);
-                    }
-                }
-                ids::INVALID
-            }
+            Expr::Index { x, indices } => self.instantiated_type(e, *x, indices),
             Expr::Paren(x) => match def {
                 Some(def) => self.defined_type(*x, def),
                 None => self.typ(*x),
@@ -481,7 +507,11 @@ impl Checker<'_> {
         }
     }
 
-    fn interface_type(&mut self, elems: &[InterfaceElem], def: Option<TypeId>) -> TypeId {
+    pub(crate) fn interface_type(
+        &mut self,
+        elems: &[InterfaceElem],
+        def: Option<TypeId>,
+    ) -> TypeId {
         let iface = self.world.new_type(Type::Interface(Box::default()));
         let _ = def;
         let mut methods: Vec<ObjId> = Vec::new();
@@ -537,26 +567,20 @@ impl Checker<'_> {
                             }
                         )
                     {
-                        let t = self.typ(*e);
+                        let mut t = self.typ(*e);
+                        if self.world.is_type_param(t) {
+                            self.error_at(*e, "term cannot be a type parameter");
+                            t = ids::INVALID;
+                        }
                         embeddeds.push(t);
                         embed_ranges.push((t, self.expr_range(*e)));
                         continue;
                     }
-                    // A union or `~T` term: a type constraint. Type sets arrive with type
-                    // parameters; check the terms' types now.
+                    // A union or `~T` term: a type constraint.
                     has_terms = true;
-                    for (i, &term) in terms.iter().enumerate() {
-                        let inner = match self.ast().expr(term) {
-                            Expr::Unary {
-                                op: ast::UnaryOp::Tilde,
-                                x,
-                            } => *x,
-                            _ => term,
-                        };
-                        let _ = self.typ(inner);
-                        if i == 100 {
-                            self.error_at(term, "cannot handle more than 100 union terms (implementation limitation)");
-                        }
+                    let u = self.parse_union(&terms);
+                    if self.world.is_valid(u) {
+                        embeddeds.push(u);
                     }
                 }
             }
@@ -568,6 +592,7 @@ impl Checker<'_> {
                 all_methods: None,
                 comparable: false,
                 has_terms,
+                implicit: false,
             };
         }
         self.later(move |c| c.complete_interface(iface, embed_ranges));
@@ -622,19 +647,11 @@ impl Checker<'_> {
         let outer = self.env.scope;
         let scope = self.world.new_scope(Some(outer), true);
         self.env.scope = scope;
-        // Type parameters are not checked yet: declare them as opaque type names so that
-        // their uses are not reported as undefined.
-        for field in type_params {
-            for name in &field.names {
-                let obj = self.new_object(name, ObjKind::TypeName);
-                self.world.generic.insert(obj);
-                self.declare(scope, Some(name), obj);
-            }
-        }
+        let tparams = self.declare_type_params(type_params);
+        let mut recv_tparams = Vec::new();
         let mut recv_var = None;
         if let Some(recv) = recv {
-            // Receiver type parameters (`func (l *List[T]) ...`) are opaque too.
-            self.declare_recv_type_params(recv.ty, scope);
+            recv_tparams = self.declare_recv_type_params(recv.ty);
             let (vars, _) = self.collect_params(std::slice::from_ref(recv), false);
             recv_var = vars.first().copied();
             for &v in &vars {
@@ -663,12 +680,10 @@ impl Checker<'_> {
         }
         let params = self.world.tuple(params);
         let results = self.world.tuple(results);
-        let t = self.world.new_type(Type::Signature(Box::new(Signature {
-            recv: recv_var,
-            params,
-            results,
-            variadic,
-        })));
+        let mut signature = Signature::new(recv_var, params, results, variadic);
+        signature.type_params = tparams;
+        signature.recv_type_params = recv_tparams;
+        let t = self.world.new_type(Type::Signature(Box::new(signature)));
         if let (Some(rv), Some(recv)) = (recv_var, recv) {
             let e = recv.ty;
             self.later(move |c| c.valid_recv(e, rv));
@@ -677,22 +692,53 @@ impl Checker<'_> {
         (t, scope)
     }
 
-    fn declare_recv_type_params(&mut self, mut e: ExprId, scope: ScopeId) {
+    /// Declares the receiver type parameters of `func (l *List[T]) ...` as type parameters
+    /// bound like the receiver base type's (go/types' `collectRecv`).
+    fn declare_recv_type_params(&mut self, mut e: ExprId) -> Vec<TypeId> {
         let ast = self.ast();
         loop {
             match ast.expr(e) {
                 Expr::Paren(x) | Expr::Star(x) => e = *x,
-                Expr::Index { indices, .. } => {
+                Expr::Index { x, indices } => {
+                    let base = self.generic_type_expr(*x);
+                    let origin_tparams = match self.world.ty(self.world.unalias(base)) {
+                        Type::Named(n) if n.origin.is_none() => n.type_params.clone(),
+                        _ => Vec::new(),
+                    };
+                    let mut tparams = Vec::new();
                     for &i in indices {
-                        if let Expr::Name(name) = ast.expr(i) {
-                            let obj = self.new_object(name, ObjKind::TypeName);
-                            self.world.generic.insert(obj);
-                            self.declare(scope, Some(name), obj);
+                        let name = match ast.expr(i) {
+                            Expr::Name(name) => name,
+                            _ => {
+                                self.error_at(i, "receiver type parameter must be an identifier");
+                                continue;
+                            }
+                        };
+                        let obj = self.new_object(name, ObjKind::TypeName);
+                        let tp = self.world.new_type(Type::TypeParam {
+                            obj,
+                            index: tparams.len() as u32,
+                            bound: ids::INVALID,
+                        });
+                        self.world.obj_mut(obj).ty = tp;
+                        self.declare(self.env.scope, Some(name), obj);
+                        tparams.push(tp);
+                    }
+                    if origin_tparams.len() == tparams.len() {
+                        for (k, &tp) in tparams.iter().enumerate() {
+                            let ob = self
+                                .world
+                                .type_param_bound(origin_tparams[k])
+                                .unwrap_or(ids::INVALID);
+                            let b = self.subst(ob, &origin_tparams, &tparams);
+                            if let Type::TypeParam { bound, .. } = self.world.ty_mut(tp) {
+                                *bound = b;
+                            }
                         }
                     }
-                    return;
+                    return tparams;
                 }
-                _ => return,
+                _ => return Vec::new(),
             }
         }
     }

@@ -90,6 +90,9 @@ impl Checker<'_> {
             Ok(()) => return Ok(()),
             Err(c) => c,
         };
+        if self.world.is_type_param(x.ty) || self.world.is_type_param(t) {
+            return self.convertible_type_params(x, t);
+        }
         let w = &*self.world;
         let v = w.unalias(x.ty);
         let t = w.unalias(t);
@@ -152,6 +155,43 @@ impl Checker<'_> {
             }
         }
         Err(cause)
+    }
+
+    /// Conversions from or to type parameters: every pair of types in their type sets must
+    /// be convertible.
+    fn convertible_type_params(&mut self, x: &Operand, t: TypeId) -> Result<(), String> {
+        let terms = |c: &Checker<'_>, ty: TypeId| -> Option<Vec<TypeId>> {
+            if !c.world.is_type_param(ty) {
+                return Some(vec![ty]);
+            }
+            let set = c.world.type_set(ty);
+            if set.all || set.terms.is_empty() {
+                return None;
+            }
+            Some(set.terms.iter().map(|term| term.ty).collect())
+        };
+        let (vp, tp) = (self.world.is_type_param(x.ty), self.world.is_type_param(t));
+        let (Some(vterms), Some(tterms)) = (terms(self, x.ty), terms(self, t)) else {
+            return Err(String::new());
+        };
+        for &vt in &vterms {
+            for &tt in &tterms {
+                let mut x2 = x.clone();
+                x2.ty = vt;
+                if self.convertible_to(&x2, tt).is_err() {
+                    let (vs, ts) = (self.type_str(vt), self.type_str(tt));
+                    let (vps, tps) = (self.type_str(x.ty), self.type_str(t));
+                    return Err(match (vp, tp) {
+                        (true, true) => {
+                            format!("cannot convert {vs} (in {vps}) to type {ts} (in {tps})")
+                        }
+                        (true, false) => format!("cannot convert {vs} (in {vps}) to type {tps}"),
+                        _ => format!("cannot convert {vps} to type {ts} (in {tps})"),
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `[]byte` or `[]rune` (any slice of an integer type of kind uint8 or int32).

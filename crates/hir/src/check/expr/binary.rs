@@ -125,6 +125,10 @@ impl Checker<'_> {
         let t = x.ty;
         let w = &self.world;
         match op {
+            BinaryOp::Add if w.is_type_param(t) => w.all_under(t, |w, u| {
+                w.basic_kind(u)
+                    .is_some_and(|k| k.is_numeric() || k.is_string())
+            }),
             BinaryOp::Add => w.is_numeric(t) || w.is_string(t),
             BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Quo => w.is_numeric(t),
             BinaryOp::Rem | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::AndNot => {
@@ -298,6 +302,12 @@ impl Checker<'_> {
     /// Why values of `ty` cannot be compared with `==` (go/types' `incomparableCause` via
     /// `comparableType`), or `None` if they can; the cause may be empty.
     pub(crate) fn incomparable_cause_of(&self, ty: TypeId) -> Option<String> {
+        if self.world.is_type_param(ty) {
+            if self.world.type_param_comparable(ty) {
+                return None;
+            }
+            return Some("incomparable types in type set".into());
+        }
         match self.world.ty(self.world.under(ty)) {
             Type::Slice(_) | Type::Signature(_) | Type::Map { .. } => {
                 return Some(format!(

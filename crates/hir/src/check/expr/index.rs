@@ -10,7 +10,15 @@ use crate::types::{Type, TypeId, ids};
 impl Checker<'_> {
     /// `x[indices]` (an index expression; generic instantiation is not checked yet).
     pub(crate) fn index_expr(&mut self, e: ExprId, xe: ExprId, indices: &[ExprId]) -> Operand {
-        let mut x = self.expr_or_type(xe);
+        let mut x = self.generic_expr(xe);
+        if matches!(x.mode, Mode::Value | Mode::Variable)
+            && !self
+                .world
+                .sig_type_params(self.world.unalias(x.ty))
+                .is_empty()
+        {
+            return self.func_inst(e, x, indices);
+        }
         match x.mode {
             Mode::Invalid => {
                 self.use_exprs(indices);
@@ -51,7 +59,7 @@ impl Checker<'_> {
 
         let mut valid = false;
         let mut length: i64 = -1;
-        let u = self.world.under(x.ty);
+        let u = self.world.core_or_under_string(x.ty);
         match self.world.ty(u).clone() {
             Type::Basic { .. } if self.world.is_string(u) => {
                 valid = true;
@@ -110,12 +118,8 @@ impl Checker<'_> {
         x
     }
 
-    /// Whether `ty` is a generic defined type (one with type parameters).
     fn is_generic_type(&self, ty: TypeId) -> bool {
-        match self.world.ty(self.world.unalias(ty)) {
-            Type::Named(n) => self.world.generic.contains(&n.obj),
-            _ => false,
-        }
+        self.world.is_generic_type(ty)
     }
 
     /// The single index of `e`, reporting a missing one or extra ones.
@@ -222,7 +226,7 @@ impl Checker<'_> {
         }
         let mut valid = false;
         let mut length: i64 = -1;
-        let u = self.world.under(x.ty);
+        let u = self.world.core_or_under_string(x.ty);
         match self.world.ty(u).clone() {
             Type::Basic { .. } if self.world.is_string(u) => {
                 if three {

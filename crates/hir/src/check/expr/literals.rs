@@ -217,7 +217,7 @@ impl Checker<'_> {
             };
         }
 
-        let u = self.world.under(base);
+        let u = self.world.core_or_under(base);
         let mut typ = typ;
         match self.world.ty(u).clone() {
             Type::Struct(s) => {

@@ -220,6 +220,18 @@ impl Checker<'_> {
                 }
                 Ok((self.world.default_type(x.ty), None))
             }
+            Type::TypeParam { .. } => {
+                let Some(unders) = self.world.term_unders(u) else {
+                    return Err(ConvError::Invalid);
+                };
+                for t in unders {
+                    self.implicit_type_and_value(x, t)?;
+                }
+                if x.is_nil(self.world) {
+                    return Ok((ids::UNTYPED_NIL, None));
+                }
+                Ok((target, None))
+            }
             Type::Pointer(_)
             | Type::Signature(_)
             | Type::Slice(_)

@@ -194,7 +194,7 @@ impl Checker<'_> {
     /// ranged over (go/types' `rangeKeyVal`).
     fn range_key_val(&mut self, t: TypeId) -> Result<KeyVal, String> {
         let w = &*self.world;
-        let mut u = w.under(t);
+        let mut u = w.core_or_under(t);
         if let Type::Chan {
             dir: ChanDir::Send, ..
         } = w.ty(u)

@@ -1,0 +1,525 @@
+//! Type argument inference (go/types' infer.go, unify.go): function arguments are unified
+//! with the parameter types (typed arguments first, then untyped constants by their default
+//! types), then the core types of the constraints fill in what the arguments left open.
+
+use syntax::ast::ExprId;
+
+use super::Checker;
+use crate::operand::Operand;
+use crate::types::{ChanDir, Type, TypeId};
+
+/// The unifier's state: the type parameters being inferred and what they are bound to.
+pub(crate) struct Unifier<'t> {
+    pub tparams: &'t [TypeId],
+    pub targs: Vec<Option<TypeId>>,
+}
+
+impl Unifier<'_> {
+    fn index(&self, c: &Checker<'_>, t: TypeId) -> Option<usize> {
+        let t = c.world.unalias(t);
+        self.tparams.iter().position(|&p| p == t)
+    }
+}
+
+impl Checker<'_> {
+    /// Unifies `x` (which may mention the type parameters) with `y`; `inexact`: a defined type
+    /// matches a type literal through its underlying type (assignment).
+    pub(crate) fn unify(
+        &self,
+        u: &mut Unifier<'_>,
+        x: TypeId,
+        y: TypeId,
+        inexact: bool,
+        depth: u32,
+    ) -> bool {
+        if depth > 64 {
+            return true;
+        }
+        let d = depth + 1;
+        let w = &*self.world;
+        let x = w.unalias(x);
+        let y = w.unalias(y);
+        if x == y {
+            return true;
+        }
+        if let Some(i) = u.index(self, x) {
+            return match u.targs[i] {
+                None => {
+                    u.targs[i] = Some(y);
+                    true
+                }
+                Some(t) => {
+                    if w.identical(t, y) {
+                        return true;
+                    }
+                    // Inexact: a defined type and a literal type with the same underlying
+                    // type unify (the defined type wins).
+                    if inexact {
+                        let (tn, yn) = (w.has_name(t), w.has_name(y));
+                        if tn != yn && w.identical(w.under(t), w.under(y)) {
+                            if yn {
+                                u.targs[i] = Some(y);
+                            }
+                            return true;
+                        }
+                        if !tn && !yn {
+                            return self.unify(u, t, y, false, d);
+                        }
+                    }
+                    false
+                }
+            };
+        }
+        if u.index(self, y).is_some() {
+            return self.unify(u, y, x, inexact, d);
+        }
+        // A type parameter not being inferred (of the enclosing function) matches through
+        // its core type.
+        if inexact {
+            if w.is_type_param(x) && !w.has_name(y) {
+                if let Some(cx) = w.core_type(x) {
+                    return self.unify(u, cx, y, true, d);
+                }
+            } else if w.is_type_param(y)
+                && !w.has_name(x)
+                && let Some(cy) = w.core_type(y)
+            {
+                return self.unify(u, x, cy, true, d);
+            }
+        }
+        if !w.has_type_param(x) {
+            return w.identical(x, y) || (inexact && self.unify_inexact_named(x, y));
+        }
+        // Exactly one defined type: compare the underlying type (inexact unification).
+        let (xn, yn) = (w.has_name(x), w.has_name(y));
+        if inexact && xn != yn {
+            let (xu, yu) = if xn { (w.under(x), y) } else { (x, w.under(y)) };
+            if !matches!(w.ty(xu), Type::Interface(_)) {
+                return self.unify(u, xu, yu, false, d);
+            }
+        }
+        match (w.ty(x).clone(), w.ty(y).clone()) {
+            (Type::Pointer(a), Type::Pointer(b)) | (Type::Slice(a), Type::Slice(b)) => {
+                self.unify(u, a, b, false, d)
+            }
+            (Type::Array { len: l1, elem: a }, Type::Array { len: l2, elem: b }) => {
+                l1 == l2 && self.unify(u, a, b, false, d)
+            }
+            (Type::Map { key: k1, elem: e1 }, Type::Map { key: k2, elem: e2 }) => {
+                self.unify(u, k1, k2, false, d) && self.unify(u, e1, e2, false, d)
+            }
+            (Type::Chan { dir: d1, elem: a }, Type::Chan { dir: d2, elem: b }) => {
+                (d1 == d2 || (inexact && d2 == ChanDir::Both)) && self.unify(u, a, b, false, d)
+            }
+            (Type::Tuple(a), Type::Tuple(b)) => {
+                a.len() == b.len()
+                    && a.iter().zip(&b).all(|(&v, &t)| {
+                        let (vt, tt) = (w.obj(v).ty, w.obj(t).ty);
+                        self.unify(u, vt, tt, false, d)
+                    })
+            }
+            (Type::Signature(a), Type::Signature(b)) => {
+                a.variadic == b.variadic
+                    && b.type_params.is_empty()
+                    && self.unify(u, a.params, b.params, false, d)
+                    && self.unify(u, a.results, b.results, false, d)
+            }
+            (Type::Struct(a), Type::Struct(b)) => {
+                a.fields.len() == b.fields.len()
+                    && a.fields.iter().zip(&b.fields).all(|(&f, &g)| {
+                        let (fo, go) = (w.obj(f), w.obj(g));
+                        fo.name == go.name && self.unify(u, fo.ty, go.ty, false, d)
+                    })
+            }
+            (Type::Named(a), Type::Named(b)) => {
+                a.origin.is_some()
+                    && a.origin == b.origin
+                    && a.type_args.len() == b.type_args.len()
+                    && a.type_args
+                        .iter()
+                        .zip(&b.type_args)
+                        .all(|(&p, &q)| self.unify(u, p, q, false, d))
+            }
+            (Type::Named(a), _) if inexact && a.origin.is_some() => {
+                // A generic interface type matched against a type implementing it: not
+                // inferred here (go/types infers through methods); leave it open.
+                matches!(w.ty(w.under(x)), Type::Interface(_))
+            }
+            _ => false,
+        }
+    }
+
+    fn unify_inexact_named(&self, x: TypeId, y: TypeId) -> bool {
+        let w = &*self.world;
+        w.has_name(x) != w.has_name(y) && w.identical(w.under(x), w.under(y))
+    }
+
+    /// Infers the missing type arguments of generic function `sig_ty` called as `fun(args)`
+    /// (go/types' `infer`); `explicit` are the type arguments given. `None` after an error
+    /// (reported unless `silent` cases: arguments that are themselves generic).
+    pub(crate) fn infer_call(
+        &mut self,
+        call: ExprId,
+        fun_str: &str,
+        tparams: &[TypeId],
+        explicit: &[TypeId],
+        params: &[TypeId],
+        args: &[Operand],
+    ) -> Option<Vec<TypeId>> {
+        // Fresh type parameters, so that a recursive call (whose arguments mention the
+        // function's own type parameters) infers them like any other type.
+        let orig_tparams = tparams;
+        let fresh = self.rename_type_params(orig_tparams);
+        let tparams: &[TypeId] = &fresh;
+        let params: Vec<TypeId> = params
+            .iter()
+            .map(|&p| self.subst(p, orig_tparams, tparams))
+            .collect();
+        let params = &params[..];
+        let mut u = Unifier {
+            tparams,
+            targs: vec![None; tparams.len()],
+        };
+        for (i, &t) in explicit.iter().enumerate() {
+            if i < u.targs.len() {
+                u.targs[i] = Some(t);
+            }
+        }
+        // 1. Typed arguments.
+        let mut untyped = Vec::new();
+        for (a, &p) in args.iter().zip(params) {
+            if a.is_invalid() {
+                return None;
+            }
+            if !self.world.has_type_param(p) {
+                continue;
+            }
+            if self.world.is_typed(a.ty) {
+                if !self
+                    .world
+                    .sig_type_params(self.world.unalias(a.ty))
+                    .is_empty()
+                {
+                    // A generic function argument: not inferred from (silently).
+                    return None;
+                }
+                if !self.unify(&mut u, p, a.ty, true, 0) {
+                    self.infer_mismatch(&u, p, a, fun_str);
+                    return None;
+                }
+            } else if self.world.is_type_param(p) && a.ty != crate::types::ids::UNTYPED_NIL {
+                untyped.push((p, a));
+            }
+        }
+        // 2. Core types of the constraints.
+        for _ in 0..tparams.len().max(1) {
+            let mut changed = false;
+            for (i, &tp) in tparams.iter().enumerate() {
+                let Some((core, tilde, single)) = self.core_term(tp) else {
+                    continue;
+                };
+                match u.targs[i] {
+                    Some(tx) => {
+                        let before = u.targs.clone();
+                        if !self.unify(&mut u, core, tx, true, 0) {
+                            // Reported by the constraint check after substitution.
+                            let _ = tilde;
+                            u.targs = before.clone();
+                        }
+                        changed |= u.targs != before;
+                    }
+                    None if single && !tilde => {
+                        u.targs[i] = Some(core);
+                        changed = true;
+                    }
+                    None => {}
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        // 3. Untyped constants: the default type of the "largest" kind.
+        let mut max_untyped: Vec<(TypeId, TypeId)> = Vec::new();
+        for (p, a) in untyped {
+            let Some(i) = u.index(self, p) else { continue };
+            if u.targs[i].is_some() {
+                continue;
+            }
+            match max_untyped.iter_mut().find(|(q, _)| *q == p) {
+                None => max_untyped.push((p, a.ty)),
+                Some((_, m)) => {
+                    let mk = self.world.basic_kind(*m);
+                    let ak = self.world.basic_kind(a.ty);
+                    let numeric =
+                        |k: Option<crate::types::BasicKind>| k.is_some_and(|k| k.is_numeric());
+                    if numeric(mk) && numeric(ak) {
+                        if ak > mk {
+                            *m = a.ty;
+                        }
+                    } else if mk != ak {
+                        let (ms, ats, ps) =
+                            (self.type_str(*m), self.type_str(a.ty), self.type_str(p));
+                        if let Some(e) = a.expr {
+                            let msg =
+                                format!("mismatched types {ms} and {ats} (cannot infer {ps})");
+                            self.infer_error(e, fun_str, msg);
+                        }
+                        return None;
+                    }
+                }
+            }
+        }
+        for (p, m) in max_untyped {
+            if let Some(i) = u.index(self, p) {
+                u.targs[i] = Some(self.world.default_type(m));
+            }
+        }
+        // 4. Substitute inferred type arguments into each other.
+        let known: Vec<TypeId> = tparams.to_vec();
+        for _ in 0..tparams.len() {
+            let cur: Vec<TypeId> = u
+                .targs
+                .iter()
+                .zip(tparams)
+                .map(|(t, &p)| t.unwrap_or(p))
+                .collect();
+            let mut changed = false;
+            for i in 0..u.targs.len() {
+                if let Some(t) = u.targs[i]
+                    && self.world.has_type_param(t)
+                {
+                    let t2 = self.subst(t, &known, &cur);
+                    changed |= t2 != t;
+                    u.targs[i] = Some(t2);
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let mut out = Vec::with_capacity(tparams.len());
+        for (i, t) in u.targs.iter().enumerate() {
+            match t {
+                Some(t) if !self.mentions_any(*t, tparams) => out.push(*t),
+                _ => {
+                    let ps = self.type_str(tparams[i]);
+                    let obj = match self.world.ty(tparams[i]) {
+                        Type::TypeParam { obj, .. } => Some(*obj),
+                        _ => None,
+                    };
+                    let at = obj.map(|o| self.position_string(o)).unwrap_or_default();
+                    let msg = format!("cannot infer {ps} (declared at {at})");
+                    self.infer_error(call, fun_str, msg);
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// Copies of `tparams` (same objects) with their bounds expressed in the copies.
+    fn rename_type_params(&mut self, tparams: &[TypeId]) -> Vec<TypeId> {
+        let fresh: Vec<TypeId> = tparams
+            .iter()
+            .map(|&p| {
+                let t = self.world.ty(p).clone();
+                self.world.new_type(t)
+            })
+            .collect();
+        for &f in &fresh {
+            if let Some(b) = self.world.type_param_bound(f) {
+                let nb = self.subst(b, tparams, &fresh);
+                if let Type::TypeParam { bound, .. } = self.world.ty_mut(f) {
+                    *bound = nb;
+                }
+            }
+        }
+        fresh
+    }
+
+    fn mentions_any(&self, t: TypeId, tparams: &[TypeId]) -> bool {
+        if !self.world.has_type_param(t) {
+            return false;
+        }
+        // Conservative: any of the function's own type parameters left makes it unresolved.
+        tparams.iter().any(|&p| self.type_mentions(t, p, 0))
+    }
+
+    fn type_mentions(&self, t: TypeId, p: TypeId, depth: u32) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        let d = depth + 1;
+        let w = &*self.world;
+        let t = w.unalias(t);
+        if t == p {
+            return true;
+        }
+        match w.ty(t) {
+            Type::Pointer(e)
+            | Type::Slice(e)
+            | Type::Array { elem: e, .. }
+            | Type::Chan { elem: e, .. } => self.type_mentions(*e, p, d),
+            Type::Map { key, elem } => {
+                self.type_mentions(*key, p, d) || self.type_mentions(*elem, p, d)
+            }
+            Type::Tuple(vars) => vars.iter().any(|&v| self.type_mentions(w.obj(v).ty, p, d)),
+            Type::Signature(s) => {
+                self.type_mentions(s.params, p, d) || self.type_mentions(s.results, p, d)
+            }
+            Type::Struct(s) => s
+                .fields
+                .iter()
+                .any(|&f| self.type_mentions(w.obj(f).ty, p, d)),
+            Type::Named(n) => n.type_args.iter().any(|&a| self.type_mentions(a, p, d)),
+            _ => false,
+        }
+    }
+
+    /// The core term of a type parameter's constraint: (type, tilde, single term).
+    fn core_term(&self, tp: TypeId) -> Option<(TypeId, bool, bool)> {
+        let set = self.world.type_set(tp);
+        if set.all || set.terms.is_empty() {
+            return None;
+        }
+        if set.terms.len() == 1 {
+            let t = set.terms[0];
+            return Some((t.ty, t.tilde, true));
+        }
+        let core = self.world.core_type(tp)?;
+        Some((core, true, false))
+    }
+
+    /// Reports an inference error; in a call (`fun_str` not empty) prefixed with `in call to
+    /// f, ` as go/types does.
+    fn infer_error(&mut self, at: ExprId, fun_str: &str, msg: String) {
+        if fun_str.is_empty() {
+            self.error_at(at, msg);
+        } else {
+            self.error_at(at, format!("in call to {fun_str}, {msg}"));
+        }
+    }
+
+    fn infer_mismatch(&mut self, u: &Unifier<'_>, p: TypeId, a: &Operand, fun_str: &str) {
+        let Some(e) = a.expr else { return };
+        let (ts, es, ps) = (self.type_str(a.ty), self.expr_string(e), self.type_str(p));
+        let all_failed = u.targs.iter().all(Option::is_none);
+        let msg = if all_failed {
+            let names: Vec<String> = u.tparams.iter().map(|&t| self.type_str(t)).collect();
+            format!(
+                "type {ts} of {es} does not match {ps} (cannot infer {})",
+                names.join(", ")
+            )
+        } else {
+            let cur: Vec<TypeId> = u
+                .targs
+                .iter()
+                .zip(u.tparams)
+                .map(|(t, &p)| t.unwrap_or(p))
+                .collect();
+            let inferred = self.subst_ro(p, u.tparams, &cur);
+            match inferred {
+                Some(t) if t != p => {
+                    let is = self.type_str(t);
+                    format!("type {ts} of {es} does not match inferred type {is} for {ps}")
+                }
+                _ => format!("type {ts} of {es} does not match {ps}"),
+            }
+        };
+        self.infer_error(e, fun_str, msg);
+    }
+
+    /// A type parameter replaced by its binding, without creating types (bare type
+    /// parameters only).
+    fn subst_ro(&self, p: TypeId, tparams: &[TypeId], targs: &[TypeId]) -> Option<TypeId> {
+        let i = tparams.iter().position(|&q| q == self.world.unalias(p))?;
+        targs.get(i).copied()
+    }
+
+    /// Instantiates generic function signature `sig` for the call `e` from its arguments:
+    /// the instantiated signature, or `None` after an error.
+    pub(crate) fn infer_generic_call(
+        &mut self,
+        e: ExprId,
+        fun: ExprId,
+        fun_str: &str,
+        sig: &crate::types::Signature,
+        args: &[Operand],
+        ddd: bool,
+    ) -> Option<crate::types::Signature> {
+        let mut params: Vec<TypeId> = self
+            .world
+            .tuple_vars(sig.params)
+            .iter()
+            .map(|&v| self.world.obj(v).ty)
+            .collect();
+        if sig.variadic && !ddd && !params.is_empty() && args.len() + 1 >= params.len() {
+            let last = params.pop().unwrap_or(crate::types::ids::INVALID);
+            let elem = match self.world.ty(self.world.unalias(last)) {
+                Type::Slice(elem) => *elem,
+                _ => crate::types::ids::INVALID,
+            };
+            while params.len() < args.len() {
+                params.push(elem);
+            }
+        }
+        let tparams = sig.type_params.clone();
+        let key = (self.env.file as u32, self.unparen(fun));
+        let (all_tparams, explicit) = self
+            .partial_targs
+            .get(&key)
+            .cloned()
+            .unwrap_or((Vec::new(), Vec::new()));
+        let (vt, va, targs) = if all_tparams.is_empty() {
+            let targs = self.infer_call(fun, fun_str, &tparams, &[], &params, args)?;
+            (tparams.clone(), targs.clone(), targs)
+        } else {
+            let all = self.infer_call(fun, fun_str, &all_tparams, &explicit, &params, args)?;
+            let rest = all[explicit.len().min(all.len())..].to_vec();
+            (all_tparams, all, rest)
+        };
+        self.later(move |c| {
+            if let Some((_, msg)) = c.verify_type_args(&vt, &va) {
+                let range = c.expr_range(e);
+                c.soft_error(range, msg);
+            }
+        });
+        let sig_ty = self.world.new_type(Type::Signature(Box::new(sig.clone())));
+        let inst = self.instantiate_signature(sig_ty, &targs);
+        match self.world.ty(inst) {
+            Type::Signature(s) => Some((**s).clone()),
+            _ => None,
+        }
+    }
+
+    /// A generic function value assigned to (passed as) type `target`: its instantiated
+    /// type if `target` is a function type that determines all type arguments.
+    pub(crate) fn infer_from_target(&mut self, fty: TypeId, target: TypeId) -> Option<TypeId> {
+        let fty = self.world.unalias(fty);
+        let Type::Signature(fs) = self.world.ty(fty).clone() else {
+            return None;
+        };
+        let tu = self.world.under(target);
+        let Type::Signature(ts) = self.world.ty(tu).clone() else {
+            return None;
+        };
+        let tparams = fs.type_params.clone();
+        let mut u = Unifier {
+            tparams: &tparams,
+            targs: vec![None; tparams.len()],
+        };
+        if fs.variadic != ts.variadic
+            || !self.unify(&mut u, fs.params, ts.params, false, 0)
+            || !self.unify(&mut u, fs.results, ts.results, false, 0)
+        {
+            return None;
+        }
+        let targs: Option<Vec<TypeId>> = u.targs.iter().copied().collect();
+        let targs = targs?;
+        if self.verify_type_args(&tparams, &targs).is_some() {
+            return None;
+        }
+        Some(self.instantiate_signature(fty, &targs))
+    }
+}

@@ -1,0 +1,804 @@
+//! Type parameters (go/types' typeparam.go, instantiate.go, subst.go and named.go's
+//! expansion): declaring type parameter lists and their constraints, instantiating generic
+//! types (the underlying type of an instance is substituted once its origin is declared, its
+//! methods when first looked up), substitution, and constraint satisfaction.
+
+use syntax::ast::{self, Expr, ExprId, Field, InterfaceElem};
+
+use super::Checker;
+use crate::objects::{ObjId, ObjKind};
+use crate::operand::{Mode, Operand};
+use crate::types::{Interface, Named, Signature, Struct, Term, Type, TypeId, ids};
+
+/// Deeper substitutions give up (instantiation cycles such as `type T[P any] struct{ f
+/// *T[[]P] }` would never end); the instance stays unexpanded, hence invalid and silent.
+const MAX_SUBST_DEPTH: u32 = 40;
+
+impl Checker<'_> {
+    /// Declares the type parameters of `fields` in the current scope and evaluates their
+    /// constraints (go/types' `collectTypeParams`); returns the type parameter types.
+    pub(crate) fn declare_type_params(&mut self, fields: &[Field]) -> Vec<TypeId> {
+        let mut tparams = Vec::new();
+        for field in fields {
+            for name in &field.names {
+                let obj = self.new_object(name, ObjKind::TypeName);
+                let tp = self.world.new_type(Type::TypeParam {
+                    obj,
+                    index: tparams.len() as u32,
+                    bound: ids::INVALID,
+                });
+                self.world.obj_mut(obj).ty = tp;
+                self.declare(self.env.scope, Some(name), obj);
+                tparams.push(tp);
+            }
+        }
+        let mut i = 0;
+        for field in fields {
+            let mut bound = self.bound_type(field.ty);
+            if self.world.is_type_param(bound) {
+                self.error_at(field.ty, "cannot use a type parameter as constraint");
+                bound = ids::INVALID;
+            }
+            for _ in &field.names {
+                if let Some(&tp) = tparams.get(i)
+                    && let Type::TypeParam { bound: b, .. } = self.world.ty_mut(tp)
+                {
+                    *b = bound;
+                }
+                i += 1;
+            }
+        }
+        tparams
+    }
+
+    /// A type parameter's constraint: `~T` and unions are wrapped in an implicit interface;
+    /// a non-interface type `T` is the constraint `interface{ T }`.
+    fn bound_type(&mut self, e: ExprId) -> TypeId {
+        let wrap = matches!(
+            self.ast().expr(e),
+            Expr::Unary {
+                op: ast::UnaryOp::Tilde,
+                ..
+            } | Expr::Binary {
+                op: ast::BinaryOp::Or,
+                ..
+            }
+        );
+        if wrap {
+            let t = self.interface_type(&[InterfaceElem::Type(e)], None);
+            if let Type::Interface(i) = self.world.ty_mut(t) {
+                i.implicit = true;
+            }
+            let x = Operand {
+                mode: Mode::TypeExpr,
+                expr: Some(e),
+                ty: t,
+            };
+            self.record_type(e, &x);
+            return t;
+        }
+        let t = self.typ(e);
+        let u = self.world.under(t);
+        if self.world.is_valid(u)
+            && !matches!(self.world.ty(u), Type::Interface(_))
+            && !self.world.is_type_param(t)
+        {
+            // `[P int]`: the implicit constraint `interface{ int }`.
+            return self.world.new_type(Type::Interface(Box::new(Interface {
+                embeddeds: vec![t],
+                has_terms: true,
+                implicit: true,
+                all_methods: Some(Vec::new()),
+                ..Default::default()
+            })));
+        }
+        t
+    }
+
+    // ---- instantiation ----
+
+    /// The instance `origin[targs]` of a generic defined type (shared with earlier identical
+    /// instantiations); its underlying type is substituted now if the origin is declared.
+    pub(crate) fn instantiate_named(&mut self, origin: TypeId, targs: Vec<TypeId>) -> TypeId {
+        let origin = self.world.unalias(origin);
+        let key = (origin, targs.clone());
+        if let Some(&inst) = self.world.instances.get(&key) {
+            return inst;
+        }
+        let Type::Named(n) = self.world.ty(origin) else {
+            return ids::INVALID;
+        };
+        let mut named = Named::new(n.obj, ids::INVALID);
+        named.type_params = n.type_params.clone();
+        named.origin = Some(origin);
+        named.type_args = targs;
+        let inst = self.world.new_type(Type::Named(Box::new(named)));
+        self.world.instances.insert(key, inst);
+        self.expand_instance(inst, 0);
+        inst
+    }
+
+    /// Substitutes the origin's underlying type and creates the (lazy) methods of instance
+    /// `inst`, unless the origin is still being declared (then it waits in `unexpanded`).
+    fn expand_instance(&mut self, inst: TypeId, depth: u32) {
+        let Type::Named(n) = self.world.ty(inst) else {
+            return;
+        };
+        let Some(origin) = n.origin else {
+            return;
+        };
+        let targs = n.type_args.clone();
+        let Type::Named(o) = self.world.ty(origin) else {
+            return;
+        };
+        let (ou, tparams, omethods) = (o.underlying, o.type_params.clone(), o.methods.clone());
+        if ou == ids::INVALID || self.pending_named.contains(&origin) {
+            self.world.unexpanded.push(inst);
+            return;
+        }
+        if tparams.len() != targs.len() || depth > MAX_SUBST_DEPTH {
+            return;
+        }
+        let u = self.subst_in(ou, &tparams, &targs, depth + 1);
+        let mut methods = Vec::with_capacity(omethods.len());
+        for m in omethods {
+            let mut o = self.world.obj(m).clone();
+            o.ty = ids::INVALID;
+            let im = self.world.new_obj(o);
+            self.world.lazy_methods.insert(im, (m, inst));
+            self.new_lazy_methods.push(im);
+            methods.push(im);
+        }
+        let u = self.world.under(u);
+        if let Type::Named(n) = self.world.ty_mut(inst) {
+            n.underlying = u;
+            n.methods = methods;
+        }
+    }
+
+    /// Expands the instances that waited for their origin's declaration.
+    pub(crate) fn expand_pending(&mut self) {
+        if self.world.unexpanded.is_empty() {
+            return;
+        }
+        let list = std::mem::take(&mut self.world.unexpanded);
+        for inst in list {
+            // Instances of another package's types (declared with errors) stay invalid.
+            let origin_pkg = match self.world.ty(inst) {
+                Type::Named(n) => self.world.obj(n.obj).pkg,
+                _ => None,
+            };
+            if origin_pkg == Some(self.pkg) {
+                self.expand_instance(inst, 0);
+            }
+        }
+    }
+
+    /// Computes the signature of a method of an instance from its origin method (go/types'
+    /// lazy method expansion); false if `m` is not such a method.
+    pub(crate) fn complete_lazy_method(&mut self, m: ObjId) -> bool {
+        let Some((origin_m, inst)) = self.world.lazy_methods.remove(&m) else {
+            return false;
+        };
+        self.obj_decl(origin_m);
+        let sig_ty = self.world.obj(origin_m).ty;
+        let Type::Signature(sig) = self.world.ty(sig_ty).clone() else {
+            return true;
+        };
+        let targs = match self.world.ty(inst) {
+            Type::Named(n) => n.type_args.clone(),
+            _ => Vec::new(),
+        };
+        let from = sig.recv_type_params.clone();
+        if from.len() != targs.len() {
+            return true;
+        }
+        let new_sig = self.subst(sig_ty, &from, &targs);
+        // The receiver: the instance (or a pointer to it).
+        let recv = sig.recv.map(|r| {
+            let rt = self.world.obj(r).ty;
+            let nt = self.subst(rt, &from, &targs);
+            let mut o = self.world.obj(r).clone();
+            o.ty = nt;
+            self.world.new_obj(o)
+        });
+        let mut s = match self.world.ty(new_sig) {
+            Type::Signature(s) => (**s).clone(),
+            _ => *sig.clone(),
+        };
+        s.recv = recv;
+        s.recv_type_params = Vec::new();
+        let t = self.world.new_type(Type::Signature(Box::new(s)));
+        self.world.obj_mut(m).ty = t;
+        true
+    }
+
+    /// Completes every lazy method left (so that the recorded facts are complete).
+    pub(crate) fn complete_all_lazy_methods(&mut self) {
+        // Only those known now: completing one may instantiate further types (`List[P]`'s
+        // method returning `List[List[P]]`), whose methods stay lazy.
+        let list = std::mem::take(&mut self.new_lazy_methods);
+        for m in list {
+            self.complete_lazy_method(m);
+        }
+        self.new_lazy_methods.clear();
+    }
+
+    // ---- substitution ----
+
+    /// `t` with the type parameters `from` replaced by `to` (go/types' `subst`).
+    pub(crate) fn subst(&mut self, t: TypeId, from: &[TypeId], to: &[TypeId]) -> TypeId {
+        self.subst_in(t, from, to, 0)
+    }
+
+    fn subst_in(&mut self, t: TypeId, from: &[TypeId], to: &[TypeId], depth: u32) -> TypeId {
+        if from.is_empty() || depth > MAX_SUBST_DEPTH || !self.world.has_type_param(t) {
+            return t;
+        }
+        let d = depth + 1;
+        let ty = self.world.ty(t).clone();
+        match ty {
+            Type::TypeParam { .. } => match from.iter().position(|&p| p == t) {
+                Some(i) => to.get(i).copied().unwrap_or(t),
+                None => t,
+            },
+            Type::Basic { .. } => t,
+            Type::Pointer(e) => {
+                let e2 = self.subst_in(e, from, to, d);
+                if e2 == e { t } else { self.world.pointer(e2) }
+            }
+            Type::Slice(e) => {
+                let e2 = self.subst_in(e, from, to, d);
+                if e2 == e { t } else { self.world.slice(e2) }
+            }
+            Type::Array { len, elem } => {
+                let e2 = self.subst_in(elem, from, to, d);
+                if e2 == elem {
+                    t
+                } else {
+                    self.world.array(len, e2)
+                }
+            }
+            Type::Map { key, elem } => {
+                let k2 = self.subst_in(key, from, to, d);
+                let e2 = self.subst_in(elem, from, to, d);
+                if k2 == key && e2 == elem {
+                    t
+                } else {
+                    self.world.map(k2, e2)
+                }
+            }
+            Type::Chan { dir, elem } => {
+                let e2 = self.subst_in(elem, from, to, d);
+                if e2 == elem {
+                    t
+                } else {
+                    self.world.chan(dir, e2)
+                }
+            }
+            Type::Tuple(vars) => match self.subst_vars(&vars, from, to, d) {
+                Some(vars) => self.world.tuple(vars),
+                None => t,
+            },
+            Type::Signature(sig) => {
+                let params = self.subst_in(sig.params, from, to, d);
+                let results = self.subst_in(sig.results, from, to, d);
+                if params == sig.params && results == sig.results {
+                    return t;
+                }
+                let mut s = Signature::new(sig.recv, params, results, sig.variadic);
+                s.type_params = sig.type_params.clone();
+                s.recv_type_params = sig.recv_type_params.clone();
+                self.world.new_type(Type::Signature(Box::new(s)))
+            }
+            Type::Struct(s) => match self.subst_vars(&s.fields, from, to, d) {
+                Some(fields) => self.world.new_type(Type::Struct(Box::new(Struct {
+                    fields,
+                    tags: s.tags.clone(),
+                }))),
+                None => t,
+            },
+            Type::Interface(i) => {
+                let methods = self.subst_vars(&i.methods, from, to, d);
+                let mut changed = methods.is_some();
+                let mut embeddeds = Vec::with_capacity(i.embeddeds.len());
+                for &e in &i.embeddeds {
+                    let e2 = self.subst_in(e, from, to, d);
+                    changed |= e2 != e;
+                    embeddeds.push(e2);
+                }
+                if !changed {
+                    return t;
+                }
+                let methods = methods.unwrap_or_else(|| i.methods.clone());
+                self.world.new_type(Type::Interface(Box::new(Interface {
+                    methods,
+                    embeddeds,
+                    all_methods: None,
+                    comparable: i.comparable,
+                    has_terms: i.has_terms,
+                    implicit: i.implicit,
+                })))
+            }
+            Type::Union(terms) => {
+                let mut changed = false;
+                let mut out = Vec::with_capacity(terms.len());
+                for term in terms {
+                    let ty = self.subst_in(term.ty, from, to, d);
+                    changed |= ty != term.ty;
+                    out.push(Term {
+                        tilde: term.tilde,
+                        ty,
+                    });
+                }
+                if changed {
+                    self.world.new_type(Type::Union(out))
+                } else {
+                    t
+                }
+            }
+            Type::Named(n) => {
+                let Some(origin) = n.origin else {
+                    return t;
+                };
+                let mut changed = false;
+                let mut targs = Vec::with_capacity(n.type_args.len());
+                for &a in &n.type_args {
+                    let a2 = self.subst_in(a, from, to, d);
+                    changed |= a2 != a;
+                    targs.push(a2);
+                }
+                if !changed {
+                    return t;
+                }
+                let key = (origin, targs.clone());
+                if let Some(&inst) = self.world.instances.get(&key) {
+                    return inst;
+                }
+                let Type::Named(o) = self.world.ty(origin) else {
+                    return t;
+                };
+                let mut named = Named::new(o.obj, ids::INVALID);
+                named.type_params = o.type_params.clone();
+                named.origin = Some(origin);
+                named.type_args = targs;
+                let inst = self.world.new_type(Type::Named(Box::new(named)));
+                self.world.instances.insert(key, inst);
+                self.expand_instance(inst, d);
+                inst
+            }
+            Type::Alias(a) => self.subst_in(a.actual, from, to, d),
+        }
+    }
+
+    /// Copies of `vars` with substituted types, or `None` if none changed.
+    fn subst_vars(
+        &mut self,
+        vars: &[ObjId],
+        from: &[TypeId],
+        to: &[TypeId],
+        depth: u32,
+    ) -> Option<Vec<ObjId>> {
+        let mut new_types = Vec::with_capacity(vars.len());
+        let mut changed = false;
+        for &v in vars {
+            let ty = self.world.obj(v).ty;
+            let t2 = self.subst_in(ty, from, to, depth);
+            changed |= t2 != ty;
+            new_types.push(t2);
+        }
+        if !changed {
+            return None;
+        }
+        Some(
+            vars.iter()
+                .zip(new_types)
+                .map(|(&v, ty)| {
+                    let mut o = self.world.obj(v).clone();
+                    if o.ty == ty {
+                        return v;
+                    }
+                    o.ty = ty;
+                    self.world.new_obj(o)
+                })
+                .collect(),
+        )
+    }
+
+    /// The signature of generic function type `sig` instantiated with `targs` (no type
+    /// parameters left).
+    pub(crate) fn instantiate_signature(&mut self, sig: TypeId, targs: &[TypeId]) -> TypeId {
+        let Type::Signature(s) = self.world.ty(sig).clone() else {
+            return sig;
+        };
+        let tparams = s.type_params.clone();
+        let params = self.subst(s.params, &tparams, targs);
+        let results = self.subst(s.results, &tparams, targs);
+        let ns = Signature::new(s.recv, params, results, s.variadic);
+        self.world.new_type(Type::Signature(Box::new(ns)))
+    }
+
+    // ---- constraint satisfaction ----
+
+    /// Checks that each type argument satisfies its type parameter's constraint (go/types'
+    /// `verify`): the index and message of the first that does not.
+    pub(crate) fn verify_type_args(
+        &mut self,
+        tparams: &[TypeId],
+        targs: &[TypeId],
+    ) -> Option<(usize, String)> {
+        for (i, (&tp, &ta)) in tparams.iter().zip(targs).enumerate() {
+            let Some(bound) = self.world.type_param_bound(tp) else {
+                continue;
+            };
+            let bound = self.subst(bound, tparams, targs);
+            if let Err(msg) = self.satisfies(ta, bound) {
+                return Some((i, msg));
+            }
+        }
+        None
+    }
+
+    /// go/types' `implements(V, T, constraint=true)` with the type set checks.
+    pub(crate) fn satisfies(&mut self, v: TypeId, t: TypeId) -> Result<(), String> {
+        if !self.world.is_valid(v) || !self.world.is_valid(self.world.under(t)) {
+            return Ok(());
+        }
+        if self.world.has_type_param(v) && !self.world.is_type_param(v) {
+            // Composite types mentioning type parameters: only methods and comparability
+            // (through the ordinary rules) are checked; type sets of such types are not.
+            if !matches!(self.world.ty(self.world.under(t)), Type::Interface(_)) {
+                return Ok(());
+            }
+        }
+        let tset = self.world.type_set(t);
+        let vset = self.world.is_type_param(v).then(|| self.world.type_set(v));
+        if vset.as_ref().is_some_and(|s| s.is_empty()) {
+            return Ok(());
+        }
+        let (vs, ts) = (self.type_str(v), self.type_str(t));
+        if tset.is_empty() {
+            return Err(format!("cannot satisfy {ts} (empty type set)"));
+        }
+        // Methods.
+        let v_for_methods = self
+            .world
+            .type_param_bound(v)
+            .filter(|_| vset.is_some())
+            .unwrap_or(v);
+        if !self.world.interface_methods(t).is_empty()
+            && let Err(cause) = self.has_all_methods(v_for_methods, t, true)
+        {
+            return Err(format!("{vs} does not satisfy {ts} {cause}"));
+        }
+        let check_comparable = |c: &mut Checker<'_>| -> Result<(), String> {
+            if !tset.comparable {
+                return Ok(());
+            }
+            if c.world.is_type_param(v) {
+                if c.world.type_param_comparable(v) {
+                    return Ok(());
+                }
+                return Err(format!("{vs} does not satisfy comparable"));
+            }
+            c.implements(v, c.world.comparable, true)
+                .map_err(|_| format!("{vs} does not satisfy comparable"))
+        };
+        if tset.all {
+            return check_comparable(self);
+        }
+        if let Some(vset) = vset {
+            let subset = !vset.all
+                && vset
+                    .terms
+                    .iter()
+                    .all(|term| tset.terms.iter().any(|&x| self.term_covers(x, *term)));
+            if !subset {
+                return Err(format!("{vs} does not satisfy {ts}"));
+            }
+            return check_comparable(self);
+        }
+        if !self.world.type_set_includes(&tset, v) {
+            let alt = tset.terms.iter().find(|x| {
+                !x.tilde
+                    && self.world.identical(x.ty, self.world.under(x.ty))
+                    && self.world.identical(x.ty, self.world.under(v))
+            });
+            let detail = match alt {
+                Some(x) => format!("possibly missing ~ for {} in {ts}", self.type_str(x.ty)),
+                None => {
+                    let terms: Vec<String> = tset
+                        .terms
+                        .iter()
+                        .map(|x| {
+                            format!("{}{}", if x.tilde { "~" } else { "" }, self.type_str(x.ty))
+                        })
+                        .collect();
+                    format!("{vs} missing in {}", terms.join(" | "))
+                }
+            };
+            return Err(format!("{vs} does not satisfy {ts} ({detail})"));
+        }
+        check_comparable(self)
+    }
+
+    /// Whether term `x` includes all types of term `y`.
+    fn term_covers(&self, x: Term, y: Term) -> bool {
+        match (x.tilde, y.tilde) {
+            (true, true) => self.world.identical(x.ty, y.ty),
+            (true, false) => self.world.identical(x.ty, self.world.under(y.ty)),
+            (false, true) => false,
+            (false, false) => self.world.identical(x.ty, y.ty),
+        }
+    }
+
+    // ---- instantiation in type expressions ----
+
+    /// `G[A, B]` in a type expression (go/types' `instantiatedType`).
+    pub(crate) fn instantiated_type(&mut self, e: ExprId, x: ExprId, indices: &[ExprId]) -> TypeId {
+        let gx = self.generic_type_expr(x);
+        if !self.world.is_valid(gx) {
+            self.use_type_args(indices);
+            return ids::INVALID;
+        }
+        if !self.world.is_generic_type(gx) {
+            let (xs, ts) = (self.expr_string(e), self.type_str(gx));
+            let _ = xs;
+            let es = self.expr_string(x);
+            let list: Vec<String> = indices.iter().map(|&i| self.expr_string(i)).collect();
+            self.error_at(
+                x,
+                format!(
+                    "invalid operation: {es}[{}] ({ts} is not a generic type)",
+                    list.join(", ")
+                ),
+            );
+            self.use_type_args(indices);
+            return ids::INVALID;
+        }
+        let mut targs = Vec::with_capacity(indices.len());
+        let mut ok = true;
+        for &i in indices {
+            let t = self.var_type(i);
+            ok &= self.world.is_valid(t);
+            targs.push(t);
+        }
+        if !ok {
+            return ids::INVALID;
+        }
+        let tparams = match self.world.ty(self.world.unalias(gx)) {
+            Type::Named(n) => n.type_params.clone(),
+            _ => Vec::new(),
+        };
+        let name = self.world.obj(match self.world.ty(self.world.unalias(gx)) {
+            Type::Named(n) => n.obj,
+            _ => return ids::INVALID,
+        });
+        let name = name.name.to_string();
+        let (got, want) = (targs.len(), tparams.len());
+        if got != want {
+            let qual = if got < want { "not enough" } else { "too many" };
+            let range = self.expr_range(e);
+            self.error(
+                range,
+                format!("{qual} type arguments for type {name}: have {got}, want {want}"),
+            );
+            return ids::INVALID;
+        }
+        let inst = self.instantiate_named(gx, targs.clone());
+        let indices = indices.to_vec();
+        self.later(move |c| {
+            if let Some((i, msg)) = c.verify_type_args(&tparams, &targs) {
+                let at = indices.get(i).copied().unwrap_or(e);
+                let range = c.expr_range(at);
+                c.soft_error(range, msg);
+            }
+        });
+        inst
+    }
+
+    /// Evaluates type arguments that cannot be used (for their errors and uses).
+    fn use_type_args(&mut self, indices: &[ExprId]) {
+        for &i in indices {
+            if !matches!(self.ast().expr(i), Expr::Name(n) if n.is_blank()) {
+                let _ = self.typ_generic_ok(i);
+            }
+        }
+    }
+
+    /// `f[A, B]` of a generic function (go/types' `funcInst` without inference): the
+    /// instantiated signature, or a generic one with fewer type parameters (partial).
+    pub(crate) fn func_inst(&mut self, e: ExprId, mut x: Operand, indices: &[ExprId]) -> Operand {
+        let range = self.expr_range(e);
+        self.verify_version(range, 18, "function instantiation");
+        let mut targs = Vec::with_capacity(indices.len());
+        let mut ok = true;
+        for &i in indices {
+            let t = self.var_type(i);
+            ok &= self.world.is_valid(t);
+            targs.push(t);
+        }
+        if !ok {
+            return Operand::invalid(Some(e));
+        }
+        let sig_ty = self.world.unalias(x.ty);
+        let tparams = self.world.sig_type_params(sig_ty).to_vec();
+        let (got, want) = (targs.len(), tparams.len());
+        if got > want {
+            self.error_at(
+                indices[got - 1],
+                format!("got {got} type arguments but want {want}"),
+            );
+            return Operand::invalid(Some(e));
+        }
+        x.expr = Some(e);
+        let in_call = self.call_fun == Some((self.env.file as u32, e));
+        if got < want && !in_call {
+            // A partially instantiated function value: the rest is inferred from the
+            // constraints.
+            let Type::Signature(s) = self.world.ty(sig_ty).clone() else {
+                return Operand::invalid(Some(e));
+            };
+            let params = self.subst(s.params, &tparams[..got], &targs);
+            let results = self.subst(s.results, &tparams[..got], &targs);
+            let mut ns = Signature::new(s.recv, params, results, s.variadic);
+            ns.type_params = tparams[got..].to_vec();
+            let _ = ns;
+            let Some(all) = self.infer_call(e, "", &tparams, &targs, &[], &[]) else {
+                return Operand::invalid(Some(e));
+            };
+            targs = all;
+        }
+        if got < want && in_call {
+            // Partial instantiation: the rest is inferred at the call.
+            let Type::Signature(s) = self.world.ty(sig_ty).clone() else {
+                return Operand::invalid(Some(e));
+            };
+            let params = self.subst(s.params, &tparams[..got], &targs);
+            let results = self.subst(s.results, &tparams[..got], &targs);
+            let mut ns = Signature::new(s.recv, params, results, s.variadic);
+            ns.type_params = tparams[got..].to_vec();
+            x.ty = self.world.new_type(Type::Signature(Box::new(ns)));
+            self.partial_targs
+                .insert((self.env.file as u32, e), (tparams, targs));
+            return x;
+        }
+        let indices = indices.to_vec();
+        let (tp2, ta2) = (tparams.clone(), targs.clone());
+        self.later(move |c| {
+            if let Some((i, msg)) = c.verify_type_args(&tp2, &ta2) {
+                let at = indices.get(i).copied().unwrap_or(e);
+                let range = c.expr_range(at);
+                c.soft_error(range, msg);
+            }
+        });
+        x.ty = self.instantiate_signature(sig_ty, &targs);
+        x.mode = Mode::Value;
+        x
+    }
+
+    /// A union of terms `A | ~B | C` in an interface (go/types' `parseUnion`): the Union type,
+    /// its terms checked once all types are set up.
+    pub(crate) fn parse_union(&mut self, exprs: &[ExprId]) -> TypeId {
+        let mut terms = Vec::with_capacity(exprs.len());
+        let mut valid = true;
+        for (i, &x) in exprs.iter().enumerate() {
+            let (inner, tilde) = match self.ast().expr(x) {
+                Expr::Unary {
+                    op: ast::UnaryOp::Tilde,
+                    x: inner,
+                } => (*inner, true),
+                _ => (x, false),
+            };
+            let mut t = self.typ(inner);
+            if self.world.is_type_param(t) {
+                if tilde {
+                    let s = self.expr_string(x);
+                    self.error_at(
+                        inner,
+                        format!("type in term {s} cannot be a type parameter"),
+                    );
+                } else {
+                    self.error_at(inner, "term cannot be a type parameter");
+                }
+                t = ids::INVALID;
+            }
+            if i >= 100 {
+                if valid {
+                    self.error_at(
+                        x,
+                        "cannot handle more than 100 union terms (implementation limitation)",
+                    );
+                }
+                valid = false;
+                continue;
+            }
+            terms.push(Term { tilde, ty: t });
+        }
+        if !valid {
+            return ids::INVALID;
+        }
+        let u = self.world.new_type(Type::Union(terms.clone()));
+        let exprs = exprs.to_vec();
+        self.later(move |c| c.check_union_terms(&terms, &exprs));
+        u
+    }
+
+    fn check_union_terms(&mut self, terms: &[Term], exprs: &[ExprId]) {
+        for (i, t) in terms.iter().enumerate() {
+            if !self.world.is_valid(t.ty) {
+                continue;
+            }
+            let at = exprs[i];
+            let u = self.world.under(t.ty);
+            let is_iface = matches!(self.world.ty(u), Type::Interface(_));
+            let ts = self.type_str(t.ty);
+            if t.tilde {
+                if is_iface {
+                    self.error_at(at, format!("invalid use of ~ ({ts} is an interface)"));
+                    continue;
+                }
+                if !self.world.identical(u, t.ty) {
+                    let us = self.type_str(u);
+                    self.error_at(
+                        at,
+                        format!("invalid use of ~ (underlying type of {ts} is {us})"),
+                    );
+                    continue;
+                }
+            }
+            if is_iface {
+                let set = self.world.type_set(t.ty);
+                let term_s = format!("{}{ts}", if t.tilde { "~" } else { "" });
+                if !self.world.interface_methods(t.ty).is_empty() {
+                    self.error_at(
+                        at,
+                        format!("cannot use {term_s} in union ({term_s} contains methods)"),
+                    );
+                } else if self.world.unalias(t.ty) == self.world.comparable {
+                    self.error_at(at, "cannot use comparable in union");
+                } else if set.comparable {
+                    self.error_at(
+                        at,
+                        format!("cannot use {term_s} in union ({term_s} embeds comparable)"),
+                    );
+                }
+                continue;
+            }
+            // Overlapping (non-disjoint) terms.
+            for prev in &terms[..i] {
+                if !self.world.is_valid(prev.ty) || self.world.is_interface(prev.ty) {
+                    continue;
+                }
+                let (x, y) = (prev, t);
+                let ux = if x.tilde {
+                    self.world.under(x.ty)
+                } else {
+                    x.ty
+                };
+                let uy = if y.tilde {
+                    self.world.under(y.ty)
+                } else {
+                    y.ty
+                };
+                let overlap = if x.tilde || y.tilde {
+                    self.world
+                        .identical(self.world.under(ux), self.world.under(uy))
+                } else {
+                    self.world.identical(ux, uy)
+                };
+                if overlap {
+                    let a = format!("{}{ts}", if t.tilde { "~" } else { "" });
+                    let b = format!(
+                        "{}{}",
+                        if prev.tilde { "~" } else { "" },
+                        self.type_str(prev.ty)
+                    );
+                    let range = self.expr_range(at);
+                    self.soft_error(range, format!("overlapping terms {a} and {b}"));
+                    break;
+                }
+            }
+        }
+    }
+}
