@@ -1,36 +1,8 @@
 //! Package-level declarations: redeclarations, recursive types, cycles, imports, methods.
 
-use hir::{Config, Importer, PackageId, SourceFile, World};
+mod common;
 
-struct NoImports;
-
-impl Importer for NoImports {
-    fn import(&mut self, _world: &mut World, path: &str) -> Result<PackageId, String> {
-        Err(format!("package {path} is not in std"))
-    }
-}
-
-/// Checks `src` as one file and returns `line:col: message` for each error.
-fn errors(src: &str) -> Vec<String> {
-    let file = SourceFile::parse("x.go", src);
-    let mut world = World::default();
-    let result = hir::check_package(
-        &mut world,
-        "x",
-        std::slice::from_ref(&file),
-        &mut NoImports,
-        &Config::default(),
-    );
-    let index = syntax::LineIndex::new(src);
-    result
-        .errors
-        .iter()
-        .map(|e| {
-            let lc = index.line_col(e.range.start);
-            format!("{}:{}: {}", lc.line + 1, lc.col + 1, e.message)
-        })
-        .collect()
-}
+use common::errors;
 
 #[test]
 fn redeclared_at_package_level() {

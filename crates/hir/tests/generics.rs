@@ -1,9 +1,9 @@
 //! Type parameters: generic functions and types, instantiation, type sets, inference, and
 //! operations on type parameter operands, against go/types' messages and positions.
 
-mod calls_support;
+mod common;
 
-use calls_support::errors;
+use common::errors;
 
 #[test]
 fn mutually_recursive_generic_types_terminate() {

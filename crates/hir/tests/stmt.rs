@@ -2,15 +2,10 @@
 //! return values, expression/send/inc-dec/go/defer statements, switches, type switches,
 //! selects, range clauses, labels and branches (messages and positions as go/types').
 
-use hir::{Config, Importer, PackageId, SourceFile, World};
+mod common;
 
-struct NoImports;
-
-impl Importer for NoImports {
-    fn import(&mut self, _world: &mut World, path: &str) -> Result<PackageId, String> {
-        Err(format!("package {path} is not in std"))
-    }
-}
+use common::SourceImporter;
+use hir::{Config, SourceFile, World};
 
 /// Checks `src` as one file `x.go` and returns `line:col: message` for each error.
 fn errors_in(src: &str, config: &Config) -> Vec<String> {
@@ -20,7 +15,9 @@ fn errors_in(src: &str, config: &Config) -> Vec<String> {
         &mut world,
         "x",
         std::slice::from_ref(&file),
-        &mut NoImports,
+        &mut SourceImporter {
+            sources: Vec::new(),
+        },
         config,
     );
     let index = syntax::LineIndex::new(src);
@@ -710,7 +707,9 @@ fn check(src: &str) -> (World, SourceFile, hir::CheckResult) {
         &mut world,
         "x",
         std::slice::from_ref(&file),
-        &mut NoImports,
+        &mut SourceImporter {
+            sources: Vec::new(),
+        },
         &Config::default(),
     );
     (world, file, result)

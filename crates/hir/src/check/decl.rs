@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use syntax::TextRange;
 use syntax::ast::{self, DeclId, ExprId, GenKind, Spec};
 
+use super::resolver::{ConstGroup, ConstSpec};
 use super::{Checker, Delayed};
 use crate::constant::Value;
 use crate::objects::{ObjId, ObjKind, VarInfo};
@@ -645,7 +646,7 @@ impl Checker<'_> {
         let ast::Decl::Gen(gdecl) = ast.decl(decl) else {
             return;
         };
-        let mut last: Option<(Option<ExprId>, Vec<ExprId>, u32)> = None;
+        let mut group = ConstGroup::default();
         for spec in &gdecl.specs {
             match (gdecl.kind, spec) {
                 (
@@ -658,20 +659,12 @@ impl Checker<'_> {
                         range,
                     },
                 ) => {
-                    let (ty, values, inherited) = if ty.is_some() || !values.is_empty() {
-                        last = Some((*ty, values.clone(), range.start));
-                        (*ty, values.clone(), false)
-                    } else {
-                        match &last {
-                            Some((t, v, _)) => (*t, v.clone(), true),
-                            None => (None, Vec::new(), false),
-                        }
-                    };
-                    let inherited_info = if inherited {
-                        last.as_ref().map(|(_, v, at)| (v.len(), *at))
-                    } else {
-                        None
-                    };
+                    let ConstSpec {
+                        ty,
+                        values,
+                        inherited: inherited_info,
+                    } = group.spec(*ty, values, range.start);
+                    let inherited = inherited_info.is_some();
                     let top = self.delayed.len();
                     let mut lhs = Vec::new();
                     for (i, name) in names.iter().enumerate() {

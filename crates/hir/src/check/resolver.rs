@@ -381,8 +381,7 @@ impl Checker<'_> {
 
     fn collect_gen_decl(&mut self, file_no: usize, gdecl: &ast::GenDecl) {
         let pkg_scope = self.world.package(self.pkg).scope;
-        // The last constant spec with values, for specs that inherit them, and where it starts.
-        let mut last: Option<(Option<ast::ExprId>, Vec<ast::ExprId>, u32)> = None;
+        let mut group = ConstGroup::default();
         for spec in &gdecl.specs {
             match (gdecl.kind, spec) {
                 (
@@ -395,20 +394,12 @@ impl Checker<'_> {
                         range,
                     },
                 ) => {
-                    let (ty, values, inherited) = if ty.is_some() || !values.is_empty() {
-                        last = Some((*ty, values.clone(), range.start));
-                        (*ty, values.clone(), false)
-                    } else {
-                        match &last {
-                            Some((t, v, _)) => (*t, v.clone(), true),
-                            None => (None, Vec::new(), false),
-                        }
-                    };
-                    let inherited_info = if inherited {
-                        last.as_ref().map(|(_, v, at)| (v.len(), *at))
-                    } else {
-                        None
-                    };
+                    let ConstSpec {
+                        ty,
+                        values,
+                        inherited: inherited_info,
+                    } = group.spec(*ty, values, range.start);
+                    let inherited = inherited_info.is_some();
                     for (i, name) in names.iter().enumerate() {
                         let obj =
                             self.new_object(name, ObjKind::Const(Value::from_i64(*iota as i64)));
@@ -613,6 +604,53 @@ pub(crate) fn unpack_recv(ast: &ast::File, mut e: ast::ExprId) -> (bool, Option<
             Expr::Index { x, .. } => e = *x,
             Expr::Name(name) => return (ptr, Some(name.text.to_string())),
             _ => return (ptr, None),
+        }
+    }
+}
+
+/// The constant specs of one group: a spec without type and values repeats the last one's
+/// (with its own `iota`).
+#[derive(Default)]
+pub(crate) struct ConstGroup {
+    /// The last spec with a type or values, and where it starts.
+    last: Option<(Option<ast::ExprId>, Vec<ast::ExprId>, u32)>,
+}
+
+/// What one constant spec declares its constants with.
+pub(crate) struct ConstSpec {
+    pub ty: Option<ast::ExprId>,
+    pub values: Vec<ast::ExprId>,
+    /// For a spec that repeats an earlier one: how many values that one has, and where it
+    /// starts (for `extra init expr at <position>`).
+    pub inherited: Option<(usize, u32)>,
+}
+
+impl ConstGroup {
+    pub(crate) fn spec(
+        &mut self,
+        ty: Option<ast::ExprId>,
+        values: &[ast::ExprId],
+        start: u32,
+    ) -> ConstSpec {
+        if ty.is_some() || !values.is_empty() {
+            self.last = Some((ty, values.to_vec(), start));
+            return ConstSpec {
+                ty,
+                values: values.to_vec(),
+                inherited: None,
+            };
+        }
+        match &self.last {
+            Some((ty, values, at)) => ConstSpec {
+                ty: *ty,
+                values: values.clone(),
+                inherited: Some((values.len(), *at)),
+            },
+            None => ConstSpec {
+                ty: None,
+                values: Vec::new(),
+                inherited: None,
+            },
         }
     }
 }

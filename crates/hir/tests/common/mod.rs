@@ -1,5 +1,5 @@
-//! Test support for the call, builtin and lookup tests: check one file, with imports served
-//! from in-memory sources, and list the errors as `line:col: message`.
+//! Test support shared by the checker's tests: check one file, with imports served from
+//! in-memory sources, and list the errors as `line:col: message`.
 
 #![allow(dead_code)]
 
