@@ -1,0 +1,3 @@
+module benchgotypes
+
+go 1.26
