@@ -126,10 +126,35 @@ pub(crate) fn check(
         };
         // Every package first (test files import packages the package itself does not),
         // then the test variants of the selected ones.
-        for package in &order {
-            let is_root = roots.contains(package.import_path.as_str());
-            run.package(package, is_root, tests, &config);
-        }
+        // Parsing (tree-sitter, then lowering) costs more than checking: a second thread
+        // parses the next packages while this one checks, a few packages ahead at most.
+        std::thread::scope(|scope| {
+            let (sender, receiver) = std::sync::mpsc::sync_channel(4);
+            let packages = &order;
+            scope.spawn(move || {
+                for package in packages {
+                    let names: Vec<&String> =
+                        package.go_files.iter().chain(&package.cgo_files).collect();
+                    if sender.send(parse_files(&package.dir, &names, cwd)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for package in &order {
+                let Ok((files, failures)) = receiver.recv() else {
+                    break;
+                };
+                run.failures.extend(failures);
+                if run.recheck.contains(&package.dir) {
+                    for file in &files {
+                        run.parsed
+                            .insert(package.dir.join(file_name(&file.path)), file.clone());
+                    }
+                }
+                let is_root = roots.contains(package.import_path.as_str());
+                run.package(package, files, is_root, tests, &config);
+            }
+        });
         if tests {
             for package in order
                 .iter()
@@ -154,9 +179,14 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    fn package(&mut self, package: &Arc<Package>, is_root: bool, tests: bool, config: &Config) {
-        let sources: Vec<&String> = package.go_files.iter().chain(&package.cgo_files).collect();
-        let files = self.parse(&package.dir, &sources);
+    fn package(
+        &mut self,
+        package: &Arc<Package>,
+        files: Vec<SourceFile>,
+        is_root: bool,
+        tests: bool,
+        config: &Config,
+    ) {
         let has_tests = tests && !package.test_go_files.is_empty();
         // Importers see the package without its tests; when the package is selected and has
         // no test files, that same check is the one reported.
@@ -244,32 +274,27 @@ impl Run<'_> {
     }
 
     fn parse(&mut self, dir: &Path, names: &[&String]) -> Vec<SourceFile> {
-        let mut files = Vec::new();
-        for name in names {
-            let path = dir.join(name);
-            // Test variants re-check packages; parse each file once.
-            if let Some(file) = self.parsed.get(&path) {
-                files.push(file.clone());
-                continue;
-            }
-            match std::fs::read(&path) {
-                Ok(bytes) => {
-                    let text = String::from_utf8_lossy(&bytes);
-                    let shown = path
-                        .strip_prefix(self.cwd)
-                        .unwrap_or(&path)
-                        .to_string_lossy()
-                        .into_owned();
-                    let file = SourceFile::parse(&shown, &text);
+        // Test variants re-check packages; their files were kept when first parsed.
+        let (cached, missing): (Vec<&String>, Vec<&String>) = names
+            .iter()
+            .partition(|name| self.parsed.contains_key(&dir.join(name)));
+        let (parsed, failures) = parse_files(dir, &missing, self.cwd);
+        self.failures.extend(failures);
+        let mut parsed = parsed.into_iter();
+        names
+            .iter()
+            .filter_map(|name| {
+                if cached.contains(name) {
+                    self.parsed.get(&dir.join(name)).cloned()
+                } else {
+                    let file = parsed.next()?;
                     if self.recheck.contains(dir) {
-                        self.parsed.insert(path, file.clone());
+                        self.parsed.insert(dir.join(name), file.clone());
                     }
-                    files.push(file);
+                    Some(file)
                 }
-                Err(err) => self.failures.push(format!("{}: {err}", path.display())),
-            }
-        }
-        files
+            })
+            .collect()
     }
 
     fn report(&mut self, files: &[SourceFile], result: &CheckResult) {
@@ -353,4 +378,31 @@ fn dependents_for_xtest<'a>(p: &Package, order: &'a [Arc<Package>]) -> Vec<&'a A
         }
     }
     out
+}
+
+/// Reads and parses `names` in `dir`; paths are shown relative to `cwd` when under it.
+fn parse_files(dir: &Path, names: &[&String], cwd: &Path) -> (Vec<SourceFile>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    for name in names {
+        let path = dir.join(name);
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                let shown = path
+                    .strip_prefix(cwd)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .into_owned();
+                files.push(SourceFile::parse(&shown, &text));
+            }
+            Err(err) => failures.push(format!("{}: {err}", path.display())),
+        }
+    }
+    (files, failures)
+}
+
+/// The file name of a shown path.
+fn file_name(shown: &str) -> &str {
+    shown.rsplit(['/', '\\']).next().unwrap_or(shown)
 }

@@ -8,12 +8,11 @@ use project_model::{
     build::BuildContext,
     load::{FsBridge, Loader, ModuleResolver, Package, is_standard_import_path},
     modules::{Env, ModuleGraph},
-    toolchain::{self, GoEnv, ProcessEnv},
+    toolchain::{self, ProcessEnv},
 };
 
 /// Everything needed to build a [`Loader`].
 pub(crate) struct Workspace {
-    pub(crate) env: GoEnv,
     pub(crate) goroot: PathBuf,
     pub(crate) cwd: PathBuf,
     ctx: BuildContext,
@@ -65,7 +64,6 @@ impl Workspace {
             &env.gopath_entries,
         );
         Ok(Workspace {
-            env,
             goroot,
             cwd,
             ctx,
