@@ -124,6 +124,8 @@ pub fn check_package(
     config: &Config,
 ) -> CheckResult {
     const STACK: usize = 1 << 30;
+    // A thread that cannot be spawned is a resource failure of the process, not something
+    // the checked code can cause.
     std::thread::scope(|s| {
         std::thread::Builder::new()
             .name("hir-check".into())

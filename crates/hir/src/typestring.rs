@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::types::{ChanDir, Type, TypeId, ids};
+use crate::types::{ChanDir, Type, TypeId};
 use crate::world::{PackageId, World};
 
 /// How to name packages of type names: `None` prints no qualifier.
@@ -280,9 +280,4 @@ impl Writer<'_> {
             }
         }
     }
-}
-
-/// Whether `ty` is the `invalid type`.
-pub fn is_invalid(ty: TypeId) -> bool {
-    ty == ids::INVALID
 }

@@ -113,32 +113,45 @@ fn check_dir(db: &dyn SourceDatabase, dir: &Path) -> Option<HashMap<PathBuf, Vec
     let mut direct: Vec<String> = package.imports.clone();
     direct.extend(package.test_imports.iter().cloned());
 
-    // Dependencies in post-order (imports first), each once; cycles are the loader's to report.
-    let mut order: Vec<Arc<Package>> = Vec::new();
+    // Dependencies in post-order (imports first), each once, with where their imports lead
+    // (resolved once, for the walk and for the check); cycles are the loader's to report.
+    let direct_imports = import_dirs(db, &package, &direct);
+    let mut order: Vec<(Arc<Package>, HashMap<String, PathBuf>)> = Vec::new();
     let mut seen: HashSet<PathBuf> = HashSet::from([dir.to_path_buf()]);
-    let mut stack: Vec<(Arc<Package>, Vec<PathBuf>, usize)> = Vec::new();
-    let roots: Vec<PathBuf> = import_dirs(db, &package, &direct).into_values().collect();
-    for root in roots {
-        if !seen.insert(root.clone()) {
-            continue;
-        }
-        let Some(p) = pm::package_of_dir(db, &root, None) else {
-            continue;
-        };
-        let children = import_dirs(db, &p, &p.imports).into_values().collect();
-        stack.push((p, children, 0));
-        while let Some((p, children, next)) = stack.pop() {
-            if let Some(child) = children.get(next).cloned() {
-                stack.push((p, children, next + 1));
-                if seen.insert(child.clone())
-                    && let Some(q) = pm::package_of_dir(db, &child, None)
-                {
-                    let grandchildren = import_dirs(db, &q, &q.imports).into_values().collect();
-                    stack.push((q, grandchildren, 0));
-                }
+    let mut stack: Vec<(Arc<Package>, HashMap<String, PathBuf>, Vec<PathBuf>)> = Vec::new();
+    let visit = |db: &dyn SourceDatabase, dir: &Path| {
+        let p = pm::package_of_dir(db, dir, None)?;
+        let imports = import_dirs(db, &p, &p.imports);
+        let children = imports.values().cloned().collect();
+        Some((p, imports, children))
+    };
+    let mut pending: Vec<PathBuf> = direct_imports.values().cloned().collect();
+    pending.reverse();
+    while let Some(next) = stack
+        .last_mut()
+        .and_then(|(_, _, children)| children.pop())
+        .or_else(|| {
+            if stack.is_empty() {
+                pending.pop()
             } else {
-                order.push(p);
+                None
             }
+        })
+    {
+        if seen.insert(next.clone())
+            && let Some(entry) = visit(db, &next)
+        {
+            stack.push(entry);
+        }
+        // Pop every package whose imports are all done.
+        while stack
+            .last()
+            .is_some_and(|(_, _, children)| children.is_empty())
+        {
+            let Some((p, imports, _)) = stack.pop() else {
+                break;
+            };
+            order.push((p, imports));
         }
     }
 
@@ -148,7 +161,7 @@ fn check_dir(db: &dyn SourceDatabase, dir: &Path) -> Option<HashMap<PathBuf, Vec
         ignore_func_bodies: true,
         ..hir::Config::default()
     };
-    for dep in &order {
+    for (dep, imports) in order {
         let names: Vec<String> = dep.go_files.iter().chain(&dep.cgo_files).cloned().collect();
         // A dependency that does not parse is checked with what it has: its API may still be
         // mostly right. Files with errors are left out.
@@ -160,7 +173,7 @@ fn check_dir(db: &dyn SourceDatabase, dir: &Path) -> Option<HashMap<PathBuf, Vec
             .collect();
         let mut importer = Importer {
             checked: &checked,
-            imports: import_dirs(db, dep, &dep.imports),
+            imports,
         };
         let result = hir::check_package(
             &mut world,
@@ -173,7 +186,7 @@ fn check_dir(db: &dyn SourceDatabase, dir: &Path) -> Option<HashMap<PathBuf, Vec
     }
     let mut importer = Importer {
         checked: &checked,
-        imports: import_dirs(db, &package, &direct),
+        imports: direct_imports,
     };
     let result = hir::check_package(
         &mut world,

@@ -673,8 +673,7 @@ impl Checker<'_> {
                         self.const_decl(obj, ty, values.get(i).copied(), *iota, inherited);
                         lhs.push(obj);
                     }
-                    let own: &[ExprId] = if inherited { &[] } else { &values };
-                    self.check_arity(names, own, ty.is_some(), inherited_info, *range, true);
+                    self.check_const_arity(names, &values, ty.is_some(), inherited_info, *range);
                     self.process_delayed(top);
                     for (name, obj) in names.iter().zip(lhs) {
                         self.declare(self.env.scope, Some(name), obj);

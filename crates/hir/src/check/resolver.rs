@@ -380,7 +380,6 @@ impl Checker<'_> {
     }
 
     fn collect_gen_decl(&mut self, file_no: usize, gdecl: &ast::GenDecl) {
-        let pkg_scope = self.world.package(self.pkg).scope;
         let mut group = ConstGroup::default();
         for spec in &gdecl.specs {
             match (gdecl.kind, spec) {
@@ -411,8 +410,7 @@ impl Checker<'_> {
                         };
                         self.declare_pkg_obj(name, obj, DeclInfo::new(file_no, kind));
                     }
-                    let own: &[ast::ExprId] = if inherited { &[] } else { &values };
-                    self.check_arity(names, own, ty.is_some(), inherited_info, *range, true);
+                    self.check_const_arity(names, &values, ty.is_some(), inherited_info, *range);
                 }
                 (
                     GenKind::Var,
@@ -476,7 +474,6 @@ impl Checker<'_> {
                 _ => {}
             }
         }
-        let _ = pkg_scope;
     }
 
     /// go/types' `arityMatch` for a `const`/`var` spec: missing or extra init expressions.
@@ -515,6 +512,19 @@ impl Checker<'_> {
                 format!("missing init expr for {}", name.as_str()),
             );
         }
+    }
+
+    /// [`Checker::check_arity`] for a constant spec: an inherited spec's values are not its own.
+    pub(crate) fn check_const_arity(
+        &mut self,
+        names: &[ast::Name],
+        values: &[ast::ExprId],
+        has_type: bool,
+        inherited: Option<(usize, u32)>,
+        spec_range: syntax::TextRange,
+    ) {
+        let own = if inherited.is_some() { &[][..] } else { values };
+        self.check_arity(names, own, has_type, inherited, spec_range, true);
     }
 
     /// `file:line:col` of an offset in the current file, as go/types prints positions.
