@@ -10,6 +10,7 @@ pub mod constant;
 mod exprstring;
 pub mod info;
 pub mod objects;
+pub mod staged;
 pub mod operand;
 mod predicates;
 pub mod types;
@@ -20,6 +21,7 @@ pub mod world;
 
 use std::sync::Arc;
 
+pub use check::positions::{Space, resolve_markers};
 pub use info::Info;
 pub use world::{PackageId, World};
 
@@ -82,6 +84,8 @@ pub struct TypeError {
     /// A "soft" error in go/types' sense (unused variables and imports, for example): the
     /// package is still well-typed.
     pub soft: bool,
+    /// The text `range` is in: always the file's for [`check_package`]; see [`staged`].
+    pub space: Space,
 }
 
 /// Resolves import paths to checked packages, checking them first when needed.
@@ -123,6 +127,11 @@ pub fn check_package(
     importer: &mut dyn Importer,
     config: &Config,
 ) -> CheckResult {
+    on_big_stack(|| check_package_here(world, import_path, files, importer, config))
+}
+
+/// Runs `f` on a thread with a 1 GiB stack: the checker recurses as deep as the code nests.
+pub(crate) fn on_big_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     const STACK: usize = 1 << 30;
     // A thread that cannot be spawned is a resource failure of the process, not something
     // the checked code can cause.
@@ -130,9 +139,7 @@ pub fn check_package(
         std::thread::Builder::new()
             .name("hir-check".into())
             .stack_size(STACK)
-            .spawn_scoped(s, || {
-                check_package_here(world, import_path, files, importer, config)
-            })
+            .spawn_scoped(s, f)
             .expect("spawning the checker thread")
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))

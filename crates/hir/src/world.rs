@@ -253,6 +253,14 @@ impl World {
         id
     }
 
+    /// A new scope with the same parent and names as `id`.
+    pub(crate) fn copy_scope(&mut self, id: ScopeId) -> ScopeId {
+        let scope = self.scope(id).clone();
+        let copy = ScopeId(self.scopes.len() as u32);
+        self.scopes.push(scope);
+        copy
+    }
+
     /// Inserts `obj` under its name unless the name is taken; returns the existing object then.
     pub(crate) fn insert(&mut self, scope: ScopeId, obj: ObjId) -> Option<ObjId> {
         let name = self.objects[obj.index()].name.clone();

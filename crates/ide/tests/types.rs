@@ -89,3 +89,77 @@ fn answers_follow_edits_of_the_file_and_of_its_imports() {
     host.set_file_text(a, A.replace("return", "return )"));
     assert!(type_errors(&mut host, "/w/a/a.go").is_empty());
 }
+
+/// From salsa's event log: which checks re-run after an edit inside one function body, after
+/// an edit of a declaration, and after an edit in a package that `b` imports.
+#[test]
+fn an_edit_inside_a_body_re_checks_that_body_only() {
+    const A2: &str = "package a\n\nfunc C() int {\n\tx := 1\n\treturn 0\n}\n\nfunc D() {}\n";
+    let fs = Arc::new(MemoryFileSystem::default());
+    for (path, text) in [
+        ("/go/src/fmt/print.go", FMT),
+        ("/w/go.mod", "module example.com/m\n\ngo 1.22\n"),
+        ("/w/a/a.go", A),
+        ("/w/a/a2.go", A2),
+        ("/w/b/b.go", B),
+    ] {
+        fs.insert(path, text);
+    }
+    let log = ide::EventLog::default();
+    let mut host = AnalysisHost::with_event_log(fs.clone(), log.clone());
+    host.set_project_settings(ProjectSettings {
+        goroot: Some("/go".into()),
+        env: GoModuleEnv::new("/cache"),
+        gopath: Vec::new(),
+        build: BuildContext::new("linux", "amd64", false, 26, Vec::new()),
+        roots: vec!["/w".into()],
+    });
+    let errors_a2 = |host: &mut AnalysisHost| type_errors(host, "/w/a/a2.go");
+    let x = A2.find("x :=").unwrap() as u32;
+    assert_eq!(
+        errors_a2(&mut host),
+        [(x, "declared and not used: x".to_string())]
+    );
+    assert_eq!(type_errors(&mut host, "/w/a/a.go").len(), 1);
+    assert_eq!(type_errors(&mut host, "/w/b/b.go").len(), 1);
+    let count = |events: &[String], query: &str| {
+        let prefix = format!("{query}(");
+        events.iter().filter(|e| e.starts_with(&prefix)).count()
+    };
+    assert!(count(&log.take(), "body_check") >= 3);
+
+    // Inside C's body: one more line, one more error, every later offset moves.
+    let edited = A2.replace("\tx := 1\n", "\tx := 1\n\tvar y string = 2\n");
+    host.set_file_text(Path::new("/w/a/a2.go"), edited.clone());
+    let y = edited.find("2\n").unwrap() as u32;
+    assert_eq!(
+        errors_a2(&mut host),
+        [
+            (x, "declared and not used: x".to_string()),
+            (edited.find("y string").unwrap() as u32, "declared and not used: y".to_string()),
+            (
+                y,
+                "cannot use 2 (untyped int constant) as string value in variable declaration"
+                    .to_string()
+            ),
+        ]
+    );
+    assert_eq!(type_errors(&mut host, "/w/a/a.go").len(), 1);
+    assert_eq!(type_errors(&mut host, "/w/b/b.go").len(), 1);
+    let events = log.take();
+    assert_eq!(count(&events, "body_check"), 1, "{events:#?}");
+    assert_eq!(count(&events, "package_declarations"), 0, "{events:#?}");
+    // Only a's errors are merged again; b, which imports a, is not touched.
+    assert_eq!(count(&events, "package_type_errors"), 1, "{events:#?}");
+
+    // A declaration edit re-checks the package's declarations, its bodies, and b.
+    host.set_file_text(
+        Path::new("/w/a/a2.go"),
+        edited.replace("func D() {}", "func D() string { return \"\" }"),
+    );
+    assert_eq!(errors_a2(&mut host).len(), 3);
+    assert_eq!(type_errors(&mut host, "/w/b/b.go").len(), 1);
+    let events = log.take();
+    assert_eq!(count(&events, "package_declarations"), 2, "{events:#?}");
+    assert!(count(&events, "body_check") >= 3, "{events:#?}");
+}

@@ -266,7 +266,8 @@ impl Checker<'_> {
             start: o.pos.offset,
             end: o.pos.offset + o.name.len() as u32,
         };
-        self.report(file_idx, range, msg, false);
+        let space = self.obj_space(obj);
+        self.report_in(space, file_idx, range, msg, false);
     }
 
     fn const_decl(
@@ -585,17 +586,6 @@ impl Checker<'_> {
         }
     }
 
-    /// `file:line:col` of an object, as go/types prints positions in messages.
-    pub(crate) fn position_string(&self, obj: ObjId) -> String {
-        let o = self.world.obj(obj);
-        let Some(file) = o.pos.file else {
-            return String::new();
-        };
-        let data = self.world.file(file);
-        let index = syntax::LineIndex::new(&data.text);
-        let lc = index.line_col(o.pos.offset);
-        format!("{}:{}:{}", data.path, lc.line + 1, lc.col + 1)
-    }
 
     fn func_decl(&mut self, obj: ObjId, decl: DeclId) {
         let ast = self.ast();
@@ -636,6 +626,7 @@ impl Checker<'_> {
                 sig,
                 body,
                 env,
+                decl: Some(decl),
             });
         }
     }

@@ -272,11 +272,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The 1-based line of `offset` in the current file.
-    pub(crate) fn line_of(&self, offset: u32) -> u32 {
-        let text = &self.files[self.env.file].text;
-        syntax::LineIndex::new(text).line_col(offset).line + 1
-    }
 }
 
 /// Per-block bookkeeping of forward jumps and the variable declarations they may jump over.

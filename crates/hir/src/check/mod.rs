@@ -17,6 +17,7 @@ mod infer;
 mod initorder;
 mod labels;
 mod lookup;
+pub(crate) mod positions;
 mod resolver;
 mod returns;
 mod stmt;
@@ -39,6 +40,7 @@ use crate::world::{FileId, PackageId, ScopeId, World};
 use crate::{Config, Importer, SourceFile, TypeError};
 
 pub(crate) use decl::DeclInfo;
+pub(crate) use resolver::unpack_recv;
 
 /// The context an expression or statement is checked in (go/types' `environment`).
 #[derive(Clone, Debug)]
@@ -68,6 +70,8 @@ pub(crate) enum Delayed {
         sig: TypeId,
         body: ast::StmtId,
         env: Env,
+        /// The declaration, for a function declared at package level (not a literal).
+        decl: Option<ast::DeclId>,
     },
     /// Any other check (validity of map keys once types are complete, ...), run in the
     /// environment it was registered in.
@@ -135,6 +139,47 @@ pub(crate) struct Checker<'a> {
     pub call_fun: Option<(u32, ExprId)>,
     /// Methods of instances created while checking this package (completed at the end).
     pub new_lazy_methods: Vec<ObjId>,
+    /// Staged checking (see `crate::staged`): package-level function bodies are set aside in
+    /// `deferred` instead of being checked.
+    pub defer_bodies: bool,
+    pub deferred: Vec<PendingBody>,
+    /// Staged checking: positions inside messages are written as markers that the caller
+    /// resolves (see `positions`), because the text checked is not the file's text.
+    pub relocatable: bool,
+    /// While one deferred body is checked: the first object it created (objects from there
+    /// on are positioned in the body's own text).
+    pub body_objs: Option<u32>,
+}
+
+/// A function body set aside by staged checking, with what checking it needs.
+#[derive(Clone, Debug)]
+pub(crate) struct PendingBody {
+    pub file: usize,
+    pub decl: ast::DeclId,
+    pub name: String,
+    pub sig: TypeId,
+    pub env: Env,
+}
+
+/// What a [`Checker`] owns, kept between the stages of a staged check (everything but the
+/// borrowed world, files, config and importer, and the work queues, which are empty between
+/// stages).
+pub(crate) struct State {
+    pkg: PackageId,
+    file_ids: Vec<FileId>,
+    file_scopes: Vec<ScopeId>,
+    lang: (u32, u32),
+    file_lang: Vec<Option<(u32, u32)>>,
+    pub decls: HashMap<ObjId, DeclInfo>,
+    done: std::collections::HashSet<ObjId>,
+    methods: HashMap<ObjId, Vec<ObjId>>,
+    pub info: Info,
+    ambiguous_pkg_names: Vec<Box<str>>,
+    dot_imports: Vec<HashMap<ObjId, ObjId>>,
+    pub has_errors: bool,
+    pending_named: std::collections::HashSet<TypeId>,
+    valid_types: std::collections::HashSet<TypeId>,
+    pub imports: Vec<(usize, ObjId)>,
 }
 
 impl<'a> Checker<'a> {
@@ -188,7 +233,74 @@ impl<'a> Checker<'a> {
             partial_targs: HashMap::new(),
             call_fun: None,
             new_lazy_methods: Vec::new(),
+            defer_bodies: false,
+            deferred: Vec::new(),
+            relocatable: false,
+            body_objs: None,
         }
+    }
+
+    /// Sets the checker's state aside between stages.
+    pub(crate) fn into_state(self) -> State {
+        State {
+            pkg: self.pkg,
+            file_ids: self.file_ids,
+            file_scopes: self.file_scopes,
+            lang: self.lang,
+            file_lang: self.file_lang,
+            decls: self.decls,
+            done: self.done,
+            methods: self.methods,
+            info: self.info,
+            ambiguous_pkg_names: self.ambiguous_pkg_names,
+            dot_imports: self.dot_imports,
+            has_errors: self.has_errors,
+            pending_named: self.pending_named,
+            valid_types: self.valid_types,
+            imports: self.imports,
+        }
+    }
+
+    /// A checker resuming from `state` (staged checking), relocatable.
+    pub(crate) fn resume(
+        world: &'a mut World,
+        files: &'a [SourceFile],
+        importer: &'a mut dyn Importer,
+        config: &'a Config,
+        state: State,
+    ) -> Checker<'a> {
+        let mut c = Checker::new(world, state.pkg, files, importer, config);
+        c.file_ids = state.file_ids;
+        c.file_scopes = state.file_scopes;
+        c.lang = state.lang;
+        c.file_lang = state.file_lang;
+        c.decls = state.decls;
+        c.done = state.done;
+        c.methods = state.methods;
+        c.info = state.info;
+        c.ambiguous_pkg_names = state.ambiguous_pkg_names;
+        c.dot_imports = state.dot_imports;
+        c.has_errors = state.has_errors;
+        c.pending_named = state.pending_named;
+        c.valid_types = state.valid_types;
+        c.imports = state.imports;
+        c.relocatable = true;
+        c
+    }
+
+    /// The package-level stage of a staged check: everything but the bodies of functions
+    /// declared at package level, the initialization order and unused imports (which need
+    /// the bodies).
+    pub(crate) fn check_declarations(&mut self) {
+        self.defer_bodies = true;
+        self.relocatable = true;
+        self.init_files();
+        self.collect_objects();
+        self.package_objects();
+        self.process_delayed(0);
+        self.finish_instances();
+        self.record_untyped();
+        self.world.package_mut(self.pkg).complete = true;
     }
 
     /// Runs all phases.
@@ -197,14 +309,19 @@ impl<'a> Checker<'a> {
         self.collect_objects();
         self.package_objects();
         self.process_delayed(0);
-        self.expand_pending();
-        self.complete_all_lazy_methods();
-        // What is still unexpanded belongs to types declared with errors: it stays invalid.
-        self.world.unexpanded.clear();
+        self.finish_instances();
         self.init_order();
         self.unused_imports();
         self.record_untyped();
         self.world.package_mut(self.pkg).complete = true;
+    }
+
+    /// Completes the instances of generic types created so far.
+    pub(crate) fn finish_instances(&mut self) {
+        self.expand_pending();
+        self.complete_all_lazy_methods();
+        // What is still unexpanded belongs to types declared with errors: it stays invalid.
+        self.world.unexpanded.clear();
     }
 
     /// Runs delayed actions (function bodies, late checks) until none are left; actions may
@@ -220,8 +337,23 @@ impl<'a> Checker<'a> {
                     file,
                     name,
                     sig,
+                    decl: Some(decl),
+                    env,
+                    ..
+                } if self.defer_bodies => self.deferred.push(PendingBody {
+                    file,
+                    decl,
+                    name,
+                    sig,
+                    env,
+                }),
+                Delayed::FuncBody {
+                    file,
+                    name,
+                    sig,
                     body,
                     env,
+                    ..
                 } => {
                     let saved = std::mem::replace(&mut self.env, env);
                     self.env.file = file;
@@ -312,6 +444,23 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn report(&mut self, file: usize, range: TextRange, msg: String, soft: bool) {
+        let space = if self.body_objs.is_some() && file == self.env.file {
+            positions::Space::Body
+        } else {
+            positions::Space::Declarations
+        };
+        self.report_in(space, file, range, msg, soft);
+    }
+
+    /// Reports an error whose range is in the text `space` (staged checking).
+    pub(crate) fn report_in(
+        &mut self,
+        space: positions::Space,
+        file: usize,
+        range: TextRange,
+        msg: String,
+        soft: bool,
+    ) {
         // go/types' follow-on suppression: once an error was reported, messages mentioning an
         // invalid operand or type (not at their start) add nothing.
         if self.has_errors
@@ -327,6 +476,7 @@ impl<'a> Checker<'a> {
             range,
             message: msg,
             soft,
+            space,
         });
     }
 

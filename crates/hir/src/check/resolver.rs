@@ -527,13 +527,6 @@ impl Checker<'_> {
         self.check_arity(names, own, has_type, inherited, spec_range, true);
     }
 
-    /// `file:line:col` of an offset in the current file, as go/types prints positions.
-    pub(crate) fn offset_position(&self, offset: u32) -> String {
-        let file = &self.files[self.env.file];
-        let index = syntax::LineIndex::new(&file.text);
-        let lc = index.line_col(offset);
-        format!("{}:{}:{}", file.path, lc.line + 1, lc.col + 1)
-    }
 
     pub(crate) fn new_object(&mut self, name: &ast::Name, kind: ObjKind) -> ObjId {
         let pos = self.pos(name.range.start);

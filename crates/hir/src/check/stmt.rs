@@ -574,12 +574,6 @@ impl Checker<'_> {
         None
     }
 
-    /// `file:line:col` of `offset` in the current file, as go/types prints positions.
-    pub(crate) fn offset_pos_string(&self, offset: u32) -> String {
-        let file = &self.files[self.env.file];
-        let lc = syntax::LineIndex::new(&file.text).line_col(offset);
-        format!("{}:{}:{}", file.path, lc.line + 1, lc.col + 1)
-    }
 
     /// A variable as go/types' `ObjectString` prints it: `var x int`.
     fn var_string(&self, obj: ObjId) -> String {

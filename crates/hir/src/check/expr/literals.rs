@@ -146,6 +146,7 @@ impl Checker<'_> {
                 sig: sig_ty,
                 body,
                 env,
+                decl: None,
             });
         }
         Operand {

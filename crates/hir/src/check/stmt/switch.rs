@@ -99,7 +99,7 @@ impl Checker<'_> {
             }
             match first {
                 Some(f) => {
-                    let at = self.offset_pos_string(f);
+                    let at = self.offset_position(f);
                     self.error(range, format!("multiple defaults (first at {at})"));
                 }
                 None => first = Some(range.start),
@@ -137,7 +137,7 @@ impl Checker<'_> {
                 .find(|(k, _, t)| *k == key && self.world.identical(v.ty, *t))
                 .map(|&(_, pos, _)| pos);
             if let Some(prev) = prev {
-                let (s, at) = (self.operand_str(&v), self.offset_pos_string(prev));
+                let (s, at) = (self.operand_str(&v), self.offset_position(prev));
                 self.error_op(
                     &v,
                     format!("duplicate case {s} in expression switch\n\t{at}: previous case"),
@@ -295,7 +295,7 @@ impl Checker<'_> {
             });
             if let Some(&(_, other)) = dup {
                 let ts = t.map_or_else(|| "nil".to_string(), |t| self.type_str(t));
-                let at = self.offset_pos_string(self.expr_range(other).start);
+                let at = self.offset_position(self.expr_range(other).start);
                 self.error_at(
                     e,
                     format!("duplicate case {ts} in type switch\n\t{at}: previous case"),
