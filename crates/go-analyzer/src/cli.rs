@@ -26,7 +26,7 @@ Patterns (default: .):
 Flags of check (one dash or two; -flag value or -flag=value):
   --format text|json   output format (default text; sarif and github: not yet)
   --tests=false        leave out _test.go files (default: included)
-  --lang go1.N         language version (accepted; not used yet)
+  --lang go1.N         language version (default: each module's go.mod `go` line)
   --goos os            target operating system (accepted; not used yet)
   --goarch arch        target architecture (accepted; not used yet)
   --tags a,b           build tags (accepted; not used yet)

@@ -152,7 +152,7 @@ pub(crate) fn check(
                     }
                 }
                 let is_root = roots.contains(package.import_path.as_str());
-                run.package(package, files, is_root, tests, &config);
+                run.package(package, files, is_root, tests, &config_for(&config, package));
             }
         });
         if tests {
@@ -160,11 +160,24 @@ pub(crate) fn check(
                 .iter()
                 .filter(|p| roots.contains(p.import_path.as_str()))
             {
-                run.tests(package, &order, &config);
+                run.tests(package, &order, &config_for(&config, package));
             }
         }
         (run.records, run.failures)
     })
+}
+
+/// The configuration to check `package` with: the language version is `--lang` when given,
+/// else the `go` line of the package's module (the standard library: the newest).
+fn config_for(config: &Config, package: &Package) -> Config {
+    let lang = config.lang.clone().or_else(|| {
+        let module = package.module.as_ref()?;
+        module.go_version.as_ref().map(|v| format!("go{v}"))
+    });
+    Config {
+        lang,
+        ..config.clone()
+    }
 }
 
 struct Run<'a> {

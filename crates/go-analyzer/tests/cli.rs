@@ -599,6 +599,32 @@ fn type_errors_are_reported_as_the_compiler_reports_them() {
     }
 }
 
+/// The module's `go` line is the language version, as for the go command; `--lang` wins.
+#[test]
+fn the_go_line_of_go_mod_sets_the_language_version() {
+    let dir = TempDir::new("lang");
+    dir.write("go.mod", "module example.com/m\n\ngo 1.21\n");
+    dir.write(
+        "a.go",
+        "package m\n\nfunc f() {\n\tfor i := range 10 {\n\t\t_ = i\n\t}\n}\n",
+    );
+    let run = run_in(&dir.0, &["check", "./..."]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (
+            1,
+            "a.go:4:17: cannot range over 10 (untyped int constant): requires go1.22 or later (-lang was set to go1.21; check go.mod)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = run_in(&dir.0, &["check", "--lang=go1.22", "./..."]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    dir.write("go.mod", "module example.com/m\n\ngo 1.22\n");
+    let run = run_in(&dir.0, &["check", "./..."]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+}
+
 #[test]
 fn external_tests_see_the_test_variant_of_their_package() {
     let dir = TempDir::new("xtest");

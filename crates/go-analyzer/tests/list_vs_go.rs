@@ -114,7 +114,7 @@ fn compare(dir: &std::path::Path, patterns: &[&str], extra_env: &[(&str, String)
                     differences.push(format!("{path} {field}: go list {w} vs ours {g}"));
                 }
             }
-            for field in ["Path", "Version", "Dir"] {
+            for field in ["Path", "Version", "Dir", "GoVersion"] {
                 let (w, g) = (&want["Module"][field], &got["Module"][field]);
                 if w != g {
                     differences.push(format!("{path} Module.{field}: go list {w} vs ours {g}"));

@@ -678,13 +678,13 @@ func f() {
     assert_eq!(
         errors_in(src, &go121),
         [
-            "4:17: cannot range over 10 (untyped int constant): requires go1.22 or later",
-            "8:17: cannot range over it (variable of type func(func(int) bool)): requires go1.23 or later",
-            "11:12: cannot range over 3 (untyped int constant): requires go1.22 or later",
+            "4:17: cannot range over 10 (untyped int constant): requires go1.22 or later (-lang was set to go1.21; check go.mod)",
+            "8:17: cannot range over it (variable of type func(func(int) bool)): requires go1.23 or later (-lang was set to go1.21; check go.mod)",
+            "11:12: cannot range over 3 (untyped int constant): requires go1.22 or later (-lang was set to go1.21; check go.mod)",
             "13:6: declared and not used: n",
-            "14:16: cannot range over 3 (untyped int constant): requires go1.22 or later",
+            "14:16: cannot range over 3 (untyped int constant): requires go1.22 or later (-lang was set to go1.21; check go.mod)",
             "16:6: declared and not used: fl",
-            "17:17: cannot range over 3 (untyped int constant): requires go1.22 or later",
+            "17:17: cannot range over 3 (untyped int constant): requires go1.22 or later (-lang was set to go1.21; check go.mod)",
             "19:17: cannot range over 1e3 (untyped float constant 1000)",
         ]
     );

@@ -163,3 +163,23 @@ fn an_edit_inside_a_body_re_checks_that_body_only() {
     assert_eq!(count(&events, "package_declarations"), 2, "{events:#?}");
     assert!(count(&events, "body_check") >= 3, "{events:#?}");
 }
+
+/// The module's `go` line is the language version the editor checks with.
+#[test]
+fn the_go_line_of_go_mod_sets_the_language_version() {
+    let (fs, mut host) = workspace();
+    const R: &str = "package r\n\nfunc F() {\n\tfor range 3 {\n\t}\n}\n";
+    fs.insert("/w/r/r.go", R);
+    assert!(type_errors(&mut host, "/w/r/r.go").is_empty());
+    host.set_file_text(
+        Path::new("/w/go.mod"),
+        "module example.com/m\n\ngo 1.21\n".to_string(),
+    );
+    assert_eq!(
+        type_errors(&mut host, "/w/r/r.go"),
+        [(
+            R.find('3').unwrap() as u32,
+            "cannot range over 3 (untyped int constant): requires go1.22 or later (-lang was set to go1.21; check go.mod)".to_string()
+        )]
+    );
+}

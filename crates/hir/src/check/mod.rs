@@ -498,20 +498,22 @@ impl<'a> Checker<'a> {
         if self.allow_version(minor) {
             return true;
         }
-        let v = self
-            .file_lang
-            .get(self.env.file)
-            .copied()
-            .flatten()
-            .unwrap_or(self.lang);
-        self.error(
-            range,
-            format!(
-                "{feature} requires go1.{minor} or later (-lang was set to go{}.{}; check go.mod)",
-                v.0, v.1
-            ),
-        );
+        let hint = self.version_hint();
+        self.error(range, format!("{feature} requires go1.{minor} or later{hint}"));
         false
+    }
+
+    /// Where the version that refused a feature came from, as the go command adds it to
+    /// go/types' message: ` (file declares //go:build go1.N)` or ` (-lang was set to go1.N;
+    /// check go.mod)`.
+    pub(crate) fn version_hint(&self) -> String {
+        match self.file_lang.get(self.env.file).copied().flatten() {
+            Some(v) => format!(" (file declares //go:build go{}.{})", v.0, v.1),
+            None => format!(
+                " (-lang was set to go{}.{}; check go.mod)",
+                self.lang.0, self.lang.1
+            ),
+        }
     }
 
     // ---- recording ----

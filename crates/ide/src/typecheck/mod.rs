@@ -141,7 +141,15 @@ fn package_declarations(db: &dyn SourceDatabase, dir: base_db::Directory) -> Opt
         &package.import_path,
         files,
         &mut importer,
-        hir::Config::default(),
+        hir::Config {
+            // The language version of the module's go.mod (the newest for the standard library).
+            lang: package
+                .module
+                .as_ref()
+                .and_then(|m| m.go_version.as_ref())
+                .map(|v| format!("go{v}")),
+            ..hir::Config::default()
+        },
     );
     Some(Staged {
         package: Arc::new(Mutex::new(staged)),

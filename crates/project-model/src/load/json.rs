@@ -28,6 +28,9 @@ pub fn to_go_list_json(package: &Package) -> String {
         if let Some(dir) = &module.dir {
             let _ = write!(m, ",\n\t\t\"Dir\": {}", quote(&dir.to_string_lossy()));
         }
+        if let Some(version) = &module.go_version {
+            let _ = write!(m, ",\n\t\t\"GoVersion\": {}", quote(version));
+        }
         m.push_str("\n\t}");
         field("Module", m);
     }

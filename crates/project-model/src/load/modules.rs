@@ -89,6 +89,7 @@ pub fn module_ref(graph: &ModuleGraph, id: crate::modules::ModuleId) -> ModuleRe
         version: module.version.clone(),
         dir: module.dir.clone(),
         main: module.kind == ModuleKind::Main,
+        go_version: module.go_version.clone(),
     }
 }
 

@@ -53,4 +53,6 @@ pub struct ModuleRef {
     /// `None` for a vendored module: its packages live under vendor/.
     pub dir: Option<PathBuf>,
     pub main: bool,
+    /// Its go.mod's `go` version (`1.22`): the language version its packages are checked with.
+    pub go_version: Option<String>,
 }

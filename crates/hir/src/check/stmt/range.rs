@@ -217,7 +217,7 @@ impl Checker<'_> {
                 }
                 if kind.is_integer() {
                     if !self.allow_version(22) {
-                        return Err("requires go1.22 or later".into());
+                        return Err(format!("requires go1.22 or later{}", self.version_hint()));
                     }
                     return Ok((Some(t), None));
                 }
@@ -228,7 +228,7 @@ impl Checker<'_> {
             Type::Chan { elem, .. } => Ok((Some(*elem), None)),
             Type::Signature(sig) => {
                 if !self.allow_version(23) {
-                    return Err("requires go1.23 or later".into());
+                    return Err(format!("requires go1.23 or later{}", self.version_hint()));
                 }
                 const BAD: &str = "func must be func(yield func(...) bool)";
                 let params = w.tuple_vars(sig.params);
