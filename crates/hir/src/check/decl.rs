@@ -377,7 +377,7 @@ impl Checker<'_> {
             self.pending_named.insert(named);
             let saved = self.env.scope;
             self.open_scope(false);
-            let tparams = self.declare_type_params(type_params);
+            let tparams = self.declare_type_params(type_params, Some(named));
             if let Type::Named(n) = self.world.ty_mut(named) {
                 n.type_params = tparams;
             }

@@ -17,7 +17,11 @@ const MAX_SUBST_DEPTH: u32 = 40;
 impl Checker<'_> {
     /// Declares the type parameters of `fields` in the current scope and evaluates their
     /// constraints (go/types' `collectTypeParams`); returns the type parameter types.
-    pub(crate) fn declare_type_params(&mut self, fields: &[Field]) -> Vec<TypeId> {
+    pub(crate) fn declare_type_params(
+        &mut self,
+        fields: &[Field],
+        named: Option<TypeId>,
+    ) -> Vec<TypeId> {
         let mut tparams = Vec::new();
         for field in fields {
             for name in &field.names {
@@ -31,6 +35,13 @@ impl Checker<'_> {
                 self.declare(self.env.scope, Some(name), obj);
                 tparams.push(tp);
             }
+        }
+        // A generic type is generic from here on: its constraints may instantiate it
+        // (`type T[P interface{ m(T[P]) }] ...`).
+        if let Some(named) = named
+            && let Type::Named(n) = self.world.ty_mut(named)
+        {
+            n.type_params = tparams.clone();
         }
         let mut i = 0;
         for field in fields {

@@ -647,12 +647,16 @@ impl Checker<'_> {
         let outer = self.env.scope;
         let scope = self.world.new_scope(Some(outer), true);
         self.env.scope = scope;
-        let tparams = self.declare_type_params(type_params);
+        let tparams = self.declare_type_params(type_params, None);
         let mut recv_tparams = Vec::new();
         let mut recv_var = None;
         if let Some(recv) = recv {
-            recv_tparams = self.declare_recv_type_params(recv.ty);
-            let (vars, _) = self.collect_params(std::slice::from_ref(recv), false);
+            let (tparams, recv_type) = self.declare_recv_type_params(recv.ty);
+            recv_tparams = tparams;
+            let vars = match recv_type {
+                Some(ty) => self.recv_var(recv, ty),
+                None => self.collect_params(std::slice::from_ref(recv), false).0,
+            };
             recv_var = vars.first().copied();
             for &v in &vars {
                 if let ObjKind::Var(info) = &mut self.world.obj_mut(v).kind {
@@ -692,13 +696,42 @@ impl Checker<'_> {
         (t, scope)
     }
 
+    /// The receiver variable of a generic receiver, of type `ty`.
+    fn recv_var(&mut self, recv: &Field, ty: TypeId) -> Vec<ObjId> {
+        let x = Operand {
+            mode: Mode::TypeExpr,
+            expr: Some(recv.ty),
+            ty,
+        };
+        self.record_type(recv.ty, &x);
+        let (name, pos) = match recv.names.first() {
+            Some(name) => (name.as_str(), name.range.start),
+            None => ("", self.expr_range(recv.ty).start),
+        };
+        let v = self.world.new_var(name, self.pos(pos), Some(self.pkg), ty);
+        if let ObjKind::Var(info) = &mut self.world.obj_mut(v).kind {
+            info.is_param = true;
+        }
+        if let Some(name) = recv.names.first() {
+            self.record_def(name, v);
+        }
+        vec![v]
+    }
+
     /// Declares the receiver type parameters of `func (l *List[T]) ...` as type parameters
-    /// bound like the receiver base type's (go/types' `collectRecv`).
-    fn declare_recv_type_params(&mut self, mut e: ExprId) -> Vec<TypeId> {
+    /// bound like the receiver base type's (go/types' `collectRecv`), and gives the receiver
+    /// type: the base type instantiated with them (not the expression evaluated, where `_`
+    /// and a parameter named like the base type would not mean what they declare).
+    fn declare_recv_type_params(&mut self, mut e: ExprId) -> (Vec<TypeId>, Option<TypeId>) {
         let ast = self.ast();
+        let mut ptr = false;
         loop {
             match ast.expr(e) {
-                Expr::Paren(x) | Expr::Star(x) => e = *x,
+                Expr::Paren(x) => e = *x,
+                Expr::Star(x) => {
+                    ptr = true;
+                    e = *x;
+                }
                 Expr::Index { x, indices } => {
                     let base = self.generic_type_expr(*x);
                     let origin_tparams = match self.world.ty(self.world.unalias(base)) {
@@ -707,11 +740,17 @@ impl Checker<'_> {
                     };
                     let mut tparams = Vec::new();
                     for &i in indices {
+                        // Anything but an identifier stands for `_` (after the error).
+                        let blank;
                         let name = match ast.expr(i) {
                             Expr::Name(name) => name,
                             _ => {
                                 self.error_at(i, "receiver type parameter must be an identifier");
-                                continue;
+                                blank = ast::Name {
+                                    text: "_".into(),
+                                    range: syntax::TextRange::empty(self.expr_range(i).start),
+                                };
+                                &blank
                             }
                         };
                         let obj = self.new_object(name, ObjKind::TypeName);
@@ -724,21 +763,38 @@ impl Checker<'_> {
                         self.declare(self.env.scope, Some(name), obj);
                         tparams.push(tp);
                     }
-                    if origin_tparams.len() == tparams.len() {
-                        for (k, &tp) in tparams.iter().enumerate() {
-                            let ob = self
-                                .world
-                                .type_param_bound(origin_tparams[k])
-                                .unwrap_or(ids::INVALID);
-                            let b = self.subst(ob, &origin_tparams, &tparams);
-                            if let Type::TypeParam { bound, .. } = self.world.ty_mut(tp) {
-                                *bound = b;
-                            }
+                    if !self.world.is_valid(base) || !self.world.is_generic_type(base) {
+                        return (tparams, Some(ids::INVALID));
+                    }
+                    if origin_tparams.len() != tparams.len() {
+                        let got = match tparams.len() {
+                            1 => "1 type parameter".to_string(),
+                            n => format!("{n} type parameters"),
+                        };
+                        let want = origin_tparams.len();
+                        self.error_at(
+                            *x,
+                            format!(
+                                "receiver declares {got}, but receiver base type declares {want}"
+                            ),
+                        );
+                        return (tparams, Some(ids::INVALID));
+                    }
+                    for (k, &tp) in tparams.iter().enumerate() {
+                        let ob = self
+                            .world
+                            .type_param_bound(origin_tparams[k])
+                            .unwrap_or(ids::INVALID);
+                        let b = self.subst(ob, &origin_tparams, &tparams);
+                        if let Type::TypeParam { bound, .. } = self.world.ty_mut(tp) {
+                            *bound = b;
                         }
                     }
-                    return tparams;
+                    let inst = self.instantiate_named(base, tparams.clone());
+                    let ty = if ptr { self.world.pointer(inst) } else { inst };
+                    return (tparams, Some(ty));
                 }
-                _ => return Vec::new(),
+                _ => return (Vec::new(), None),
             }
         }
     }
