@@ -227,6 +227,13 @@ impl Checker<'_> {
     }
 
     pub(crate) fn cycle_error(&mut self, cycle: &[ObjId], start: usize) {
+        let msg = self.cycle_message(cycle, start);
+        self.error_at_obj(cycle[start], msg);
+    }
+
+    /// The message of [`Checker::cycle_error`] (and its side effect: an alias in the cycle
+    /// becomes invalid).
+    pub(crate) fn cycle_message(&mut self, cycle: &[ObjId], start: usize) -> String {
         let obj = cycle[start];
         let is_type = self.world.obj(obj).is_type_name();
         if is_type && let Type::Alias(_) = self.world.ty(self.world.obj(obj).ty) {
@@ -236,7 +243,7 @@ impl Checker<'_> {
             }
         }
         let name = self.obj_name(obj);
-        let msg = if cycle.len() == 1 {
+        if cycle.len() == 1 {
             if is_type {
                 format!("invalid recursive type: {name} refers to itself")
             } else {
@@ -246,8 +253,7 @@ impl Checker<'_> {
             format!("invalid recursive type {name}")
         } else {
             format!("invalid cycle in declaration of {name}")
-        };
-        self.error_at_obj(obj, msg);
+        }
     }
 
     /// Reports at the position of `obj`'s name (which must be in this package).
@@ -480,60 +486,97 @@ impl Checker<'_> {
 
     /// Reports types that contain themselves without indirection (`type T struct{ f T }`).
     fn valid_type(&mut self, named: TypeId) {
-        let mut path = Vec::new();
-        self.valid_type0(named, &mut path);
+        self.valid_type0(named, &mut Vec::new(), &mut Vec::new());
     }
 
-    fn valid_type0(&mut self, t: TypeId, path: &mut Vec<TypeId>) -> bool {
+    /// go/types' `validType0`: `nest` is the stack of types whose memory contains the next
+    /// (a type in its own nest is an invalid recursive type); `path` is every type visited,
+    /// for the message. A type parameter stands for its type argument in the innermost
+    /// instance of the nest, checked in the nest outside that instance.
+    fn valid_type0(&mut self, t: TypeId, nest: &mut Vec<TypeId>, path: &mut Vec<TypeId>) -> bool {
         let t = self.world.unalias(t);
         match self.world.ty(t).clone() {
-            Type::Array { elem, .. } => self.valid_type0(elem, path),
-            Type::Struct(s) => {
-                for f in s.fields {
-                    let ft = self.world.obj(f).ty;
-                    if !self.valid_type0(ft, path) {
-                        return false;
-                    }
-                }
-                true
-            }
-            Type::Interface(iface) => {
-                for e in iface.embeddeds {
-                    if !self.valid_type0(e, path) {
-                        return false;
-                    }
-                }
-                true
-            }
+            Type::Array { elem, .. } => self.valid_type0(elem, nest, path),
+            Type::Struct(s) => s.fields.iter().all(|&f| {
+                let ft = self.world.obj(f).ty;
+                self.valid_type0(ft, nest, path)
+            }),
+            Type::Union(terms) => terms.iter().all(|term| self.valid_type0(term.ty, nest, path)),
+            Type::Interface(iface) => iface
+                .embeddeds
+                .iter()
+                .all(|&e| self.valid_type0(e, nest, path)),
             Type::Named(n) => {
                 if self.world.obj(n.obj).pkg != Some(self.pkg) {
                     return true;
                 }
-                if let Some(start) = path.iter().position(|&p| p == t) {
-                    let cycle: Vec<ObjId> = path[start..]
-                        .iter()
-                        .map(|&p| match self.world.ty(p) {
-                            Type::Named(n) => n.obj,
-                            _ => unreachable!(),
-                        })
-                        .collect();
-                    for &p in &path[start..] {
-                        if let Type::Named(n) = self.world.ty_mut(p) {
+                if nest.iter().any(|&e| self.world.identical(e, t)) {
+                    // `t` contains itself: its origin is invalid however it is instantiated.
+                    let origin = n.origin.unwrap_or(t);
+                    for x in [t, origin] {
+                        if let Type::Named(n) = self.world.ty_mut(x) {
                             n.underlying = ids::INVALID;
                         }
                     }
-                    self.cycle_error(&cycle, 0);
+                    let start = path
+                        .iter()
+                        .position(|&p| self.world.identical(p, t))
+                        .unwrap_or(0);
+                    let cycle: Vec<ObjId> = path[start..]
+                        .iter()
+                        .filter_map(|&p| match self.world.ty(p) {
+                            Type::Named(n) => Some(n.obj),
+                            _ => None,
+                        })
+                        .collect();
+                    if !cycle.is_empty() {
+                        // An instance is reported where it was written (go/types gives
+                        // instances the position of their instantiation).
+                        match path.get(start).and_then(|p| self.instance_pos.get(p)).copied() {
+                            Some((file, range)) => {
+                                let msg = self.cycle_message(&cycle, 0);
+                                self.report(file, range, msg, false);
+                            }
+                            None => self.cycle_error(&cycle, 0),
+                        }
+                    }
                     return false;
                 }
-                if self.valid_types.contains(&t) {
+                let simple = n.origin.is_none() && n.type_params.is_empty();
+                if simple && self.valid_types.contains(&t) {
                     return true;
                 }
+                let rhs = match n.origin.map(|o| self.world.ty(o)) {
+                    Some(Type::Named(o)) => o.underlying,
+                    _ => n.underlying,
+                };
+                nest.push(t);
                 path.push(t);
-                let ok = self.valid_type0(n.underlying, path);
+                let ok = self.valid_type0(rhs, nest, path);
+                nest.pop();
                 path.pop();
-                if ok && path.is_empty() && self.pending_named.is_empty() {
+                if ok && simple && path.is_empty() && self.pending_named.is_empty() {
                     self.valid_types.insert(t);
                 }
+                ok
+            }
+            Type::TypeParam { .. } => {
+                let Some(inst) = nest.pop() else {
+                    return true;
+                };
+                let targ = match self.world.ty(inst) {
+                    Type::Named(n) => n
+                        .type_params
+                        .iter()
+                        .position(|&p| p == t)
+                        .and_then(|i| n.type_args.get(i).copied()),
+                    _ => None,
+                };
+                let ok = match targ {
+                    Some(targ) => self.valid_type0(targ, nest, path),
+                    None => true,
+                };
+                nest.push(inst);
                 ok
             }
             _ => true,

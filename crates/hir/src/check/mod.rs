@@ -149,6 +149,9 @@ pub(crate) struct Checker<'a> {
     /// While one deferred body is checked: the first object it created (objects from there
     /// on are positioned in the body's own text).
     pub body_objs: Option<u32>,
+    /// Where each instance of a generic type was first written (file, base type name), for
+    /// invalid recursive types.
+    pub instance_pos: HashMap<TypeId, (usize, TextRange)>,
 }
 
 /// A function body set aside by staged checking, with what checking it needs.
@@ -237,6 +240,7 @@ impl<'a> Checker<'a> {
             deferred: Vec::new(),
             relocatable: false,
             body_objs: None,
+            instance_pos: HashMap::new(),
         }
     }
 

@@ -597,6 +597,8 @@ impl Checker<'_> {
             return ids::INVALID;
         }
         let inst = self.instantiate_named(gx, targs.clone());
+        let at = (self.env.file, self.expr_range(x));
+        self.instance_pos.entry(inst).or_insert(at);
         let indices = indices.to_vec();
         self.later(move |c| {
             if let Some((i, msg)) = c.verify_type_args(&tparams, &targs) {
