@@ -655,7 +655,13 @@ impl Checker<'_> {
             recv_tparams = tparams;
             let vars = match recv_type {
                 Some(ty) => self.recv_var(recv, ty),
-                None => self.collect_params(std::slice::from_ref(recv), false).0,
+                None => {
+                    let vars = self.collect_params(std::slice::from_ref(recv), false).0;
+                    for &v in &vars {
+                        self.recv_alias_of_instance(recv.ty, v);
+                    }
+                    vars
+                }
             };
             recv_var = vars.first().copied();
             for &v in &vars {
@@ -694,6 +700,31 @@ impl Checker<'_> {
         }
         self.env.scope = outer;
         (t, scope)
+    }
+
+    /// A receiver written as an alias of an instance (`type A = T[int]`) cannot take new
+    /// methods: reports it and makes the receiver invalid.
+    fn recv_alias_of_instance(&mut self, mut e: ExprId, recv: ObjId) {
+        let unpointer = |w: &crate::World, t: TypeId| match w.ty(t) {
+            Type::Pointer(b) => *b,
+            _ => t,
+        };
+        let mut t = unpointer(self.world, self.world.obj(recv).ty);
+        while let Type::Alias(a) = self.world.ty(t) {
+            let base = unpointer(self.world, a.actual);
+            if let Type::Named(n) = self.world.ty(base)
+                && !n.type_params.is_empty()
+            {
+                while let Expr::Star(x) | Expr::Paren(x) = self.ast().expr(e) {
+                    e = *x;
+                }
+                let s = self.type_str(base);
+                self.error_at(e, format!("cannot define new methods on instantiated type {s}"));
+                self.world.obj_mut(recv).ty = ids::INVALID;
+                return;
+            }
+            t = base;
+        }
     }
 
     /// The receiver variable of a generic receiver, of type `ty`.
@@ -763,7 +794,12 @@ impl Checker<'_> {
                         self.declare(self.env.scope, Some(name), obj);
                         tparams.push(tp);
                     }
-                    if !self.world.is_valid(base) || !self.world.is_generic_type(base) {
+                    if !self.world.is_valid(base) {
+                        return (tparams, Some(ids::INVALID));
+                    }
+                    if !self.world.is_generic_type(base) {
+                        let s = self.type_str(base);
+                        self.error_at(*x, format!("{s} is not a generic type"));
                         return (tparams, Some(ids::INVALID));
                     }
                     if origin_tparams.len() != tparams.len() {
