@@ -362,6 +362,12 @@ impl Checker<'_> {
         ty: ExprId,
         type_params: &[ast::Field],
     ) {
+        if let Some(first) = type_params.first() {
+            let ok = self.verify_version(first.range, 18, "type parameter");
+            if ok && alias {
+                self.verify_version(first.range, 23, "generic type alias");
+            }
+        }
         if !type_params.is_empty() && alias {
             // Generic aliases are not checked yet: opaque (no errors, no false positives).
             let named = self

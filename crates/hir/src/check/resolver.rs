@@ -81,10 +81,13 @@ impl Checker<'_> {
                         let info = DeclInfo::new(file_no, DeclKind::Func { decl: decl_id });
                         match &func.recv {
                             None => {
-                                if name == "init"
+                                let special = name == "init"
                                     || (name == "main"
-                                        && &*self.world.package(self.pkg).name == "main")
-                                {
+                                        && &*self.world.package(self.pkg).name == "main");
+                                if !special && let Some(first) = func.type_params.first() {
+                                    self.verify_version(first.range, 18, "type parameter");
+                                }
+                                if special {
                                     if !func.type_params.is_empty() {
                                         self.soft_error(
                                             func.type_params[0].range,

@@ -547,6 +547,8 @@ impl Checker<'_> {
 
     /// `G[A, B]` in a type expression (go/types' `instantiatedType`).
     pub(crate) fn instantiated_type(&mut self, e: ExprId, x: ExprId, indices: &[ExprId]) -> TypeId {
+        let range = self.lbrack(e);
+        self.verify_version(range, 18, "type instantiation");
         let gx = self.generic_type_expr(x);
         if !self.world.is_valid(gx) {
             self.use_type_args(indices);
@@ -619,10 +621,25 @@ impl Checker<'_> {
         }
     }
 
+    /// The `[` of index expression `e` (which the AST does not keep): the first after its
+    /// operand.
+    pub(crate) fn lbrack(&self, e: ExprId) -> syntax::TextRange {
+        let from = match self.ast().expr(e) {
+            Expr::Index { x, .. } => self.expr_range(*x).end,
+            _ => self.expr_range(e).start,
+        };
+        let text = &self.files[self.env.file].text;
+        let at = text
+            .get(from as usize..)
+            .and_then(|t| t.find('['))
+            .map_or(from, |i| from + i as u32);
+        syntax::TextRange::new(at, at + 1)
+    }
+
     /// `f[A, B]` of a generic function (go/types' `funcInst` without inference): the
     /// instantiated signature, or a generic one with fewer type parameters (partial).
     pub(crate) fn func_inst(&mut self, e: ExprId, mut x: Operand, indices: &[ExprId]) -> Operand {
-        let range = self.expr_range(e);
+        let range = self.lbrack(e);
         self.verify_version(range, 18, "function instantiation");
         let mut targs = Vec::with_capacity(indices.len());
         let mut ok = true;

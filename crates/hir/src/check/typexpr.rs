@@ -765,6 +765,7 @@ impl Checker<'_> {
                 }
                 Expr::Index { x, indices } => {
                     let base = self.generic_type_expr(*x);
+                    self.verify_version(self.expr_range(*x), 18, "type instantiation");
                     let origin_tparams = match self.world.ty(self.world.unalias(base)) {
                         Type::Named(n) if n.origin.is_none() => n.type_params.clone(),
                         _ => Vec::new(),
