@@ -7,6 +7,7 @@ use syntax::ast::{BinaryOp, Expr, ExprId};
 
 use super::Checker;
 use crate::constant::{self, Value};
+use crate::info::SelectionKind;
 use crate::objects::{Builtin, ObjKind};
 use crate::operand::{Mode, Operand};
 use crate::types::{BasicKind, ChanDir, Type, TypeId, ids};
@@ -768,6 +769,9 @@ impl Checker<'_> {
             return None;
         }
         self.record_use(sel.range.start, obj);
+        // As go/types: the receiver is the struct type, even when `x` is a pointer to it.
+        let index = found.index.clone().unwrap_or_default();
+        self.record_selection(inner, SelectionKind::FieldVal, base, obj, index, false);
         let fty = self.world.obj(obj).ty;
         let mode = if xo.mode == Mode::Variable {
             Mode::Variable

@@ -9,6 +9,7 @@ use syntax::ast::{Expr, ExprId, Name};
 
 use super::Checker;
 use super::lookup::{Selection, is_exported};
+use crate::info::SelectionKind;
 use crate::objects::{ObjId, ObjKind};
 use crate::operand::{Mode, Operand};
 use crate::types::{Signature, Type, TypeId, ids};
@@ -341,6 +342,9 @@ impl Checker<'_> {
             return invalid;
         };
         self.record_use(sel.range.start, obj);
+        let indirect = found.indirect;
+        // A lookup that found something has the path to it.
+        let index = found.index.unwrap_or_default();
 
         if xo.mode == Mode::TypeExpr {
             // A method expression `T.m`: a function with the receiver as first parameter.
@@ -352,6 +356,7 @@ impl Checker<'_> {
                 );
                 return invalid;
             }
+            self.record_selection(e, SelectionKind::MethodExpr, xo.ty, obj, index, indirect);
             let Type::Signature(sig) = self.world.ty(self.world.obj(obj).ty).clone() else {
                 self.error_at(e, "illegal cycle in method declaration");
                 return invalid;
@@ -393,7 +398,8 @@ impl Checker<'_> {
 
         match self.world.obj(obj).kind {
             ObjKind::Var(_) => {
-                xo.mode = if xo.mode == Mode::Variable || found.indirect {
+                self.record_selection(e, SelectionKind::FieldVal, xo.ty, obj, index, indirect);
+                xo.mode = if xo.mode == Mode::Variable || indirect {
                     Mode::Variable
                 } else {
                     Mode::Value
@@ -401,6 +407,7 @@ impl Checker<'_> {
                 xo.ty = self.world.obj(obj).ty;
             }
             ObjKind::Func { .. } => {
+                self.record_selection(e, SelectionKind::MethodVal, xo.ty, obj, index, indirect);
                 // A method value: the signature without its receiver.
                 let ty = match self.world.ty(self.world.obj(obj).ty).clone() {
                     Type::Signature(mut sig) => {

@@ -388,7 +388,10 @@ impl Checker<'_> {
             self.world.obj_mut(obj).ty = named;
             self.pending_named.insert(named);
             let saved = self.env.scope;
-            self.open_scope(false);
+            // The type parameters' scope, recorded for the type spec (go/types).
+            let start = self.world.obj(obj).pos.offset;
+            let end = self.expr_range(ty).end;
+            self.open_scope(TextRange { start, end });
             let tparams = self.declare_type_params(type_params, Some(named));
             if let Type::Named(n) = self.world.ty_mut(named) {
                 n.type_params = tparams;
@@ -652,7 +655,12 @@ impl Checker<'_> {
                 false,
             ))));
         self.world.obj_mut(obj).ty = sig;
-        let (built, scope) = self.func_type(fdecl.recv.as_ref(), &fdecl.sig, &fdecl.type_params);
+        let (built, scope) = self.func_type(
+            fdecl.range,
+            fdecl.recv.as_ref(),
+            &fdecl.sig,
+            &fdecl.type_params,
+        );
         let built = self.world.ty(built).clone();
         *self.world.ty_mut(sig) = built;
         if !fdecl.type_params.is_empty() && fdecl.body.is_none() {

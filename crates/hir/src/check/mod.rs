@@ -31,7 +31,7 @@ use syntax::TextRange;
 use syntax::ast::{self, ExprId};
 
 use crate::constant::Value;
-use crate::info::{Info, TypeAndValue};
+use crate::info::{Info, NodeScope, Selection, SelectionKind, TypeAndValue};
 use crate::objects::ObjId;
 use crate::operand::{Mode, Operand};
 use crate::types::TypeId;
@@ -317,6 +317,7 @@ impl<'a> Checker<'a> {
         self.init_order();
         self.unused_imports();
         self.record_untyped();
+        self.info.sort_scopes();
         self.world.package_mut(self.pkg).complete = true;
     }
 
@@ -544,6 +545,38 @@ impl<'a> Checker<'a> {
         self.info.uses.insert((self.env.file as u32, offset), obj);
     }
 
+    /// Records what selector `e` selects (go/types' `recordSelection`; the use of the
+    /// selected name is recorded by the caller, with the rest of its uses).
+    pub(crate) fn record_selection(
+        &mut self,
+        e: ExprId,
+        kind: SelectionKind,
+        recv: TypeId,
+        obj: ObjId,
+        index: Vec<usize>,
+        indirect: bool,
+    ) {
+        let selection = Selection {
+            kind,
+            recv,
+            obj,
+            index,
+            indirect,
+        };
+        self.info
+            .selections
+            .insert((self.env.file as u32, e), selection);
+    }
+
+    /// Records the scope the node at `range` of the current file opens.
+    pub(crate) fn record_scope(&mut self, range: TextRange, scope: ScopeId) {
+        self.info.scopes.push(NodeScope {
+            file: self.env.file as u32,
+            range,
+            scope,
+        });
+    }
+
     pub(crate) fn record_implicit(&mut self, offset: u32, obj: ObjId) {
         self.info
             .implicits
@@ -552,8 +585,10 @@ impl<'a> Checker<'a> {
 
     // ---- scopes ----
 
-    pub(crate) fn open_scope(&mut self, is_func: bool) {
-        self.env.scope = self.world.new_scope(Some(self.env.scope), is_func);
+    /// Opens a block scope (not a function's) for the node at `range`, and records it.
+    pub(crate) fn open_scope(&mut self, range: TextRange) {
+        self.env.scope = self.world.new_scope(Some(self.env.scope), false);
+        self.record_scope(range, self.env.scope);
     }
 
     pub(crate) fn close_scope(&mut self) {

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use syntax::TextRange;
 use syntax::ast::{self, Decl, Expr, GenKind, Spec};
 
 use super::Checker;
@@ -22,6 +23,9 @@ impl Checker<'_> {
             self.file_ids.push(id);
             let scope = self.world.new_scope(Some(pkg_scope), false);
             self.file_scopes.push(scope);
+            // A file's scope spans its whole text, comments included (go/types).
+            self.env.file = i;
+            self.record_scope(TextRange::new(0, file.text.len() as u32), scope);
             // A file's //go:build version governs it, but never below go1.21 (go/types).
             self.file_lang.push(
                 super::versions::build_line_version(&file.text).map(|minor| (1, minor.max(21))),

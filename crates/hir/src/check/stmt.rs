@@ -234,7 +234,7 @@ impl Checker<'_> {
                 }
             }
             Stmt::Block { stmts, .. } => {
-                self.open_scope(false);
+                self.open_scope(ast.stmt_range(s));
                 self.stmt_list(inner, stmts);
                 self.close_scope();
             }
@@ -244,7 +244,7 @@ impl Checker<'_> {
                 then,
                 els,
             } => {
-                self.open_scope(false);
+                self.open_scope(ast.stmt_range(s));
                 self.simple_stmt(*init);
                 let x = self.expr(*cond);
                 if !x.is_invalid() && !self.world.is_boolean(x.ty) {
@@ -259,7 +259,14 @@ impl Checker<'_> {
                 self.close_scope();
             }
             Stmt::Switch { init, tag, clauses } => {
-                self.switch_stmt(inner.with(StmtContext::BREAK_OK), *init, *tag, clauses);
+                let range = ast.stmt_range(s);
+                self.switch_stmt(
+                    inner.with(StmtContext::BREAK_OK),
+                    range,
+                    *init,
+                    *tag,
+                    clauses,
+                );
             }
             Stmt::TypeSwitch {
                 init,
@@ -270,7 +277,8 @@ impl Checker<'_> {
                 let inner = inner
                     .with(StmtContext::BREAK_OK)
                     .with(StmtContext::IN_TYPE_SWITCH);
-                self.type_switch_stmt(inner, *init, bind.as_ref(), *x, clauses);
+                let range = ast.stmt_range(s);
+                self.type_switch_stmt(inner, range, *init, bind.as_ref(), *x, clauses);
             }
             Stmt::Select { clauses } => {
                 self.select_stmt(inner.with(StmtContext::BREAK_OK), clauses)
@@ -284,7 +292,7 @@ impl Checker<'_> {
                 let inner = inner
                     .with(StmtContext::BREAK_OK)
                     .with(StmtContext::CONTINUE_OK);
-                self.open_scope(false);
+                self.open_scope(ast.stmt_range(s));
                 self.simple_stmt(*init);
                 if let Some(cond) = cond {
                     let x = self.expr(*cond);

@@ -2,6 +2,7 @@
 //! objects on demand), and building array, slice, struct, pointer, function, interface, map
 //! and channel types from their syntax.
 
+use syntax::TextRange;
 use syntax::ast::{self, Expr, ExprId, Field, InterfaceElem};
 
 use super::Checker;
@@ -334,7 +335,7 @@ impl Checker<'_> {
             }
             Expr::FuncType(sig) => {
                 let saved = self.env.scope;
-                let (t, _) = self.func_type(None, sig, &[]);
+                let (t, _) = self.func_type(self.expr_range(e), None, sig, &[]);
                 self.env.scope = saved;
                 t
             }
@@ -526,7 +527,9 @@ impl Checker<'_> {
                         continue;
                     }
                     let saved = self.env.scope;
-                    let (sig_ty, _) = self.func_type(None, sig, &[]);
+                    // The signature without the name, as go/ast's method type.
+                    let range = TextRange::new(name.range.end, sig.range.end);
+                    let (sig_ty, _) = self.func_type(range, None, sig, &[]);
                     self.env.scope = saved;
                     // The receiver is the interface itself.
                     let recv = self.world.new_var(
@@ -637,15 +640,18 @@ impl Checker<'_> {
     }
 
     /// Builds a signature from `recv` and `sig`, declaring the parameters in a new function
-    /// scope (left open in `self.env.scope`'s stead, returned for the body).
+    /// scope (returned for the body), recorded for the node at `range`: the declaration,
+    /// literal or type the signature belongs to.
     pub(crate) fn func_type(
         &mut self,
+        range: TextRange,
         recv: Option<&Field>,
         sig: &ast::FuncType,
         type_params: &[Field],
     ) -> (TypeId, ScopeId) {
         let outer = self.env.scope;
         let scope = self.world.new_scope(Some(outer), true);
+        self.record_scope(range, scope);
         self.env.scope = scope;
         let tparams = self.declare_type_params(type_params, None);
         let mut recv_tparams = Vec::new();

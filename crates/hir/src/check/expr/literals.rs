@@ -132,7 +132,7 @@ impl Checker<'_> {
     /// (or of the package-level declaration).
     pub(super) fn func_lit(&mut self, e: ExprId, sig: &ast::FuncType, body: StmtId) -> Operand {
         let saved = self.env.scope;
-        let (sig_ty, scope) = self.func_type(None, sig, &[]);
+        let (sig_ty, scope) = self.func_type(self.expr_range(e), None, sig, &[]);
         self.env.scope = saved;
         if !self.config.ignore_func_bodies && !matches!(self.ast().stmt(body), ast::Stmt::Bad) {
             let mut env = self.env.clone();

@@ -80,7 +80,7 @@ impl Checker<'_> {
         }
 
         // The block of the for statement; iteration variables declared with := go in it.
-        self.open_scope(false);
+        self.open_scope(self.ast().stmt_range(s));
         let lhs = [key, value];
         let rhs = [k, v];
         let range_over_int = self.world.is_integer(x.ty);

@@ -43,11 +43,12 @@ impl Checker<'_> {
     pub(super) fn switch_stmt(
         &mut self,
         inner: StmtContext,
+        range: TextRange,
         init: Option<StmtId>,
         tag: Option<ExprId>,
         clauses: &[CaseClause],
     ) {
-        self.open_scope(false);
+        self.open_scope(range);
         self.simple_stmt(init);
         let x = match tag {
             Some(tag) => {
@@ -77,7 +78,7 @@ impl Checker<'_> {
             if let Some(list) = &clause.list {
                 self.case_values(&x, list, &mut seen);
             }
-            self.open_scope(false);
+            self.open_scope(self.clause_range(clause.range, &clause.body));
             let inner = if i + 1 < clauses.len() {
                 inner.with(StmtContext::FALLTHROUGH_OK)
             } else {
@@ -87,6 +88,16 @@ impl Checker<'_> {
             self.close_scope();
         }
         self.close_scope();
+    }
+
+    /// The extent of a case or comm clause's scope, as go/ast's `End` gives it: up to the end
+    /// of its last statement (the syntax tree's clause also covers the line end after it), or
+    /// of the colon.
+    fn clause_range(&self, range: TextRange, body: &[StmtId]) -> TextRange {
+        match body.last() {
+            Some(&last) => TextRange::new(range.start, self.ast().stmt_range(last).end),
+            None => range,
+        }
     }
 
     /// `multiple defaults (first at file:line:col)` for every default clause but the first;
@@ -198,12 +209,13 @@ impl Checker<'_> {
     pub(super) fn type_switch_stmt(
         &mut self,
         inner: StmtContext,
+        range: TextRange,
         init: Option<StmtId>,
         bind: Option<&Name>,
         xe: ExprId,
         clauses: &[CaseClause],
     ) {
-        self.open_scope(false);
+        self.open_scope(range);
         self.simple_stmt(init);
 
         let mut lhs = bind;
@@ -237,7 +249,7 @@ impl Checker<'_> {
                 clause.list.as_deref().unwrap_or(&[]),
                 &mut seen,
             );
-            self.open_scope(false);
+            self.open_scope(self.clause_range(clause.range, &clause.body));
             // The variable of the guard is declared anew in each clause, with the clause's
             // type.
             if let Some(name) = lhs {
@@ -349,7 +361,7 @@ impl Checker<'_> {
                 }
                 continue;
             }
-            self.open_scope(false);
+            self.open_scope(self.clause_range(clause.range, &clause.body));
             if let Some(comm) = clause.comm {
                 self.stmt(inner, comm);
             }
