@@ -1,6 +1,6 @@
 //! Project automation, run as `cargo xtask <task>`: `tidy` checks the repository's own rules;
 //! `bench` measures go-analyzer against the go command; `conformance` scores the type checker
-//! against go/types' own test suite.
+//! against go/types' own test suite; `dist` builds the release binary and the VS Code `.vsix`.
 //!
 //! Tasks are added here as the issues that need them land (conformance, bench, dist); a task
 //! that is not here does not exist yet.
@@ -10,6 +10,7 @@
 
 mod bench;
 mod conformance;
+mod dist;
 mod tidy;
 
 use std::process::ExitCode;
@@ -40,8 +41,15 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some("dist") => match dist::run(&tidy::workspace_root(), &args[1..]) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(why) => {
+                eprintln!("cargo xtask dist: {why}");
+                ExitCode::FAILURE
+            }
+        },
         _ => {
-            eprintln!("usage: cargo xtask tidy | bench | conformance");
+            eprintln!("usage: cargo xtask tidy | bench | conformance | dist [--server PATH]");
             ExitCode::from(2)
         }
     }

@@ -1190,7 +1190,6 @@ impl<'t> Lowerer<'t> {
                 }
             }
             "type_instantiation_expression" => {
-                let x = self.field_ty(node, "type");
                 let type_node = node.child_by_field_name("type");
                 let mut indices = Vec::new();
                 for arg in children(node) {
@@ -1198,7 +1197,31 @@ impl<'t> Lowerer<'t> {
                         indices.push(self.ty(arg));
                     }
                 }
-                Expr::Index { x, indices }
+                // The grammar reads `*T[A, B]` as `(*T)[A, B]`; a pointer is never generic, so
+                // it means `*(T[A, B])`.
+                let mut stars = Vec::new();
+                let mut base = type_node;
+                while let Some(t) = base.filter(|t| t.kind() == "pointer_type") {
+                    stars.push(t.start_byte() as u32);
+                    base = t.named_child(0);
+                }
+                match base.filter(|_| !stars.is_empty()) {
+                    None => {
+                        let x = self.field_ty(node, "type");
+                        Expr::Index { x, indices }
+                    }
+                    Some(base) => {
+                        let x = self.ty(base);
+                        let mut e = self.alloc_expr(
+                            Expr::Index { x, indices },
+                            TextRange::new(base.start_byte() as u32, r.end),
+                        );
+                        for start in stars.into_iter().rev().skip(1) {
+                            e = self.alloc_expr(Expr::Star(e), TextRange::new(start, r.end));
+                        }
+                        Expr::Star(e)
+                    }
+                }
             }
             "composite_literal" => {
                 let ty = node.child_by_field_name("type").map(|t| self.ty(t));
