@@ -6,154 +6,11 @@ use syntax::ast::ExprId;
 
 use super::Checker;
 use crate::operand::Operand;
-use crate::types::{ChanDir, Type, TypeId};
+use crate::types::{Type, TypeId};
 
-/// The unifier's state: the type parameters being inferred and what they are bound to.
-pub(crate) struct Unifier<'t> {
-    pub tparams: &'t [TypeId],
-    pub targs: Vec<Option<TypeId>>,
-}
-
-impl Unifier<'_> {
-    fn index(&self, c: &Checker<'_>, t: TypeId) -> Option<usize> {
-        let t = c.world.unalias(t);
-        self.tparams.iter().position(|&p| p == t)
-    }
-}
+use super::unify::{ASSIGN, EXACT, INEXACT, Unifier};
 
 impl Checker<'_> {
-    /// Unifies `x` (which may mention the type parameters) with `y`; `inexact`: a defined type
-    /// matches a type literal through its underlying type (assignment).
-    pub(crate) fn unify(
-        &self,
-        u: &mut Unifier<'_>,
-        x: TypeId,
-        y: TypeId,
-        inexact: bool,
-        depth: u32,
-    ) -> bool {
-        if depth > 64 {
-            return true;
-        }
-        let d = depth + 1;
-        let w = &*self.world;
-        let x = w.unalias(x);
-        let y = w.unalias(y);
-        if x == y {
-            return true;
-        }
-        if let Some(i) = u.index(self, x) {
-            return match u.targs[i] {
-                None => {
-                    u.targs[i] = Some(y);
-                    true
-                }
-                Some(t) => {
-                    if w.identical(t, y) {
-                        return true;
-                    }
-                    // Inexact: a defined type and a literal type with the same underlying
-                    // type unify (the defined type wins).
-                    if inexact {
-                        let (tn, yn) = (w.has_name(t), w.has_name(y));
-                        if tn != yn && w.identical(w.under(t), w.under(y)) {
-                            if yn {
-                                u.targs[i] = Some(y);
-                            }
-                            return true;
-                        }
-                        if !tn && !yn {
-                            return self.unify(u, t, y, false, d);
-                        }
-                    }
-                    false
-                }
-            };
-        }
-        if u.index(self, y).is_some() {
-            return self.unify(u, y, x, inexact, d);
-        }
-        // A type parameter not being inferred (of the enclosing function) matches through
-        // its core type.
-        if inexact {
-            if w.is_type_param(x) && !w.has_name(y) {
-                if let Some(cx) = w.core_type(x) {
-                    return self.unify(u, cx, y, true, d);
-                }
-            } else if w.is_type_param(y)
-                && !w.has_name(x)
-                && let Some(cy) = w.core_type(y)
-            {
-                return self.unify(u, x, cy, true, d);
-            }
-        }
-        if !w.has_type_param(x) {
-            return w.identical(x, y) || (inexact && self.unify_inexact_named(x, y));
-        }
-        // Exactly one defined type: compare the underlying type (inexact unification).
-        let (xn, yn) = (w.has_name(x), w.has_name(y));
-        if inexact && xn != yn {
-            let (xu, yu) = if xn { (w.under(x), y) } else { (x, w.under(y)) };
-            if !matches!(w.ty(xu), Type::Interface(_)) {
-                return self.unify(u, xu, yu, false, d);
-            }
-        }
-        match (w.ty(x).clone(), w.ty(y).clone()) {
-            (Type::Pointer(a), Type::Pointer(b)) | (Type::Slice(a), Type::Slice(b)) => {
-                self.unify(u, a, b, false, d)
-            }
-            (Type::Array { len: l1, elem: a }, Type::Array { len: l2, elem: b }) => {
-                l1 == l2 && self.unify(u, a, b, false, d)
-            }
-            (Type::Map { key: k1, elem: e1 }, Type::Map { key: k2, elem: e2 }) => {
-                self.unify(u, k1, k2, false, d) && self.unify(u, e1, e2, false, d)
-            }
-            (Type::Chan { dir: d1, elem: a }, Type::Chan { dir: d2, elem: b }) => {
-                (d1 == d2 || (inexact && d2 == ChanDir::Both)) && self.unify(u, a, b, false, d)
-            }
-            (Type::Tuple(a), Type::Tuple(b)) => {
-                a.len() == b.len()
-                    && a.iter().zip(&b).all(|(&v, &t)| {
-                        let (vt, tt) = (w.obj(v).ty, w.obj(t).ty);
-                        self.unify(u, vt, tt, false, d)
-                    })
-            }
-            (Type::Signature(a), Type::Signature(b)) => {
-                a.variadic == b.variadic
-                    && b.type_params.is_empty()
-                    && self.unify(u, a.params, b.params, false, d)
-                    && self.unify(u, a.results, b.results, false, d)
-            }
-            (Type::Struct(a), Type::Struct(b)) => {
-                a.fields.len() == b.fields.len()
-                    && a.fields.iter().zip(&b.fields).all(|(&f, &g)| {
-                        let (fo, go) = (w.obj(f), w.obj(g));
-                        fo.name == go.name && self.unify(u, fo.ty, go.ty, false, d)
-                    })
-            }
-            (Type::Named(a), Type::Named(b)) => {
-                a.origin.is_some()
-                    && a.origin == b.origin
-                    && a.type_args.len() == b.type_args.len()
-                    && a.type_args
-                        .iter()
-                        .zip(&b.type_args)
-                        .all(|(&p, &q)| self.unify(u, p, q, false, d))
-            }
-            (Type::Named(a), _) if inexact && a.origin.is_some() => {
-                // A generic interface type matched against a type implementing it: not
-                // inferred here (go/types infers through methods); leave it open.
-                matches!(w.ty(w.under(x)), Type::Interface(_))
-            }
-            _ => false,
-        }
-    }
-
-    fn unify_inexact_named(&self, x: TypeId, y: TypeId) -> bool {
-        let w = &*self.world;
-        w.has_name(x) != w.has_name(y) && w.identical(w.under(x), w.under(y))
-    }
-
     /// Infers the missing type arguments of generic function `sig_ty` called as `fun(args)`
     /// (go/types' `infer`); `explicit` are the type arguments given. `None` after an error
     /// (reported unless `silent` cases: arguments that are themselves generic).
@@ -203,7 +60,7 @@ impl Checker<'_> {
                     // A generic function argument: not inferred from (silently).
                     return None;
                 }
-                if !self.unify(&mut u, p, a.ty, true, 0) {
+                if !self.unify(&mut u, p, a.ty, ASSIGN, 0) {
                     self.infer_mismatch(&u, p, a, fun_str);
                     return None;
                 }
@@ -211,31 +68,41 @@ impl Checker<'_> {
                 untyped.push((p, a));
             }
         }
-        // 2. Core types of the constraints.
+        // 2. The constraints: their core types, else their methods.
         for _ in 0..tparams.len().max(1) {
-            let mut changed = false;
+            let before = u.targs.clone();
             for (i, &tp) in tparams.iter().enumerate() {
-                let Some((core, tilde, single)) = self.core_term(tp) else {
-                    continue;
-                };
-                match u.targs[i] {
-                    Some(tx) => {
-                        let before = u.targs.clone();
-                        if !self.unify(&mut u, core, tx, true, 0) {
-                            // Reported by the constraint check after substitution.
-                            let _ = tilde;
-                            u.targs = before.clone();
+                let tx = u.targs[i];
+                match (self.core_term(tp), tx) {
+                    (Some((core, _, _)), Some(tx)) => {
+                        if !self.unify(&mut u, tx, core, INEXACT, 0) {
+                            self.unsatisfied(call, fun_str, tp, tx, String::new());
+                            return None;
                         }
-                        changed |= u.targs != before;
                     }
-                    None if single && !tilde => {
-                        u.targs[i] = Some(core);
-                        changed = true;
+                    (Some((core, tilde, single)), None) => {
+                        if single && !tilde {
+                            u.targs[i] = Some(core);
+                        }
                     }
-                    None => {}
+                    (None, Some(tx)) => {
+                        // The type argument must have the constraint's methods, with
+                        // signatures that unify: that infers what they mention.
+                        let Some(bound) = self.world.type_param_bound(tp) else {
+                            continue;
+                        };
+                        let missing = self.missing_method_eq(tx, bound, true, &mut |c, a, b| {
+                            c.unify(&mut u, a, b, EXACT, 0)
+                        });
+                        if let Some((_, _, cause)) = missing {
+                            self.unsatisfied(call, fun_str, tp, tx, format!(" {cause}"));
+                            return None;
+                        }
+                    }
+                    (None, None) => {}
                 }
             }
-            if !changed {
+            if u.targs == before {
                 break;
             }
         }
@@ -391,6 +258,14 @@ impl Checker<'_> {
         Some((core, true, false))
     }
 
+    /// `P (type X) does not satisfy C`: what inference found for `tp` contradicts its
+    /// constraint.
+    fn unsatisfied(&mut self, at: ExprId, fun_str: &str, tp: TypeId, tx: TypeId, cause: String) {
+        let bound = self.world.type_param_bound(tp).unwrap_or(tp);
+        let (ps, xs, cs) = (self.type_str(tp), self.type_str(tx), self.type_str(bound));
+        self.infer_error(at, fun_str, format!("{ps} (type {xs}) does not satisfy {cs}{cause}"));
+    }
+
     /// Reports an inference error; in a call (`fun_str` not empty) prefixed with `in call to
     /// f, ` as go/types does.
     fn infer_error(&mut self, at: ExprId, fun_str: &str, msg: String) {
@@ -510,8 +385,8 @@ impl Checker<'_> {
             targs: vec![None; tparams.len()],
         };
         if fs.variadic != ts.variadic
-            || !self.unify(&mut u, fs.params, ts.params, false, 0)
-            || !self.unify(&mut u, fs.results, ts.results, false, 0)
+            || !self.unify(&mut u, fs.params, ts.params, ASSIGN, 0)
+            || !self.unify(&mut u, fs.results, ts.results, ASSIGN, 0)
         {
             return None;
         }

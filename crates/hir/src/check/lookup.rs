@@ -617,6 +617,18 @@ impl Checker<'_> {
         t: TypeId,
         is_static: bool,
     ) -> Option<(ObjId, bool, String)> {
+        self.missing_method_eq(v, t, is_static, &mut |c, a, b| c.world.identical(a, b))
+    }
+
+    /// [`Checker::missing_method`] with method signatures compared by `equivalent` (the
+    /// unifier's, during inference).
+    pub(crate) fn missing_method_eq(
+        &mut self,
+        v: TypeId,
+        t: TypeId,
+        is_static: bool,
+        equivalent: &mut dyn FnMut(&Checker<'_>, TypeId, TypeId) -> bool,
+    ) -> Option<(ObjId, bool, String)> {
         let methods = self.world.interface_methods(t);
         if methods.is_empty() {
             return None;
@@ -651,10 +663,7 @@ impl Checker<'_> {
                     state = Some(State::NotFound);
                     break;
                 };
-                if !self
-                    .world
-                    .identical(self.world.obj(f).ty, self.world.obj(m).ty)
-                {
+                if !equivalent(self, self.world.obj(f).ty, self.world.obj(m).ty) {
                     state = Some(State::WrongSig);
                     break;
                 }
@@ -692,10 +701,7 @@ impl Checker<'_> {
                 }
                 found = Some(obj);
                 self.obj_decl(obj);
-                if !self
-                    .world
-                    .identical(self.world.obj(obj).ty, self.world.obj(m).ty)
-                {
+                if !equivalent(self, self.world.obj(obj).ty, self.world.obj(m).ty) {
                     state = Some(State::WrongSig);
                     break;
                 }

@@ -23,6 +23,7 @@ mod returns;
 mod stmt;
 mod typeparam;
 mod typexpr;
+mod unify;
 mod versions;
 
 use std::collections::HashMap;
