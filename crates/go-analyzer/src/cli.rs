@@ -27,9 +27,9 @@ Flags of check (one dash or two; -flag value or -flag=value):
   --format text|json   output format (default text; sarif and github: not yet)
   --tests=false        leave out _test.go files (default: included)
   --lang go1.N         language version (default: each module's go.mod `go` line)
-  --goos os            target operating system (accepted; not used yet)
-  --goarch arch        target architecture (accepted; not used yet)
-  --tags a,b           build tags (accepted; not used yet)
+  --goos os            target operating system (default: $GOOS, else the host's)
+  --goarch arch        target architecture (default: $GOARCH, else the host's)
+  --tags a,b           extra build tags
 
 Output, on stdout, sorted by path, line, column, message:
   text  path:line:col: message       (1-based line; 1-based column counting bytes)

@@ -32,11 +32,18 @@ impl Workspace {
         let Some(goroot) = env.goroot.clone() else {
             return Err("no Go toolchain found (set GOROOT or put go on PATH)".into());
         };
+        let native = (env.goos.clone(), env.goarch.clone());
         if let Some(goos) = goos {
             env.goos = goos.to_string();
         }
         if let Some(goarch) = goarch {
             env.goarch = goarch.to_string();
+        }
+        // As the go command: a cross build has cgo off unless CGO_ENABLED says otherwise.
+        if (env.goos.clone(), env.goarch.clone()) != native
+            && std::env::var_os("CGO_ENABLED").is_none()
+        {
+            env.cgo_enabled = false;
         }
         let mut tags =
             toolchain::tool_tags(&env.goos, &env.goarch, &env.goexperiment, &env.goamd64);

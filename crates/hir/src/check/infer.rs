@@ -36,6 +36,7 @@ impl Checker<'_> {
         let mut u = Unifier {
             tparams,
             targs: vec![None; tparams.len()],
+            interfaces: self.allow_version(21),
         };
         for (i, &t) in explicit.iter().enumerate() {
             if i < u.targs.len() {
@@ -383,6 +384,7 @@ impl Checker<'_> {
         let mut u = Unifier {
             tparams: &tparams,
             targs: vec![None; tparams.len()],
+            interfaces: self.allow_version(21),
         };
         if fs.variadic != ts.variadic
             || !self.unify(&mut u, fs.params, ts.params, ASSIGN, 0)

@@ -20,6 +20,8 @@ const DEPTH_LIMIT: u32 = 50;
 pub(crate) struct Unifier<'t> {
     pub tparams: &'t [TypeId],
     pub targs: Vec<Option<TypeId>>,
+    /// Interfaces unify through their methods (go1.21 and later).
+    pub interfaces: bool,
 }
 
 impl Unifier<'_> {
@@ -78,7 +80,11 @@ impl Checker<'_> {
             std::mem::swap(&mut x, &mut y);
         }
         // Inexact: a defined type matches a type literal through its underlying type.
-        if mode & EXACT == 0 && named(y) && self.is_type_lit(x) && !w.is_interface(x) {
+        if mode & EXACT == 0
+            && named(y)
+            && self.is_type_lit(x)
+            && !(u.interfaces && w.is_interface(x))
+        {
             y = w.under(y);
             if x == y {
                 return true;
@@ -132,7 +138,7 @@ impl Checker<'_> {
             }
             _ => {}
         }
-        if mode & EXACT == 0 {
+        if u.interfaces && mode & EXACT == 0 {
             let (xi, yi) = (self.as_interface(x), self.as_interface(y));
             if xi && yi {
                 return self.unify_interfaces(u, x, y, d);
@@ -227,7 +233,7 @@ impl Checker<'_> {
     }
 
     /// Two interfaces unify if their type sets have the same terms and comparability and
-    /// their methods unify exactly.
+    /// the methods of one are methods of the other, with signatures that unify exactly.
     fn unify_interfaces(&self, u: &mut Unifier<'_>, x: TypeId, y: TypeId, d: u32) -> bool {
         let w = &*self.world;
         let (xs, ys) = (w.type_set(x), w.type_set(y));
@@ -242,9 +248,10 @@ impl Checker<'_> {
         if !same_terms {
             return false;
         }
-        let (xm, ym) = (w.interface_methods(x), w.interface_methods(y));
-        if xm.len() != ym.len() {
-            return false;
+        // The smaller method set must be a subset of the larger.
+        let (mut xm, mut ym) = (w.interface_methods(x), w.interface_methods(y));
+        if xm.len() > ym.len() {
+            std::mem::swap(&mut xm, &mut ym);
         }
         xm.iter().all(|&m| {
             let mo = w.obj(m);
