@@ -280,12 +280,12 @@ impl Bench<'_> {
 
 /// How often the process tree's memory is sampled. `VmHWM` is a high-water mark, so a sample
 /// loses nothing but the last few milliseconds of a process.
-const POLL: Duration = Duration::from_millis(5);
+pub(crate) const POLL: Duration = Duration::from_millis(5);
 
 /// The largest `VmHWM` (peak resident set size, KB) of `root` and its descendants now: what
 /// `/usr/bin/time` reports as the maximum resident set size of a command (go vet's work is
 /// done by the compilers and vet tools the go command starts).
-fn tree_peak_kb(root: u32) -> u64 {
+pub(crate) fn tree_peak_kb(root: u32) -> u64 {
     let mut peak = 0;
     let mut stack = vec![root];
     while let Some(pid) = stack.pop() {

@@ -1,6 +1,7 @@
 //! Project automation, run as `cargo xtask <task>`: `tidy` checks the repository's own rules;
 //! `bench` measures go-analyzer against the go command; `conformance` scores the type checker
-//! against go/types' own test suite; `dist` builds the release binary and the VS Code `.vsix`.
+//! against go/types' own test suite; `corpus` checks five real Go modules for false
+//! positives; `dist` builds the release binary and the VS Code `.vsix`.
 //!
 //! Tasks are added here as the issues that need them land (conformance, bench, dist); a task
 //! that is not here does not exist yet.
@@ -10,6 +11,7 @@
 
 mod bench;
 mod conformance;
+mod corpus;
 mod dist;
 mod tidy;
 
@@ -41,6 +43,15 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some("corpus") => match corpus::run(&tidy::workspace_root(), &args[1..]) {
+            Ok(true) => ExitCode::SUCCESS,
+            // The report is printed; some module failed or had diagnostics.
+            Ok(false) => ExitCode::FAILURE,
+            Err(why) => {
+                eprintln!("cargo xtask corpus: {why}");
+                ExitCode::FAILURE
+            }
+        },
         Some("dist") => match dist::run(&tidy::workspace_root(), &args[1..]) {
             Ok(_) => ExitCode::SUCCESS,
             Err(why) => {
@@ -49,7 +60,7 @@ fn main() -> ExitCode {
             }
         },
         _ => {
-            eprintln!("usage: cargo xtask tidy | bench | conformance | dist [--server PATH]");
+            eprintln!("usage: cargo xtask tidy | bench | conformance | corpus | dist [--server PATH]");
             ExitCode::from(2)
         }
     }

@@ -77,8 +77,17 @@ class ServerController implements vscode.Disposable, GoAnalyzerApi {
         return readSettings((key, fallback) => this.setting(key, fallback));
     }
 
-    /** Starts the server unless it is up; safe to call in any state. */
-    async start(): Promise<void> {
+    private starting: Promise<void> | undefined;
+
+    /** Starts the server unless it is up or starting; safe to call in any state. */
+    start(): Promise<void> {
+        this.starting ??= this.doStart().finally(() => {
+            this.starting = undefined;
+        });
+        return this.starting;
+    }
+
+    private async doStart(): Promise<void> {
         clearTimeout(this.restartTimer);
         this.restartTimer = undefined;
         if (this.client !== undefined) {
@@ -103,7 +112,14 @@ class ServerController implements vscode.Disposable, GoAnalyzerApi {
         const settings = this.settings();
         const env = serverEnv(process.env, settings, this.setting<Record<string, string>>('server.extraEnv', {}));
         this.checkToolchain(env);
-        this.output.info(`starting ${this.binary.path} (${this.binary.source})`);
+        // A binary that cannot even print its version (another platform's, a broken build) is
+        // told as such, rather than as the EPIPE the client library would report.
+        const version = await runVersion(this.binary.path, env);
+        if (!version.ok) {
+            this.crashed(`${this.binary.path} does not run: ${version.why}`, undefined);
+            return;
+        }
+        this.output.info(`starting ${this.binary.path} (${this.binary.source}): ${version.version}`);
 
         const serverOptions: ServerOptions = {
             command: this.binary.path,
@@ -127,10 +143,19 @@ class ServerController implements vscode.Disposable, GoAnalyzerApi {
                     });
                 },
             },
-            // Our own restart policy: the library's gives up for good after 5 crashes in 3 minutes.
+            // A server that fails `initialize` is handled like a crash (see `start`): one
+            // notification of ours, in words, instead of the library's pop-ups about EPIPE.
+            initializationFailedHandler: (error) => {
+                this.output.error(`initialize failed: ${errorText(error)}`);
+                return false;
+            },
+            // Our own restart policy: the library's gives up for good after 5 crashes in 3
+            // minutes. Errors go to the log; the user hears about crashes from `crashed`.
             errorHandler: {
                 error: (_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult =>
-                    (count ?? 0) <= 3 ? { action: ErrorAction.Continue } : { action: ErrorAction.Shutdown },
+                    (count ?? 0) <= 3
+                        ? { action: ErrorAction.Continue, handled: true }
+                        : { action: ErrorAction.Shutdown, handled: true },
                 closed: (): CloseHandlerResult => {
                     if (this.stopping) {
                         return { action: CloseAction.DoNotRestart, handled: true };
@@ -260,11 +285,8 @@ class ServerController implements vscode.Disposable, GoAnalyzerApi {
             return;
         }
         const binary = this.binary;
-        const version = await new Promise<string>((resolve) => {
-            execFile(binary.path, ['--version'], { timeout: 10_000 }, (err, stdout) =>
-                resolve(err ? `unknown version (${errorText(err)})` : stdout.trim()),
-            );
-        });
+        const probe = await runVersion(binary.path, process.env);
+        const version = probe.ok ? probe.version : `unknown version (${probe.why})`;
         const message = `${version} — ${binary.path} (${binary.source}); ${extension}`;
         this.output.info(message);
         void vscode.window.showInformationMessage(message);
@@ -330,6 +352,26 @@ class ServerController implements vscode.Disposable, GoAnalyzerApi {
         this.status.accessibilityInformation = { label: `go-analyzer: ${word}` };
         this.status.backgroundColor = background === undefined ? undefined : new vscode.ThemeColor(background);
     }
+}
+
+/** `BINARY --version`, with a timeout so a hung binary cannot hang the extension. */
+function runVersion(
+    binary: string,
+    env: NodeJS.ProcessEnv,
+): Promise<{ ok: true; version: string } | { ok: false; why: string }> {
+    return new Promise((resolve) => {
+        execFile(binary, ['--version'], { timeout: 10_000, env }, (err, stdout) => {
+            const version = stdout.trim();
+            if (err) {
+                const code = (err as { code?: unknown }).code;
+                resolve({ ok: false, why: typeof code === 'number' ? `--version exited with code ${code}` : errorText(err) });
+            } else if (!version.startsWith('go-analyzer ')) {
+                resolve({ ok: false, why: `--version printed ${JSON.stringify(version.slice(0, 80))}, not go-analyzer's version` });
+            } else {
+                resolve({ ok: true, version });
+            }
+        });
+    });
 }
 
 function lines(input: NodeJS.ReadableStream, each: (line: string) => void): void {

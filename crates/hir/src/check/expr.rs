@@ -136,7 +136,15 @@ impl Checker<'_> {
 
     /// Like [`Checker::expr`], with the expected type for an elided composite literal type.
     pub(crate) fn expr_with_hint(&mut self, e: ExprId, hint: TypeId) -> Operand {
-        let mut x = self.raw_expr(e, Some(hint));
+        // A generic function assigned to a function type gets its type arguments from that
+        // type (go1.21): it may stay generic until the assignment.
+        let reverse = self.world.is_signature(hint) && self.allow_version(21);
+        let saved = self.func_target;
+        if reverse {
+            self.func_target = Some((self.env.file as u32, self.unparen(e), hint));
+        }
+        let mut x = self.raw_expr_generic(e, Some(hint), reverse);
+        self.func_target = saved;
         self.exclude(&mut x, EXCLUDE_ALL);
         self.single_value(&mut x);
         x
@@ -364,7 +372,7 @@ impl Checker<'_> {
     // ---- recording ----
 
     /// go/types' `record`: untyped results wait in `self.untyped` for their final type.
-    fn record_operand(&mut self, x: &Operand) {
+    pub(crate) fn record_operand(&mut self, x: &Operand) {
         let Some(e) = x.expr else { return };
         if x.is_invalid() {
             return;

@@ -153,6 +153,9 @@ pub(crate) struct Checker<'a> {
     /// Where each instance of a generic type was first written (file, base type name), for
     /// invalid recursive types.
     pub instance_pos: HashMap<TypeId, (usize, TextRange)>,
+    /// The expression assigned to a function type, and that type: a partially instantiated
+    /// generic function there is completed by the assignment (reverse inference).
+    pub func_target: Option<(u32, ExprId, TypeId)>,
 }
 
 /// A function body set aside by staged checking, with what checking it needs.
@@ -242,6 +245,7 @@ impl<'a> Checker<'a> {
             relocatable: false,
             body_objs: None,
             instance_pos: HashMap::new(),
+            func_target: None,
         }
     }
 

@@ -662,8 +662,10 @@ impl Checker<'_> {
             return Operand::invalid(Some(e));
         }
         x.expr = Some(e);
-        let in_call = self.call_fun == Some((self.env.file as u32, e));
-        if got < want && !in_call {
+        let key = (self.env.file as u32, e);
+        let in_call = self.call_fun == Some(key);
+        let assigned = self.func_target.is_some_and(|(f, x, _)| (f, x) == key);
+        if got < want && !in_call && !assigned {
             // A partially instantiated function value: the rest is inferred from the
             // constraints.
             let Type::Signature(s) = self.world.ty(sig_ty).clone() else {
@@ -679,8 +681,9 @@ impl Checker<'_> {
             };
             targs = all;
         }
-        if got < want && in_call {
-            // Partial instantiation: the rest is inferred at the call.
+        if targs.len() < want {
+            // Partial instantiation: the rest is inferred at the call, or from the function
+            // type it is assigned to.
             let Type::Signature(s) = self.world.ty(sig_ty).clone() else {
                 return Operand::invalid(Some(e));
             };

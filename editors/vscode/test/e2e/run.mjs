@@ -453,6 +453,25 @@ async function main() {
         );
     });
 
+    await check('a server that dies at start is retried with backoff, and recovers once fixed', page, async () => {
+        // /bin/false exits at once with status 1, as a binary for another platform or a broken
+        // build would: the extension must neither hang nor give up.
+        await editWorkspaceSettings(page, { 'go-analyzer.server.path': '/bin/false' });
+        await page.locator('[aria-label="go-analyzer: restarting"]').first().waitFor({ timeout: 30_000 });
+        const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: '/bin/false does not run' });
+        await toast.first().waitFor({ timeout: 30_000 });
+        const text = await toast.first().innerText();
+        if (!text.includes('exited with code 1') || !text.includes('Restarting it in')) {
+            throw new Error(`the notification does not say what went wrong and what happens next: ${text}`);
+        }
+        await page.screenshot({ path: path.join(artifacts, 'crash-at-start.png') });
+        await editWorkspaceSettings(page, {});
+        await page.locator('[aria-label="go-analyzer: running"]').first().waitFor({ timeout: 40_000 });
+        await waitFor(`"${ERROR_TEXT}" in the Problems view after recovery`, 30_000, async () =>
+            (await problemsText(page)).includes(ERROR_TEXT),
+        );
+    });
+
     await check('no errors or warnings in the logs before the server was killed', page, async () => {
         const files = [];
         const walk = (dir) => {
