@@ -116,7 +116,19 @@ impl Checker<'_> {
             {
                 self.multi_expr(*single, false)
             }
-            _ => args.iter().map(|&a| self.generic_value_expr(a)).collect(),
+            _ => args
+                .iter()
+                .map(|&a| {
+                    // A partially instantiated function argument is completed by the
+                    // parameter's type (`arguments`), not here.
+                    let saved = self.func_target;
+                    let key = (self.env.file as u32, self.unparen(a));
+                    self.func_target = Some((key.0, key.1, ids::INVALID));
+                    let x = self.generic_value_expr(a);
+                    self.func_target = saved;
+                    x
+                })
+                .collect(),
         }
     }
 
