@@ -153,6 +153,29 @@ impl World {
         }
     }
 
+    /// Strict comparability: comparable, and no interfaces inside.
+    pub fn strictly_comparable(&self, t: TypeId) -> bool {
+        let mut seen = Vec::new();
+        self.strictly_comparable_in(t, &mut seen)
+    }
+
+    fn strictly_comparable_in(&self, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
+        let u = self.under(t);
+        if seen.contains(&u) {
+            return true;
+        }
+        seen.push(u);
+        match self.ty(u) {
+            Type::Interface(_) => false,
+            Type::Struct(s) => s
+                .fields
+                .iter()
+                .all(|&f| self.strictly_comparable_in(self.obj(f).ty, seen)),
+            Type::Array { elem, .. } => self.strictly_comparable_in(*elem, seen),
+            _ => self.comparable(u),
+        }
+    }
+
     /// Whether values of the type may be compared with `==` (go/types `Comparable`); interfaces
     /// count as comparable (the comparison may panic at run time).
     pub fn comparable(&self, ty: TypeId) -> bool {

@@ -151,24 +151,33 @@ impl World {
 
     fn intersect(&self, a: TypeSet, b: TypeSet) -> TypeSet {
         let comparable = a.comparable || b.comparable;
-        if a.all {
-            return TypeSet { comparable, ..b };
-        }
-        if b.all {
-            return TypeSet { comparable, ..a };
+        if a.all && b.all {
+            return TypeSet {
+                comparable,
+                ..TypeSet::everything()
+            };
         }
         let mut terms = Vec::new();
-        for &x in &a.terms {
-            for &y in &b.terms {
-                if let Some(t) = self.term_intersect(x, y) {
-                    terms.push(t);
+        if a.all || b.all {
+            terms = if a.all { b.terms } else { a.terms };
+        } else {
+            for &x in &a.terms {
+                for &y in &b.terms {
+                    if let Some(t) = self.term_intersect(x, y) {
+                        terms.push(t);
+                    }
                 }
             }
+        }
+        // A comparable set with terms keeps the strictly comparable ones (go/types'
+        // `intersectTermLists`): the terms say it all then.
+        if comparable {
+            terms.retain(|t| self.strictly_comparable(t.ty));
         }
         TypeSet {
             all: false,
             terms: self.norm_terms(terms),
-            comparable,
+            comparable: false,
         }
     }
 

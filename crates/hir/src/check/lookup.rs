@@ -833,7 +833,7 @@ impl Checker<'_> {
                 self.type_str(t)
             ));
         }
-        if t_comparable && !self.strictly_comparable(v) {
+        if t_comparable && !self.world.strictly_comparable(v) {
             if constraint && self.world.comparable(v) {
                 if self.allow_version(20) {
                     return Ok(());
@@ -846,29 +846,6 @@ impl Checker<'_> {
             return Err(format!("{} does not {verb} comparable", self.type_str(v)));
         }
         Ok(())
-    }
-
-    /// Strict comparability: comparable, and no interfaces inside.
-    fn strictly_comparable(&self, t: TypeId) -> bool {
-        let mut seen = Vec::new();
-        self.strictly_comparable_in(t, &mut seen)
-    }
-
-    fn strictly_comparable_in(&self, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
-        let u = self.world.under(t);
-        if seen.contains(&u) {
-            return true;
-        }
-        seen.push(u);
-        match self.world.ty(u) {
-            Type::Interface(_) => false,
-            Type::Struct(s) => s
-                .fields
-                .iter()
-                .all(|&f| self.strictly_comparable_in(self.world.obj(f).ty, seen)),
-            Type::Array { elem, .. } => self.strictly_comparable_in(*elem, seen),
-            _ => self.world.comparable(u),
-        }
     }
 
     /// go/types' `assertableTo`: whether a value of interface type `v` may hold a `t` (for

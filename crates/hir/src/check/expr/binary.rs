@@ -306,6 +306,10 @@ impl Checker<'_> {
             if self.world.type_param_comparable(ty) {
                 return None;
             }
+            let set = self.world.type_set(ty);
+            if !set.all && set.terms.is_empty() {
+                return Some("empty type set".into());
+            }
             return Some("incomparable types in type set".into());
         }
         match self.world.ty(self.world.under(ty)) {
