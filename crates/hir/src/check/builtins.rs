@@ -446,7 +446,10 @@ impl Checker<'_> {
                 }
                 match x.mode {
                     Mode::Invalid => return None,
-                    Mode::TypeExpr => {}
+                    Mode::TypeExpr => {
+                        let t = x.ty;
+                        self.later(move |c| c.valid_var_type(arg, t));
+                    }
                     _ => {
                         if self.world.is_untyped(x.ty) {
                             self.assignment(&mut x, None, "argument to new");

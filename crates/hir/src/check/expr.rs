@@ -478,6 +478,8 @@ impl Checker<'_> {
             Mode::Invalid => Operand::invalid(Some(e)),
             Mode::TypeExpr => {
                 let base = x.ty;
+                // The base of a pointer type is the type of a variable (go/types' `varType`).
+                self.later(move |c| c.valid_var_type(inner, base));
                 let ty = self.world.pointer(base);
                 Operand {
                     mode: Mode::TypeExpr,

@@ -197,7 +197,7 @@ impl Checker<'_> {
 
     /// go/types' `validVarType`: an interface with type terms or `comparable` in its type set
     /// cannot be the type of a variable.
-    fn valid_var_type(&mut self, e: ExprId, t: TypeId) {
+    pub(crate) fn valid_var_type(&mut self, e: ExprId, t: TypeId) {
         if !self.world.is_interface(t) {
             return;
         }
