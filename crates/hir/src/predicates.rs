@@ -153,6 +153,30 @@ impl World {
         }
     }
 
+    /// Comparability as the spec has it (go/types' `comparableType` with `dynamic` set):
+    /// interfaces count, but a type parameter must be strictly comparable.
+    pub fn spec_comparable(&self, t: TypeId) -> bool {
+        self.spec_comparable_in(t, &mut Vec::new())
+    }
+
+    fn spec_comparable_in(&self, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
+        let u = self.under(t);
+        if seen.contains(&u) {
+            return true;
+        }
+        seen.push(u);
+        match self.ty(u) {
+            Type::TypeParam { .. } => self.strictly_comparable(u),
+            Type::Interface(_) => true,
+            Type::Struct(s) => s
+                .fields
+                .iter()
+                .all(|&f| self.spec_comparable_in(self.obj(f).ty, seen)),
+            Type::Array { elem, .. } => self.spec_comparable_in(*elem, seen),
+            _ => self.comparable(u),
+        }
+    }
+
     /// Strict comparability: comparable, and no interfaces inside.
     pub fn strictly_comparable(&self, t: TypeId) -> bool {
         let mut seen = Vec::new();
@@ -166,6 +190,16 @@ impl World {
         }
         seen.push(u);
         match self.ty(u) {
+            // A type parameter: its type set's terms must be strictly comparable.
+            Type::TypeParam { .. } => {
+                let set = self.type_set(u);
+                set.comparable
+                    || (!set.all
+                        && set
+                            .terms
+                            .iter()
+                            .all(|t| self.strictly_comparable_in(t.ty, seen)))
+            }
             Type::Interface(_) => false,
             Type::Struct(s) => s
                 .fields

@@ -834,7 +834,7 @@ impl Checker<'_> {
             ));
         }
         if t_comparable && !self.world.strictly_comparable(v) {
-            if constraint && self.world.comparable(v) {
+            if constraint && self.world.spec_comparable(v) {
                 if self.allow_version(20) {
                     return Ok(());
                 }
