@@ -242,6 +242,10 @@ pub struct Alias {
     pub obj: ObjId,
     /// The aliased type; `Invalid` until resolved.
     pub actual: TypeId,
+    /// A generic alias's type parameters (go1.24: `type A[P any] = []P`).
+    pub type_params: Vec<TypeId>,
+    /// An instance `A[int]` of a generic alias: its type arguments (`actual` is substituted).
+    pub type_args: Vec<TypeId>,
 }
 
 /// The fixed ids of the basic types, allocated first in every world.

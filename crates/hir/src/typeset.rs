@@ -295,7 +295,7 @@ impl World {
                     || i.embeddeds.iter().any(|&e| self.has_tp(e, depth))
             }
             Type::Union(terms) => terms.iter().any(|term| self.has_tp(term.ty, depth)),
-            Type::Alias(_) => false,
+            Type::Alias(a) => self.has_tp(a.actual, depth),
         };
         *depth -= 1;
         r
@@ -303,6 +303,9 @@ impl World {
 
     /// A generic defined type (declared with type parameters, not an instance).
     pub fn is_generic_type(&self, t: TypeId) -> bool {
+        if let Type::Alias(a) = self.ty(t) {
+            return !a.type_params.is_empty();
+        }
         match self.ty(self.unalias(t)) {
             Type::Named(n) => !n.type_params.is_empty() && n.origin.is_none(),
             _ => false,

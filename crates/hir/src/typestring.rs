@@ -175,7 +175,14 @@ impl Writer<'_> {
                     self.type_param_list(&named.type_params);
                 }
             }
-            Type::Alias(alias) => self.type_name(alias.obj),
+            Type::Alias(alias) => {
+                self.type_name(alias.obj);
+                if !alias.type_args.is_empty() {
+                    self.type_list(&alias.type_args);
+                } else if !alias.type_params.is_empty() {
+                    self.type_param_list(&alias.type_params);
+                }
+            }
             Type::TypeParam { obj, .. } => self.out.push_str(&world.obj(*obj).name),
             Type::Union(terms) => {
                 for (i, t) in terms.iter().enumerate() {

@@ -110,6 +110,8 @@ pub(crate) fn populate(world: &mut World) {
     let any = world.new_type(Type::Alias(Box::new(Alias {
         obj: any_obj,
         actual: empty,
+        type_params: Vec::new(),
+        type_args: Vec::new(),
     })));
     world.obj_mut(any_obj).ty = any;
     world.insert(universe, any_obj);

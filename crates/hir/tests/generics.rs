@@ -135,3 +135,37 @@ func F[T any, N ~int | ~int64, S Stringer, C comparable](t T, n N, s S, c C) {
         ]
     );
 }
+
+/// Generic aliases (go1.24): instantiated by substitution, printed with their type
+/// arguments, constraints verified; the errors go/types gives.
+#[test]
+fn generic_aliases() {
+    let src = r#"package p
+
+type Set[K comparable] = map[K]struct{}
+
+func size(s Set[string]) int { return len(s) }
+
+var _ = size(map[string]struct{}{})
+var _ Set[[]int]
+var s Set[int]
+var _ string = s
+var _ Set[int, int]
+
+type A[P any] = P
+
+type L[T any] = []T
+
+func (L[T]) m() {}
+"#;
+    assert_eq!(
+        errors(src),
+        [
+            "8:11: []int does not satisfy comparable",
+            "10:16: cannot use s (variable of map type Set[int]) as string value in variable declaration",
+            "11:7: too many type arguments for type Set: have 2, want 1",
+            "13:17: cannot use type parameter declared in alias declaration as RHS",
+            "17:7: cannot define new methods on generic alias type L[T any]",
+        ]
+    );
+}

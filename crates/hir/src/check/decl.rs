@@ -369,16 +369,7 @@ impl Checker<'_> {
             }
         }
         if !type_params.is_empty() && alias {
-            // Generic aliases are not checked yet: opaque (no errors, no false positives).
-            let named = self
-                .world
-                .new_type(Type::Named(Box::new(Named::new(obj, ids::INVALID))));
-            self.world.obj_mut(obj).ty = named;
-            self.world.generic.insert(obj);
-            // Its declaration is not checked yet; its uses of imports still count.
-            let start = self.world.obj(obj).pos.offset;
-            let end = self.expr_range(ty).end;
-            self.mark_imports_used_in(TextRange { start, end });
+            self.generic_alias_decl(obj, ty, type_params);
             return;
         }
         if !type_params.is_empty() {
@@ -424,6 +415,8 @@ impl Checker<'_> {
             let a = self.world.new_type(Type::Alias(Box::new(Alias {
                 obj,
                 actual: ids::INVALID,
+                type_params: Vec::new(),
+                type_args: Vec::new(),
             })));
             self.world.obj_mut(obj).ty = a;
             let actual = self.typ(ty);
@@ -450,6 +443,38 @@ impl Checker<'_> {
         self.pending_named.remove(&named);
         self.set_underlying(named, rhs);
         self.valid_type(named);
+    }
+
+    /// `type A[P any] = RHS` (go1.24): an alias with type parameters, instantiated by
+    /// substitution.
+    fn generic_alias_decl(&mut self, obj: ObjId, ty: ExprId, type_params: &[ast::Field]) {
+        let a = self.world.new_type(Type::Alias(Box::new(Alias {
+            obj,
+            actual: ids::INVALID,
+            type_params: Vec::new(),
+            type_args: Vec::new(),
+        })));
+        self.world.obj_mut(obj).ty = a;
+        let saved = self.env.scope;
+        let start = self.world.obj(obj).pos.offset;
+        let end = self.expr_range(ty).end;
+        self.open_scope(TextRange { start, end });
+        let tparams = self.declare_type_params(type_params, None);
+        if let Type::Alias(al) = self.world.ty_mut(a) {
+            al.type_params = tparams.clone();
+        }
+        let mut actual = self.typ(ty);
+        if tparams.contains(&self.world.unalias(actual)) {
+            self.error_at(
+                ty,
+                "cannot use type parameter declared in alias declaration as RHS",
+            );
+            actual = ids::INVALID;
+        }
+        self.env.scope = saved;
+        if let Type::Alias(al) = self.world.ty_mut(a) {
+            al.actual = actual;
+        }
     }
 
     /// Sets `named`'s underlying type from its right-hand side `rhs`, following chains of
@@ -776,24 +801,5 @@ impl Checker<'_> {
             }
         }
     }
-
-    /// Marks the imports that qualified identifiers (`pkg.Name`) within `range` of the current
-    /// file refer to as used (for bodies the checker does not check).
-    fn mark_imports_used_in(&mut self, range: TextRange) {
-        let ast = self.ast();
-        let file_scope = self.file_scopes[self.env.file];
-        for (i, expr) in ast.exprs.iter().enumerate() {
-            let r = ast.expr_ranges[i];
-            if r.start < range.start || r.end > range.end {
-                continue;
-            }
-            if let ast::Expr::Selector { x, .. } = expr
-                && let ast::Expr::Name(name) = ast.expr(*x)
-                && let Some(obj) = self.world.lookup_local(file_scope, name.as_str())
-                && matches!(self.world.obj(obj).kind, ObjKind::PkgName { .. })
-            {
-                self.world.obj_mut(obj).used = true;
-            }
-        }
-    }
 }
+

@@ -554,6 +554,11 @@ impl Checker<'_> {
             self.use_type_args(indices);
             return ids::INVALID;
         }
+        if let Type::Alias(a) = self.world.ty(gx)
+            && !a.type_params.is_empty()
+        {
+            return self.instantiate_alias(e, gx, indices);
+        }
         if !self.world.is_generic_type(gx) {
             let (xs, ts) = (self.expr_string(e), self.type_str(gx));
             let _ = xs;
@@ -601,6 +606,50 @@ impl Checker<'_> {
         let inst = self.instantiate_named(gx, targs.clone());
         let at = (self.env.file, self.expr_range(x));
         self.instance_pos.entry(inst).or_insert(at);
+        let indices = indices.to_vec();
+        self.later(move |c| {
+            if let Some((i, msg)) = c.verify_type_args(&tparams, &targs) {
+                let at = indices.get(i).copied().unwrap_or(e);
+                let range = c.expr_range(at);
+                c.soft_error(range, msg);
+            }
+        });
+        inst
+    }
+
+    /// `A[int]` of a generic alias: an alias instance whose type is the right-hand side
+    /// with the type arguments substituted.
+    fn instantiate_alias(&mut self, e: ExprId, alias: TypeId, indices: &[ExprId]) -> TypeId {
+        let Type::Alias(a) = self.world.ty(alias).clone() else {
+            return ids::INVALID;
+        };
+        let mut targs = Vec::with_capacity(indices.len());
+        for &i in indices {
+            let t = self.var_type(i);
+            if !self.world.is_valid(t) {
+                return ids::INVALID;
+            }
+            targs.push(t);
+        }
+        let (got, want) = (targs.len(), a.type_params.len());
+        if got != want {
+            let qual = if got < want { "not enough" } else { "too many" };
+            let name = self.world.obj(a.obj).name.to_string();
+            let range = self.expr_range(e);
+            self.error(
+                range,
+                format!("{qual} type arguments for type {name}: have {got}, want {want}"),
+            );
+            return ids::INVALID;
+        }
+        let actual = self.subst(a.actual, &a.type_params, &targs);
+        let inst = self.world.new_type(Type::Alias(Box::new(crate::types::Alias {
+            obj: a.obj,
+            actual,
+            type_params: Vec::new(),
+            type_args: targs.clone(),
+        })));
+        let tparams = a.type_params.clone();
         let indices = indices.to_vec();
         self.later(move |c| {
             if let Some((i, msg)) = c.verify_type_args(&tparams, &targs) {

@@ -804,6 +804,16 @@ impl Checker<'_> {
                     if !self.world.is_valid(base) {
                         return (tparams, Some(ids::INVALID));
                     }
+                    if let Type::Alias(a) = self.world.ty(base)
+                        && !a.type_params.is_empty()
+                    {
+                        let s = self.type_str(base);
+                        self.error_at(
+                            *x,
+                            format!("cannot define new methods on generic alias type {s}"),
+                        );
+                        return (tparams, Some(ids::INVALID));
+                    }
                     if !self.world.is_generic_type(base) {
                         let s = self.type_str(base);
                         self.error_at(*x, format!("{s} is not a generic type"));
