@@ -202,6 +202,9 @@ impl Checker<'_> {
         };
         let from = sig.recv_type_params.clone();
         if from.len() != targs.len() {
+            // A receiver in error (`func (T) m()` of a generic T): the method keeps its
+            // signature, so that the instance still has it (no follow-on errors).
+            self.world.obj_mut(m).ty = sig_ty;
             return true;
         }
         let new_sig = self.subst(sig_ty, &from, &targs);
