@@ -160,6 +160,8 @@ pub struct BodyCheck {
     used: Vec<ObjId>,
     /// Package-level objects the body refers to, in first-use order (initialization order).
     deps: Vec<ObjId>,
+    /// The body's instantiations of type parameters (instantiation cycles).
+    mono_edges: Vec<crate::check::MonoEdge>,
 }
 
 /// A package whose declarations are checked, its bodies checked one at a time on demand.
@@ -277,6 +279,7 @@ impl StagedPackage {
         };
         let body = f.body?;
         let mut state = self.state.take()?;
+        let edges_before = state.mono.edges.len();
         let func = pending.env.decl;
         let saved_deps = func.and_then(|o| state.decls.get(&o).cloned());
         let declarations_info = std::mem::take(&mut state.info);
@@ -327,6 +330,7 @@ impl StagedPackage {
             _ => Vec::new(),
         };
         state.info = declarations_info;
+        let mono_edges = state.mono.edges.split_off(edges_before.min(state.mono.edges.len()));
         self.state = Some(state);
         Some(BodyCheck {
             errors,
@@ -334,6 +338,7 @@ impl StagedPackage {
             func,
             used,
             deps,
+            mono_edges,
         })
     }
 
@@ -360,6 +365,10 @@ impl StagedPackage {
                 }
             }
         }
+        let edges_before = state.mono.edges.len();
+        for b in bodies {
+            state.mono.edges.extend(b.mono_edges.iter().cloned());
+        }
         let mut no_imports = NoImports;
         let mut checker = Checker::resume(
             &mut self.world,
@@ -368,10 +377,14 @@ impl StagedPackage {
             &self.config,
             state,
         );
+        if self.errors.is_empty() && bodies.iter().all(|b| b.errors.is_empty()) {
+            checker.mono_check();
+        }
         checker.init_order();
         checker.unused_imports();
         let mut errors = std::mem::take(&mut checker.errors);
         let mut state = checker.into_state();
+        state.mono.edges.truncate(edges_before);
         for (func, decl) in saved {
             if let Some(o) = func {
                 state.decls.insert(o, decl);

@@ -355,6 +355,8 @@ impl Checker<'_> {
             let rest = all[explicit.len().min(all.len())..].to_vec();
             (all_tparams, all, rest)
         };
+        let range = self.expr_range(fun);
+        self.record_instance(&vt, &va, range);
         self.later(move |c| {
             if let Some((_, msg)) = c.verify_type_args(&vt, &va) {
                 let range = c.expr_range(e);

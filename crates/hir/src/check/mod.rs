@@ -17,6 +17,7 @@ mod infer;
 mod initorder;
 mod labels;
 mod lookup;
+mod mono;
 pub(crate) mod positions;
 mod resolver;
 mod returns;
@@ -41,6 +42,7 @@ use crate::world::{FileId, PackageId, ScopeId, World};
 use crate::{Config, Importer, SourceFile, TypeError};
 
 pub(crate) use decl::DeclInfo;
+pub(crate) use mono::Edge as MonoEdge;
 pub(crate) use resolver::unpack_recv;
 
 /// The context an expression or statement is checked in (go/types' `environment`).
@@ -156,6 +158,8 @@ pub(crate) struct Checker<'a> {
     /// The expression assigned to a function type, and that type: a partially instantiated
     /// generic function there is completed by the assignment (reverse inference).
     pub func_target: Option<(u32, ExprId, TypeId)>,
+    /// Instantiations of the package's type parameters, for instantiation cycles.
+    pub mono: mono::Mono,
 }
 
 /// A function body set aside by staged checking, with what checking it needs.
@@ -187,6 +191,7 @@ pub(crate) struct State {
     pending_named: std::collections::HashSet<TypeId>,
     valid_types: std::collections::HashSet<TypeId>,
     pub imports: Vec<(usize, ObjId)>,
+    pub mono: mono::Mono,
 }
 
 impl<'a> Checker<'a> {
@@ -246,6 +251,7 @@ impl<'a> Checker<'a> {
             body_objs: None,
             instance_pos: HashMap::new(),
             func_target: None,
+            mono: Default::default(),
         }
     }
 
@@ -267,6 +273,7 @@ impl<'a> Checker<'a> {
             pending_named: self.pending_named,
             valid_types: self.valid_types,
             imports: self.imports,
+            mono: self.mono,
         }
     }
 
@@ -293,6 +300,7 @@ impl<'a> Checker<'a> {
         c.pending_named = state.pending_named;
         c.valid_types = state.valid_types;
         c.imports = state.imports;
+        c.mono = state.mono;
         c.relocatable = true;
         c
     }
@@ -319,6 +327,10 @@ impl<'a> Checker<'a> {
         self.package_objects();
         self.process_delayed(0);
         self.finish_instances();
+        // go/types looks for instantiation cycles only in packages without errors.
+        if !self.has_errors {
+            self.mono_check();
+        }
         self.init_order();
         self.unused_imports();
         self.record_untyped();

@@ -607,6 +607,8 @@ impl Checker<'_> {
             return ids::INVALID;
         }
         let inst = self.instantiate_named(gx, targs.clone());
+        let range = self.expr_range(e);
+        self.record_instance(&tparams, &targs, range);
         let at = (self.env.file, self.expr_range(x));
         self.instance_pos.entry(inst).or_insert(at);
         let indices = indices.to_vec();
@@ -757,6 +759,8 @@ impl Checker<'_> {
                 c.soft_error(range, msg);
             }
         });
+        let range = self.expr_range(e);
+        self.record_instance(&tparams, &targs, range);
         x.ty = self.instantiate_signature(sig_ty, &targs);
         x.mode = Mode::Value;
         x

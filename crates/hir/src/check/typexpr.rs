@@ -834,6 +834,7 @@ impl Checker<'_> {
                         return (tparams, Some(ids::INVALID));
                     }
                     for (k, &tp) in tparams.iter().enumerate() {
+                        self.mono.canon.insert(tp, origin_tparams[k]);
                         let ob = self
                             .world
                             .type_param_bound(origin_tparams[k])
