@@ -152,7 +152,13 @@ pub(crate) fn check(
                     }
                 }
                 let is_root = roots.contains(package.import_path.as_str());
-                run.package(package, files, is_root, tests, &config_for(&config, package));
+                run.package(
+                    package,
+                    files,
+                    is_root,
+                    tests,
+                    &config_for(&config, package),
+                );
             }
         });
         if tests {

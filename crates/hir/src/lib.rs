@@ -10,9 +10,9 @@ pub mod constant;
 mod exprstring;
 pub mod info;
 pub mod objects;
-pub mod staged;
 pub mod operand;
 mod predicates;
+pub mod staged;
 pub mod types;
 pub mod typeset;
 pub mod typestring;
@@ -21,7 +21,7 @@ pub mod world;
 
 use std::sync::Arc;
 
-pub use check::positions::{Space, resolve_markers};
+pub use check::positions::{Marker, Space, resolve_markers};
 pub use info::Info;
 pub use world::{PackageId, World};
 

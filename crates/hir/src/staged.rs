@@ -86,7 +86,10 @@ fn body_interiors<'a>(
             return None;
         };
         let range = file.stmt_range(f.body?);
-        let (open, close) = (range.start as usize + 1, (range.end as usize).checked_sub(1)?);
+        let (open, close) = (
+            range.start as usize + 1,
+            (range.end as usize).checked_sub(1)?,
+        );
         let ok = open <= close
             && close < bytes.len()
             && last <= open
@@ -222,7 +225,12 @@ pub fn check_declarations(
     let mut bodies = HashMap::new();
     let keys: Vec<HashMap<DeclId, String>> = files
         .iter()
-        .map(|f| func_keys(&f.ast).into_iter().map(|k| (k.decl, k.key)).collect())
+        .map(|f| {
+            func_keys(&f.ast)
+                .into_iter()
+                .map(|k| (k.decl, k.key))
+                .collect()
+        })
         .collect();
     for body in deferred {
         if let Some(key) = keys.get(body.file).and_then(|k| k.get(&body.decl)) {
@@ -298,6 +306,7 @@ impl StagedPackage {
                 let mut no_imports = NoImports;
                 let mut checker = Checker::resume(world, files, &mut no_imports, config, state);
                 checker.body_objs = Some(first_obj);
+                checker.body_key = Some(key.to_string());
                 // A fresh copy of the function's scope: the body declares its locals there,
                 // and it may be checked again.
                 let mut env = pending.env;
@@ -330,7 +339,10 @@ impl StagedPackage {
             _ => Vec::new(),
         };
         state.info = declarations_info;
-        let mono_edges = state.mono.edges.split_off(edges_before.min(state.mono.edges.len()));
+        let mono_edges = state
+            .mono
+            .edges
+            .split_off(edges_before.min(state.mono.edges.len()));
         self.state = Some(state);
         Some(BodyCheck {
             errors,
@@ -404,6 +416,8 @@ struct NoImports;
 
 impl Importer for NoImports {
     fn import(&mut self, _world: &mut World, path: &str) -> Result<PackageId, String> {
-        Err(format!("cannot import {path:?} while checking a function body"))
+        Err(format!(
+            "cannot import {path:?} while checking a function body"
+        ))
     }
 }

@@ -51,13 +51,8 @@ fn staged(files: &[SourceFile], config: &Config, importer: &mut dyn Importer) ->
         decls.push(SourceFile::parse(&f.path, &text));
         cuts.push(c);
     }
-    let mut package = staged::check_declarations(
-        World::default(),
-        "p",
-        decls,
-        importer,
-        config.clone(),
-    );
+    let mut package =
+        staged::check_declarations(World::default(), "p", decls, importer, config.clone());
     // Where each error's offset is in its file: (file, offset in the file).
     let place = |e: &TypeError, body_start: Option<u32>| -> u32 {
         match (e.space, body_start) {
@@ -65,14 +60,17 @@ fn staged(files: &[SourceFile], config: &Config, importer: &mut dyn Importer) ->
             _ => cuts[e.file].file_offset(e.range.start),
         }
     };
-    let resolve = |msg: &str, body: Option<(usize, u32)>| -> String {
-        hir::resolve_markers(msg, |space, path, offset| {
-            let i = files.iter().position(|f| &*f.path == path)?;
-            let offset = match (space, body) {
-                (Space::Body, Some((file, start))) if file == i => {
-                    start + offset - BODY_PREFIX.len() as u32
+    let resolve = |msg: &str| -> String {
+        hir::resolve_markers(msg, |m| {
+            let i = files.iter().position(|f| &*f.path == m.path)?;
+            let offset = match (m.space, m.key) {
+                (Space::Body, Some(key)) => {
+                    let k = staged::func_keys(&files[i].ast)
+                        .into_iter()
+                        .find(|k| k.key == key)?;
+                    k.range.start + m.offset - BODY_PREFIX.len() as u32
                 }
-                _ => cuts[i].file_offset(offset),
+                _ => cuts[i].file_offset(m.offset),
             };
             Some(line_col(&files[i].text, offset))
         })
@@ -81,7 +79,7 @@ fn staged(files: &[SourceFile], config: &Config, importer: &mut dyn Importer) ->
     let mut push = |e: &TypeError, body: Option<(usize, u32)>| {
         let offset = place(e, body.map(|b| b.1));
         let f = &files[e.file];
-        let msg = resolve(&e.message, body);
+        let msg = resolve(&e.message);
         out.push((e.file, offset, format(&f.path, &f.text, offset, &msg)));
     };
     for e in package.errors().to_vec() {
@@ -90,7 +88,10 @@ fn staged(files: &[SourceFile], config: &Config, importer: &mut dyn Importer) ->
     let mut bodies = Vec::new();
     for (i, f) in files.iter().enumerate() {
         for staged::FuncKey { key, range, .. } in staged::func_keys(&f.ast) {
-            let source = staged::body_source(f.path.clone(), &f.text[range.start as usize..range.end as usize]);
+            let source = staged::body_source(
+                f.path.clone(),
+                &f.text[range.start as usize..range.end as usize],
+            );
             let Some(check) = package.check_body(i, &key, &source) else {
                 continue;
             };

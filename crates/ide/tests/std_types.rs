@@ -26,7 +26,10 @@ fn standard_library_packages_check_clean_in_the_editor() {
         names.sort();
         for path in names {
             let file = host.load_file(Path::new(&path)).expect("readable");
-            let errors = host.analysis().type_diagnostics(file).expect("not cancelled");
+            let errors = host
+                .analysis()
+                .type_diagnostics(file)
+                .expect("not cancelled");
             assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
             files += 1;
         }

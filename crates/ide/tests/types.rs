@@ -136,7 +136,10 @@ fn an_edit_inside_a_body_re_checks_that_body_only() {
         errors_a2(&mut host),
         [
             (x, "declared and not used: x".to_string()),
-            (edited.find("y string").unwrap() as u32, "declared and not used: y".to_string()),
+            (
+                edited.find("y string").unwrap() as u32,
+                "declared and not used: y".to_string()
+            ),
             (
                 y,
                 "cannot use 2 (untyped int constant) as string value in variable declaration"

@@ -19,7 +19,12 @@ impl Checker<'_> {
     pub(crate) fn assignment(&mut self, x: &mut Operand, t: Option<TypeId>, context: &str) {
         self.single_value(x);
         // A generic function value: instantiated from the target function type, or an error.
-        if !x.is_invalid() && !self.world.sig_type_params(self.world.unalias(x.ty)).is_empty() {
+        if !x.is_invalid()
+            && !self
+                .world
+                .sig_type_params(self.world.unalias(x.ty))
+                .is_empty()
+        {
             match t.and_then(|t| self.infer_from_target(x.ty, t)) {
                 Some(ty) => {
                     x.ty = ty;
@@ -29,7 +34,9 @@ impl Checker<'_> {
                     let xs = x.expr.map(|e| self.expr_string(e)).unwrap_or_default();
                     self.error_op(
                         x,
-                        format!("cannot use generic function {xs} without instantiation in {context}"),
+                        format!(
+                            "cannot use generic function {xs} without instantiation in {context}"
+                        ),
                     );
                     x.mode = Mode::Invalid;
                     return;

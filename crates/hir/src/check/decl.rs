@@ -535,7 +535,9 @@ impl Checker<'_> {
                 let ft = self.world.obj(f).ty;
                 self.valid_type0(ft, nest, path)
             }),
-            Type::Union(terms) => terms.iter().all(|term| self.valid_type0(term.ty, nest, path)),
+            Type::Union(terms) => terms
+                .iter()
+                .all(|term| self.valid_type0(term.ty, nest, path)),
             Type::Interface(iface) => iface
                 .embeddeds
                 .iter()
@@ -566,7 +568,11 @@ impl Checker<'_> {
                     if !cycle.is_empty() {
                         // An instance is reported where it was written (go/types gives
                         // instances the position of their instantiation).
-                        match path.get(start).and_then(|p| self.instance_pos.get(p)).copied() {
+                        match path
+                            .get(start)
+                            .and_then(|p| self.instance_pos.get(p))
+                            .copied()
+                        {
                             Some((file, range)) => {
                                 let msg = self.cycle_message(&cycle, 0);
                                 self.report(file, range, msg, false);
@@ -662,7 +668,6 @@ impl Checker<'_> {
             }
         }
     }
-
 
     fn func_decl(&mut self, obj: ObjId, decl: DeclId) {
         let ast = self.ast();
@@ -802,4 +807,3 @@ impl Checker<'_> {
         }
     }
 }
-

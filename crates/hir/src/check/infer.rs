@@ -264,7 +264,11 @@ impl Checker<'_> {
     fn unsatisfied(&mut self, at: ExprId, fun_str: &str, tp: TypeId, tx: TypeId, cause: String) {
         let bound = self.world.type_param_bound(tp).unwrap_or(tp);
         let (ps, xs, cs) = (self.type_str(tp), self.type_str(tx), self.type_str(bound));
-        self.infer_error(at, fun_str, format!("{ps} (type {xs}) does not satisfy {cs}{cause}"));
+        self.infer_error(
+            at,
+            fun_str,
+            format!("{ps} (type {xs}) does not satisfy {cs}{cause}"),
+        );
     }
 
     /// Reports an inference error; in a call (`fun_str` not empty) prefixed with `in call to

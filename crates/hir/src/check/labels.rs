@@ -271,7 +271,6 @@ impl<'a> Checker<'a> {
             _ => {}
         }
     }
-
 }
 
 /// Per-block bookkeeping of forward jumps and the variable declarations they may jump over.

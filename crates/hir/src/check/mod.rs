@@ -152,6 +152,8 @@ pub(crate) struct Checker<'a> {
     /// While one deferred body is checked: the first object it created (objects from there
     /// on are positioned in the body's own text).
     pub body_objs: Option<u32>,
+    /// While one deferred body is checked: its function's key (positions in messages).
+    pub body_key: Option<String>,
     /// Where each instance of a generic type was first written (file, base type name), for
     /// invalid recursive types.
     pub instance_pos: HashMap<TypeId, (usize, TextRange)>,
@@ -249,6 +251,7 @@ impl<'a> Checker<'a> {
             deferred: Vec::new(),
             relocatable: false,
             body_objs: None,
+            body_key: None,
             instance_pos: HashMap::new(),
             func_target: None,
             mono: Default::default(),
@@ -521,7 +524,10 @@ impl<'a> Checker<'a> {
             return true;
         }
         let hint = self.version_hint();
-        self.error(range, format!("{feature} requires go1.{minor} or later{hint}"));
+        self.error(
+            range,
+            format!("{feature} requires go1.{minor} or later{hint}"),
+        );
         false
     }
 

@@ -18,9 +18,9 @@ pub(crate) struct Edge {
     src: TypeId,
     dst: TypeId,
     weight: u32,
-    /// The type argument, and where it was written (file, range).
+    /// The type argument, and where it was written (as a message shows it).
     typ: TypeId,
-    at: (usize, TextRange),
+    at: String,
 }
 
 /// The graph's edges, and receiver type parameters mapped to their base type's.
@@ -34,12 +34,7 @@ impl Checker<'_> {
     /// Records that `tparams` were instantiated with `targs` at `at` (go/types'
     /// `recordInstance`); type parameters of other packages are ignored (a cycle stays
     /// within one package).
-    pub(crate) fn record_instance(
-        &mut self,
-        tparams: &[TypeId],
-        targs: &[TypeId],
-        at: TextRange,
-    ) {
+    pub(crate) fn record_instance(&mut self, tparams: &[TypeId], targs: &[TypeId], at: TextRange) {
         for (&tp, &targ) in tparams.iter().zip(targs) {
             let tp = self.canon_tparam(tp);
             if !self.is_local_tparam(tp) {
@@ -55,7 +50,7 @@ impl Checker<'_> {
                     dst: tp,
                     weight,
                     typ: targ,
-                    at: (self.env.file, at),
+                    at: self.offset_position(at.start),
                 });
             }
         }
@@ -193,12 +188,8 @@ impl Checker<'_> {
                 Type::TypeParam { obj, .. } => self.world.obj(*obj).name.to_string(),
                 _ => continue,
             };
-            let saved = self.env.file;
-            self.env.file = e.at.0;
-            let at = self.offset_position(e.at.1.start);
-            self.env.file = saved;
             let ts = self.type_str(e.typ);
-            msg.push_str(&format!("\n\t{at}: {name} instantiated as {ts}"));
+            msg.push_str(&format!("\n\t{}: {name} instantiated as {ts}", e.at));
         }
         self.error_at_obj(obj, msg);
     }

@@ -14,6 +14,8 @@ use crate::objects::ObjId;
 const MARK: char = '\u{1}';
 /// Separates a marker's path from its offset.
 const SEP: char = '\u{2}';
+/// Separates a body marker's path from the body's key (`crate::staged::func_keys`).
+const KEY: char = '\u{3}';
 
 /// Which text a marker's offset is in.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -39,7 +41,13 @@ impl Checker<'_> {
             return String::new();
         };
         let data = self.world.file(file);
-        self.format(Form::Position, self.obj_space(obj), &data.path, &data.text, o.pos.offset)
+        self.format(
+            Form::Position,
+            self.obj_space(obj),
+            &data.path,
+            &data.text,
+            o.pos.offset,
+        )
     }
 
     /// The text an object's position is in: objects a body check created are in the body's.
@@ -53,13 +61,25 @@ impl Checker<'_> {
     /// `file:line:col` of `offset` in the current file.
     pub(crate) fn offset_position(&self, offset: u32) -> String {
         let file = &self.files[self.env.file];
-        self.format(Form::Position, self.current_space(), &file.path, &file.text, offset)
+        self.format(
+            Form::Position,
+            self.current_space(),
+            &file.path,
+            &file.text,
+            offset,
+        )
     }
 
     /// The 1-based line of `offset` in the current file.
     pub(crate) fn line_of(&self, offset: u32) -> String {
         let file = &self.files[self.env.file];
-        self.format(Form::Line, self.current_space(), &file.path, &file.text, offset)
+        self.format(
+            Form::Line,
+            self.current_space(),
+            &file.path,
+            &file.text,
+            offset,
+        )
     }
 
     fn current_space(&self) -> Space {
@@ -76,11 +96,12 @@ impl Checker<'_> {
                 Form::Position => 'P',
                 Form::Line => 'L',
             };
-            let s = match space {
-                Space::Declarations => 'd',
-                Space::Body => 'b',
+            return match (space, &self.body_key) {
+                (Space::Body, Some(key)) => {
+                    format!("{MARK}{f}b{path}{KEY}{key}{SEP}{offset}{MARK}")
+                }
+                _ => format!("{MARK}{f}d{path}{SEP}{offset}{MARK}"),
             };
-            return format!("{MARK}{f}{s}{path}{SEP}{offset}{MARK}");
         }
         let lc = syntax::LineIndex::new(text).line_col(offset);
         match form {
@@ -90,11 +111,21 @@ impl Checker<'_> {
     }
 }
 
-/// `msg` with its markers replaced: `locate(space, path, offset)` gives the 0-based line and
-/// column in the real file (a marker it cannot place is dropped).
+/// Where a marker points: the text (and for a body, its function's key), the file's path and
+/// the offset in that text.
+#[derive(Clone, Copy, Debug)]
+pub struct Marker<'m> {
+    pub space: Space,
+    pub path: &'m str,
+    pub key: Option<&'m str>,
+    pub offset: u32,
+}
+
+/// `msg` with its markers replaced: `locate(marker)` gives the 0-based line and column in
+/// the real file (a marker it cannot place is dropped).
 pub fn resolve_markers(
     msg: &str,
-    mut locate: impl FnMut(Space, &str, u32) -> Option<(u32, u32)>,
+    mut locate: impl FnMut(Marker<'_>) -> Option<(u32, u32)>,
 ) -> String {
     if !msg.contains(MARK) {
         return msg.to_string();
@@ -118,12 +149,19 @@ pub fn resolve_markers(
         let Some((path, offset)) = body.rsplit_once(SEP) else {
             continue;
         };
-        let space = if space == 'b' {
-            Space::Body
-        } else {
-            Space::Declarations
+        let (space, path, key) = match (space, path.split_once(KEY)) {
+            ('b', Some((path, key))) => (Space::Body, path, Some(key)),
+            _ => (Space::Declarations, path, None),
         };
-        let Some((line, col)) = offset.parse().ok().and_then(|o| locate(space, path, o)) else {
+        let located = offset.parse().ok().and_then(|offset| {
+            locate(Marker {
+                space,
+                path,
+                key,
+                offset,
+            })
+        });
+        let Some((line, col)) = located else {
             continue;
         };
         if form == 'L' {

@@ -534,7 +534,6 @@ impl Checker<'_> {
         self.check_arity(names, own, has_type, inherited, spec_range, true);
     }
 
-
     pub(crate) fn new_object(&mut self, name: &ast::Name, kind: ObjKind) -> ObjId {
         let pos = self.pos(name.range.start);
         self.world.new_obj(Object {

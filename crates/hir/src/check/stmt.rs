@@ -582,7 +582,6 @@ impl Checker<'_> {
         None
     }
 
-
     /// A variable as go/types' `ObjectString` prints it: `var x int`.
     fn var_string(&self, obj: ObjId) -> String {
         let o = self.world.obj(obj);

@@ -648,12 +648,14 @@ impl Checker<'_> {
             return ids::INVALID;
         }
         let actual = self.subst(a.actual, &a.type_params, &targs);
-        let inst = self.world.new_type(Type::Alias(Box::new(crate::types::Alias {
-            obj: a.obj,
-            actual,
-            type_params: Vec::new(),
-            type_args: targs.clone(),
-        })));
+        let inst = self
+            .world
+            .new_type(Type::Alias(Box::new(crate::types::Alias {
+                obj: a.obj,
+                actual,
+                type_params: Vec::new(),
+                type_args: targs.clone(),
+            })));
         let tparams = a.type_params.clone();
         let indices = indices.to_vec();
         self.later(move |c| {

@@ -725,7 +725,10 @@ impl Checker<'_> {
                     e = *x;
                 }
                 let s = self.type_str(base);
-                self.error_at(e, format!("cannot define new methods on instantiated type {s}"));
+                self.error_at(
+                    e,
+                    format!("cannot define new methods on instantiated type {s}"),
+                );
                 self.world.obj_mut(recv).ty = ids::INVALID;
                 return;
             }

@@ -169,9 +169,8 @@ impl Checker<'_> {
                     && a.tags == b.tags
                     && a.fields.iter().zip(&b.fields).all(|(&f, &g)| {
                         let (fo, go) = (w.obj(f), w.obj(g));
-                        let embedded = |o: &crate::objects::Object| {
-                            o.var_info().is_some_and(|v| v.embedded)
-                        };
+                        let embedded =
+                            |o: &crate::objects::Object| o.var_info().is_some_and(|v| v.embedded);
                         embedded(fo) == embedded(go)
                             && w.same_id(f, go.pkg, &go.name, false)
                             && self.unify(u, fo.ty, go.ty, emode, d)

@@ -54,7 +54,10 @@ pub(super) fn dependencies(
     db: &dyn SourceDatabase,
     package: &Package,
     direct: &[String],
-) -> (Vec<(Arc<Package>, HashMap<String, PathBuf>)>, HashMap<String, PathBuf>) {
+) -> (
+    Vec<(Arc<Package>, HashMap<String, PathBuf>)>,
+    HashMap<String, PathBuf>,
+) {
     let dir = package.dir.as_path();
     let direct_imports = import_dirs(db, package, direct);
     let mut order: Vec<(Arc<Package>, HashMap<String, PathBuf>)> = Vec::new();

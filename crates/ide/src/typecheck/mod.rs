@@ -233,24 +233,18 @@ pub(crate) fn package_type_errors(
 
     let mut places = Places::new(db, &staged.files);
     let mut out: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
-    let errors = declared
-        .iter()
-        .chain(&finished)
-        .map(|e| (e, None))
-        .chain(
-            bodies
-                .iter()
-                .flat_map(|(i, start, r)| r.0.errors.iter().map(move |e| (e, Some((*i, *start))))),
-        );
+    let errors = declared.iter().chain(&finished).map(|e| (e, None)).chain(
+        bodies
+            .iter()
+            .flat_map(|(i, start, r)| r.0.errors.iter().map(move |e| (e, Some((*i, *start))))),
+    );
     for (error, body) in errors {
         let Some(path) = staged.files.get(error.file) else {
             continue;
         };
         let start = places.offset(error.file, error.space, error.range.start, body);
         let end = places.offset(error.file, error.space, error.range.end, body);
-        let message = hir::resolve_markers(&error.message, |space, path, offset| {
-            places.line_col(Path::new(path), space, offset, body)
-        });
+        let message = hir::resolve_markers(&error.message, |m| places.line_col(m));
         out.entry(path.clone()).or_default().push(Diagnostic {
             range: TextRange::new(start, end.max(start)),
             severity: Severity::Error,
@@ -315,19 +309,20 @@ impl<'a> Places<'a> {
     }
 
     /// The 0-based line and column of a position inside a message.
-    fn line_col(
-        &mut self,
-        path: &Path,
-        space: hir::Space,
-        offset: u32,
-        body: Option<(usize, u32)>,
-    ) -> Option<(u32, u32)> {
-        let index = self.files.iter().position(|p| p == path);
-        let offset = match (index, space, body) {
-            (Some(i), hir::Space::Body, Some((file, start))) if i == file => {
-                start + offset.saturating_sub(BODY_PREFIX.len() as u32)
+    fn line_col(&mut self, m: hir::Marker<'_>) -> Option<(u32, u32)> {
+        let path = Path::new(m.path);
+        let offset = match (m.space, m.key) {
+            (hir::Space::Body, Some(key)) => {
+                let db = self.db;
+                let file = base_db::file(db, path);
+                let start = staged::func_keys(base_db::file_ast(db, file))
+                    .into_iter()
+                    .find(|k| k.key == key)?
+                    .range
+                    .start;
+                start + m.offset.saturating_sub(BODY_PREFIX.len() as u32)
             }
-            _ => self.file(path).0.file_offset(offset),
+            _ => self.file(path).0.file_offset(m.offset),
         };
         let lc = self.file(path).1.line_col(offset);
         Some((lc.line, lc.col))
