@@ -60,7 +60,9 @@ fn main() -> ExitCode {
             }
         },
         _ => {
-            eprintln!("usage: cargo xtask tidy | bench | conformance | corpus | dist [--server PATH]");
+            eprintln!(
+                "usage: cargo xtask tidy | bench | conformance | corpus | dist [--server PATH]"
+            );
             ExitCode::from(2)
         }
     }
