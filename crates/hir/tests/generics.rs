@@ -169,3 +169,60 @@ func (L[T]) m() {}
         ]
     );
 }
+
+/// Pathological generics terminate with a diagnostic (issue 5's bad input): an instantiation
+/// that grows without end, inference that cannot settle, constraint cycles, a thousand type
+/// parameters, and an instantiation depth bomb.
+#[test]
+fn pathological_generics_terminate_with_a_diagnostic() {
+    // Infinitely expanding instantiation, reached through a method called in a loop.
+    let expanding = "package p\n\ntype T[P any] struct{ f *T[[]P] }\n\nfunc (t T[P]) m() { t.f.m() }\n\nfunc g[P any](n int) {\n\tfor i := 0; i < n; i++ {\n\t\tg[[]P](n)\n\t}\n}\n";
+    let errs = errors(expanding);
+    assert!(
+        errs.iter().any(|e| e.contains("instantiation cycle")),
+        "{errs:?}"
+    );
+
+    // Inference that never converges: P must be []P.
+    let diverging = "package p\n\nfunc f[P any](P, []P) {}\n\nfunc _[Q any](q Q) {\n\tvar x []Q\n\tf(x, x)\n}\n";
+    let errs = errors(diverging);
+    assert!(
+        errs.iter().any(|e| e.contains("does not match")),
+        "{errs:?}"
+    );
+
+    // Constraint cycles.
+    let cycles = "package p\n\ntype C[P C[P]] interface{ m() P }\n\nfunc f[P interface{ *Q }, Q interface{ *P }]() {}\n\nfunc _() { f() }\n";
+    let errs = errors(cycles);
+    assert!(errs.iter().any(|e| e.contains("cannot infer")), "{errs:?}");
+
+    // A thousand type parameters, all inferred.
+    let names: Vec<String> = (0..1000).map(|i| format!("P{i}")).collect();
+    let many = format!(
+        "package p\n\nfunc f[{} any]({}) {{}}\n\nfunc _() {{\n\tf({})\n}}\n",
+        names.join(", "),
+        names
+            .iter()
+            .map(|n| format!("_ {n}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (0..1000)
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    assert_eq!(errors(&many), Vec::<String>::new());
+
+    // An instantiation depth bomb: each level doubles the type.
+    let mut bomb = String::from("package p\n\ntype P0[T any] struct{ a, b T }\n");
+    for i in 1..40 {
+        bomb.push_str(&format!(
+            "type P{i}[T any] struct{{ a, b P{}[P{}[T]] }}\n",
+            i - 1,
+            i - 1
+        ));
+    }
+    bomb.push_str("var x P39[int]\nvar _ int = x\n");
+    let errs = errors(&bomb);
+    assert!(errs.iter().any(|e| e.contains("cannot use x")), "{errs:?}");
+}

@@ -61,6 +61,9 @@ impl DeclInfo {
     }
 }
 
+/// How many steps one validity check of a type declaration may take.
+const VALID_TYPE_STEPS: u32 = 100_000;
+
 impl Checker<'_> {
     /// Checks all package-level objects in source order: type declarations first (non-alias
     /// before alias), then the rest, as go/types does.
@@ -520,6 +523,7 @@ impl Checker<'_> {
 
     /// Reports types that contain themselves without indirection (`type T struct{ f T }`).
     fn valid_type(&mut self, named: TypeId) {
+        self.valid_steps = 0;
         self.valid_type0(named, &mut Vec::new(), &mut Vec::new());
     }
 
@@ -528,6 +532,13 @@ impl Checker<'_> {
     /// for the message. A type parameter stands for its type argument in the innermost
     /// instance of the nest, checked in the nest outside that instance.
     fn valid_type0(&mut self, t: TypeId, nest: &mut Vec<TypeId>, path: &mut Vec<TypeId>) -> bool {
+        // The walk visits every path through nested instances, which doubles per level in
+        // types built to do so; past a budget the type is taken as valid (go/types has no
+        // cache here either, see go.dev/issue/65711).
+        self.valid_steps += 1;
+        if self.valid_steps > VALID_TYPE_STEPS {
+            return true;
+        }
         let t = self.world.unalias(t);
         match self.world.ty(t).clone() {
             Type::Array { elem, .. } => self.valid_type0(elem, nest, path),

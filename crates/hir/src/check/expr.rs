@@ -337,6 +337,7 @@ impl Checker<'_> {
                 if self.valid_types.contains(&t)
                     || self.world.obj(obj).pkg != Some(self.pkg)
                     || visiting.contains(&t)
+                    || self.finite_types.contains(&t)
                 {
                     return true;
                 }
@@ -352,6 +353,11 @@ impl Checker<'_> {
                 visiting.push(t);
                 let ok = self.finite_size0(underlying, visiting, report);
                 visiting.pop();
+                // Known finite from here on (instances nest exponentially in types built to
+                // do so; each is walked once).
+                if ok {
+                    self.finite_types.insert(t);
+                }
                 ok
             }
             Type::Array { elem, .. } => {

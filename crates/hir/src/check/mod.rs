@@ -154,6 +154,13 @@ pub(crate) struct Checker<'a> {
     pub body_objs: Option<u32>,
     /// While one deferred body is checked: its function's key (positions in messages).
     pub body_key: Option<String>,
+    /// Instances of generic types this check may still create (see `INSTANCE_BUDGET`).
+    pub instance_budget: u32,
+    pub instance_budget_reported: bool,
+    /// Steps taken by the current `valid_type` walk.
+    pub valid_steps: u32,
+    /// Types whose size was found finite (`finite_size`).
+    pub finite_types: std::collections::HashSet<TypeId>,
     /// Where each instance of a generic type was first written (file, base type name), for
     /// invalid recursive types.
     pub instance_pos: HashMap<TypeId, (usize, TextRange)>,
@@ -252,6 +259,10 @@ impl<'a> Checker<'a> {
             relocatable: false,
             body_objs: None,
             body_key: None,
+            instance_budget: typeparam::INSTANCE_BUDGET,
+            instance_budget_reported: false,
+            valid_steps: 0,
+            finite_types: Default::default(),
             instance_pos: HashMap::new(),
             func_target: None,
             mono: Default::default(),

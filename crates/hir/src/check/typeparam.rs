@@ -14,6 +14,10 @@ use crate::types::{Interface, Named, Signature, Struct, Term, Type, TypeId, ids}
 /// *T[[]P] }` would never end); the instance stays unexpanded, hence invalid and silent.
 const MAX_SUBST_DEPTH: u32 = 40;
 
+/// How many instances of generic types one package check may create: enough for any real
+/// package, a stop for types that double at every level.
+pub(crate) const INSTANCE_BUDGET: u32 = 200_000;
+
 impl Checker<'_> {
     /// Declares the type parameters of `fields` in the current scope and evaluates their
     /// constraints (go/types' `collectTypeParams`); returns the type parameter types.
@@ -119,6 +123,12 @@ impl Checker<'_> {
         let Type::Named(n) = self.world.ty(origin) else {
             return ids::INVALID;
         };
+        // Eager expansion of a type that doubles at every level (`type P1[T any] struct{ a,
+        // b P0[P0[T]] }` ...) would never end: past the budget, instances are invalid.
+        if self.instance_budget == 0 {
+            return ids::INVALID;
+        }
+        self.instance_budget -= 1;
         let mut named = Named::new(n.obj, ids::INVALID);
         named.type_params = n.type_params.clone();
         named.origin = Some(origin);
@@ -549,6 +559,7 @@ impl Checker<'_> {
     // ---- instantiation in type expressions ----
 
     /// `G[A, B]` in a type expression (go/types' `instantiatedType`).
+    /// (Instances are expanded eagerly; see `INSTANCE_BUDGET`.)
     pub(crate) fn instantiated_type(&mut self, e: ExprId, x: ExprId, indices: &[ExprId]) -> TypeId {
         let range = self.lbrack(e);
         self.verify_version(range, 18, "type instantiation");
@@ -607,6 +618,16 @@ impl Checker<'_> {
             return ids::INVALID;
         }
         let inst = self.instantiate_named(gx, targs.clone());
+        if self.instance_budget == 0 && !self.instance_budget_reported {
+            self.instance_budget_reported = true;
+            let s = self.expr_string(e);
+            self.error_at(
+                e,
+                format!(
+                    "cannot instantiate {s}: more than {INSTANCE_BUDGET} instances of generic types needed (the checker's limit)"
+                ),
+            );
+        }
         let range = self.expr_range(e);
         self.record_instance(&tparams, &targs, range);
         let at = (self.env.file, self.expr_range(x));
