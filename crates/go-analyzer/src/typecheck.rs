@@ -10,7 +10,7 @@ use std::{
 };
 
 use hir::{CheckResult, Config, Importer, PackageId, SourceFile, World};
-use project_model::load::{Package, is_standard_import_path};
+use project_model::load::{ModuleRef, Package, is_standard_import_path};
 
 use crate::{output::Record, workspace::Workspace};
 
@@ -72,34 +72,37 @@ pub(crate) fn check(
                 .iter()
                 .map(|p| p.import_path.clone())
                 .collect();
-            // Standard library tests import vendored modules by module path.
-            let mut extra: Vec<String> = roots
-                .iter()
-                .flat_map(|p| {
-                    let standard = p.standard;
-                    p.test_imports
-                        .iter()
-                        .chain(&p.xtest_imports)
-                        .map(move |path| {
-                            if standard && !is_standard_import_path(path) {
-                                format!("vendor/{path}")
-                            } else {
-                                path.clone()
-                            }
-                        })
-                })
-                .filter(|path| {
-                    !known.contains(path)
-                        && is_standard_import_path(path)
-                        && path != "C"
-                        && path != "unsafe"
-                })
-                .collect();
-            extra.sort();
-            extra.dedup();
-            for path in extra {
-                let dir = workspace.goroot.join("src").join(&path);
-                wanted.push(loader.load_dir(&dir, &path, None));
+            // Test files import more than the package does: load those packages too, each
+            // resolved from the package that imports it (the standard library's tests import
+            // vendored modules by module path; module tests, sibling and dependency packages).
+            let mut extra: Vec<(String, std::path::PathBuf, Option<ModuleRef>)> = Vec::new();
+            for p in &roots {
+                for path in p.test_imports.iter().chain(&p.xtest_imports) {
+                    if path == "C" || path == "unsafe" {
+                        continue;
+                    }
+                    let path = if p.standard && !is_standard_import_path(path) {
+                        format!("vendor/{path}")
+                    } else {
+                        path.clone()
+                    };
+                    if known.contains(&path) || extra.iter().any(|e| e.0 == path) {
+                        continue;
+                    }
+                    let resolved = if p.standard {
+                        let dir = workspace.goroot.join("src").join(&path);
+                        Some((dir, None))
+                    } else {
+                        loader.resolve(p, &path).ok().map(|r| (r.dir, r.module))
+                    };
+                    if let Some((dir, module)) = resolved {
+                        extra.push((path, dir, module));
+                    }
+                }
+            }
+            extra.sort_by(|a, b| a.0.cmp(&b.0));
+            for (path, dir, module) in extra {
+                wanted.push(loader.load_dir(&dir, &path, module));
             }
         }
         let order = loader.with_deps(&wanted);

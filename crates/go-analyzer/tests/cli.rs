@@ -625,6 +625,35 @@ fn the_go_line_of_go_mod_sets_the_language_version() {
     assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
 }
 
+/// Packages imported only by test files (a sibling package, from an internal and an
+/// external test) are loaded and checked against, as the go command does.
+#[test]
+fn packages_imported_only_by_tests_are_found() {
+    let dir = TempDir::new("testimports");
+    dir.write("go.mod", "module example.com/a\n\ngo 1.21\n");
+    dir.write("a.go", "package a\n");
+    dir.write(
+        "a_test.go",
+        "package a\n\nimport \"example.com/a/testdata/p\"\n\nconst Y = p.X\n",
+    );
+    dir.write(
+        "x_test.go",
+        "package a_test\n\nimport \"example.com/a/internal/q\"\n\nvar _ string = q.S\n",
+    );
+    dir.write("testdata/p/p.go", "package p\n\nconst X = 1\n");
+    dir.write("internal/q/q.go", "package q\n\nconst S = 2\n");
+    let run = run_in(&dir.0, &["check", "."]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (
+            1,
+            "x_test.go:5:16: cannot use q.S (untyped int constant 2) as string value in variable declaration\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn external_tests_see_the_test_variant_of_their_package() {
     let dir = TempDir::new("xtest");

@@ -245,7 +245,10 @@ fn a_go_mod_edit_reruns_the_module_graph() {
     log.take();
 
     // A change that leaves every resolution as it was: the graph re-runs, packages do not.
-    fs.insert("/w/go.mod", "module example.com/m\n\ngo 1.23\n");
+    fs.insert(
+        "/w/go.mod",
+        "module example.com/m\n\n// The language version.\ngo 1.22\n",
+    );
     host.did_change_watched_files(&[FileChange {
         path: "/w/go.mod".into(),
         kind: ChangeKind::Changed,
@@ -254,6 +257,19 @@ fn a_go_mod_edit_reruns_the_module_graph() {
     let events = log.take();
     assert_eq!(count(&events, "module_graph"), 1, "{events:#?}");
     assert_eq!(count(&events, "package_query"), 0, "{events:#?}");
+
+    // A new `go` line is the module's packages' language version: they re-run.
+    fs.insert("/w/go.mod", "module example.com/m\n\ngo 1.23\n");
+    host.did_change_watched_files(&[FileChange {
+        path: "/w/go.mod".into(),
+        kind: ChangeKind::Changed,
+    }]);
+    warm(&mut host);
+    let events = log.take();
+    assert_eq!(count(&events, "package_query"), 3, "{events:#?}");
+    let a = package(&mut host, "/w/a/a.go");
+    let go_version = a.package.module.and_then(|m| m.go_version);
+    assert_eq!(go_version.as_deref(), Some("1.23"));
 
     // A new module path renames every package, and b's import of the old path breaks.
     fs.insert("/w/go.mod", "module example.com/n\n\ngo 1.23\n");
