@@ -63,10 +63,9 @@ What each side does:
 
 The editing targets of DESIGN.md (an edit in net/http/server.go to fresh diagnostics, p50
 under 10 ms; completion and hover, p95 under 20 ms; first diagnostics after opening a file in
-a large module, under 1 s) are not measured yet. The language server publishes type errors,
-but by re-checking the edited package and its dependencies (without their bodies) on each
-edit, and it has no hover or completion yet; the bench will drive the server over LSP for
-these targets once the checker is incremental.
+a large module, under 1 s) are not measured yet. The language server re-checks only the edited
+function body on an edit inside a body (ARCHITECTURE.md), but it has no hover or completion
+yet; driving the server over LSP for these targets is the next step for this bench.
 
 ## Commands
 
