@@ -146,13 +146,14 @@ pub(crate) fn on_big_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     })
 }
 
-fn check_package_here(
+/// The package being checked, named by its files' package clause (test harness builtins
+/// added when configured).
+pub(crate) fn new_package(
     world: &mut World,
     import_path: &str,
     files: &[SourceFile],
-    importer: &mut dyn Importer,
     config: &Config,
-) -> CheckResult {
+) -> PackageId {
     if config.test_funcs {
         universe::add_test_funcs(world);
     }
@@ -161,7 +162,17 @@ fn check_package_here(
         .find_map(|f| f.ast.package.as_ref())
         .map(|n| n.as_str())
         .unwrap_or("_");
-    let package = world.new_package(import_path, name);
+    world.new_package(import_path, name)
+}
+
+fn check_package_here(
+    world: &mut World,
+    import_path: &str,
+    files: &[SourceFile],
+    importer: &mut dyn Importer,
+    config: &Config,
+) -> CheckResult {
+    let package = new_package(world, import_path, files, config);
     let mut checker = check::Checker::new(world, package, files, importer, config);
     checker.check_files();
     let mut errors = std::mem::take(&mut checker.errors);

@@ -200,15 +200,7 @@ pub fn check_declarations(
     importer: &mut dyn Importer,
     config: Config,
 ) -> StagedPackage {
-    if config.test_funcs {
-        crate::universe::add_test_funcs(&mut world);
-    }
-    let name = files
-        .iter()
-        .find_map(|f| f.ast.package.as_ref())
-        .map(|n| n.as_str())
-        .unwrap_or("_");
-    let package = world.new_package(import_path, name);
+    let package = crate::new_package(&mut world, import_path, &files, &config);
     let (errors, deferred, state) = on_big_stack(|| {
         let mut checker = Checker::new(&mut world, package, &files, importer, &config);
         checker.check_declarations();

@@ -415,13 +415,7 @@ impl Checker<'_> {
                 };
                 self.verify_version(range, 9, "type alias");
             }
-            let a = self.world.new_type(Type::Alias(Box::new(Alias {
-                obj,
-                actual: ids::INVALID,
-                type_params: Vec::new(),
-                type_args: Vec::new(),
-            })));
-            self.world.obj_mut(obj).ty = a;
+            let a = self.new_alias(obj);
             let actual = self.typ(ty);
             if let Type::Alias(al) = self.world.ty_mut(a)
                 && al.actual == ids::INVALID
@@ -448,9 +442,8 @@ impl Checker<'_> {
         self.valid_type(named);
     }
 
-    /// `type A[P any] = RHS` (go1.24): an alias with type parameters, instantiated by
-    /// substitution.
-    fn generic_alias_decl(&mut self, obj: ObjId, ty: ExprId, type_params: &[ast::Field]) {
+    /// A new alias type for `obj`, its right-hand side not known yet.
+    fn new_alias(&mut self, obj: ObjId) -> TypeId {
         let a = self.world.new_type(Type::Alias(Box::new(Alias {
             obj,
             actual: ids::INVALID,
@@ -458,6 +451,13 @@ impl Checker<'_> {
             type_args: Vec::new(),
         })));
         self.world.obj_mut(obj).ty = a;
+        a
+    }
+
+    /// `type A[P any] = RHS` (go1.24): an alias with type parameters, instantiated by
+    /// substitution.
+    fn generic_alias_decl(&mut self, obj: ObjId, ty: ExprId, type_params: &[ast::Field]) {
+        let a = self.new_alias(obj);
         let saved = self.env.scope;
         let start = self.world.obj(obj).pos.offset;
         let end = self.expr_range(ty).end;

@@ -632,14 +632,7 @@ impl Checker<'_> {
         self.record_instance(&tparams, &targs, range);
         let at = (self.env.file, self.expr_range(x));
         self.instance_pos.entry(inst).or_insert(at);
-        let indices = indices.to_vec();
-        self.later(move |c| {
-            if let Some((i, msg)) = c.verify_type_args(&tparams, &targs) {
-                let at = indices.get(i).copied().unwrap_or(e);
-                let range = c.expr_range(at);
-                c.soft_error(range, msg);
-            }
-        });
+        self.verify_later(e, indices, tparams, targs);
         inst
     }
 
@@ -678,6 +671,19 @@ impl Checker<'_> {
                 type_args: targs.clone(),
             })));
         let tparams = a.type_params.clone();
+        self.verify_later(e, indices, tparams, targs);
+        inst
+    }
+
+    /// Checks, once types are complete, that `targs` satisfy `tparams`' constraints, reporting
+    /// at the offending type argument of `G[A, B]` expression `e`.
+    fn verify_later(
+        &mut self,
+        e: ExprId,
+        indices: &[ExprId],
+        tparams: Vec<TypeId>,
+        targs: Vec<TypeId>,
+    ) {
         let indices = indices.to_vec();
         self.later(move |c| {
             if let Some((i, msg)) = c.verify_type_args(&tparams, &targs) {
@@ -686,7 +692,6 @@ impl Checker<'_> {
                 c.soft_error(range, msg);
             }
         });
-        inst
     }
 
     /// Evaluates type arguments that cannot be used (for their errors and uses).
