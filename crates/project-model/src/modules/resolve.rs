@@ -149,7 +149,12 @@ impl ModuleGraph {
             self.vendor_candidates(fs, path, vendor_dir, txt, &mut found);
             return self.finish(path, found, || self.missing(fs, path, is_std));
         }
-        // Longest prefix first, as the go command walks them.
+        // Longest prefix first, as the go command walks them. A selected module that is not
+        // on disk fails the import only if no other module provides the package: the go
+        // command asks the main module's own requirements first, and a tidy go.mod names the
+        // module that has it (`example.com/outer/inner` before an unextracted
+        // `example.com/outer`).
+        let mut unavailable = None;
         let mut prefix = path;
         loop {
             if let Some(id) = self.module_by_path(prefix) {
@@ -165,13 +170,18 @@ impl ModuleGraph {
                             });
                         }
                     }
-                    None => return Resolution::NotFound(self.unavailable(path, id)),
+                    None => {
+                        unavailable.get_or_insert(id);
+                    }
                 }
             }
             match prefix.rfind('/') {
                 Some(i) => prefix = &prefix[..i],
                 None => break,
             }
+        }
+        if let (true, Some(id)) = (found.is_empty(), unavailable) {
+            return Resolution::NotFound(self.unavailable(path, id));
         }
         self.finish(path, found, || self.missing(fs, path, is_std))
     }

@@ -895,3 +895,27 @@ golang.org/x/mod/modfile
         "vendor [golang.org/x/mod] /goroot/src/cmd/vendor/golang.org/x/mod/modfile"
     );
 }
+
+/// A package of a nested module resolves when the enclosing module (selected, a dependency
+/// of the nested one) is not extracted: the go command finds it through the main module's
+/// requirements and never opens the outer module.
+#[test]
+fn nested_module_resolves_without_the_outer_module_on_disk() {
+    let t = Tree::new(
+        "-- /w/go.mod --\nmodule example.com/main\ngo 1.21\nrequire example.com/outer/inner v1.0.0\n",
+    )
+    .module(
+        "example.com/outer/inner",
+        "v1.0.0",
+        "module example.com/outer/inner\ngo 1.21\nrequire example.com/outer v1.0.0\n",
+    )
+    .module("example.com/outer", "v1.0.0", "module example.com/outer\ngo 1.21\n")
+    .pkg("example.com/outer/inner", "v1.0.0", "pkg");
+    let g = t.load("/w");
+    assert_eq!(
+        resolve(&t, &g, "example.com/outer/inner/pkg"),
+        "dep example.com/outer/inner@v1.0.0 /cache/example.com/outer/inner@v1.0.0/pkg"
+    );
+    // A package only the unextracted module could provide is still reported as such.
+    assert!(resolve(&t, &g, "example.com/outer/other").contains("module not extracted"));
+}
