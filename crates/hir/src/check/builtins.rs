@@ -197,10 +197,11 @@ impl Checker<'_> {
 
             Builtin::Clear => {
                 self.verify_version(fun_range, 21, "clear");
-                if !matches!(
-                    self.world.ty(self.world.core_or_under(x.ty)),
-                    Type::Map { .. } | Type::Slice(_)
-                ) {
+                // Every type of a type parameter's type set must be a map or a slice.
+                let clearable = self.world.all_under(x.ty, |w, u| {
+                    matches!(w.ty(u), Type::Map { .. } | Type::Slice(_))
+                });
+                if !clearable {
                     let s = self.operand_str(&x);
                     self.error_op(
                         &x,
@@ -212,26 +213,29 @@ impl Checker<'_> {
             }
 
             Builtin::Close => {
-                match self.world.ty(self.world.core_or_under(x.ty)) {
-                    Type::Chan {
-                        dir: ChanDir::Recv, ..
-                    } => {
-                        let s = self.operand_str(&x);
-                        self.error_op(
-                            &x,
-                            format!("invalid operation: cannot close receive-only channel {s}"),
-                        );
-                        return None;
-                    }
-                    Type::Chan { .. } => {}
-                    _ => {
-                        let s = self.operand_str(&x);
-                        self.error_op(
-                            &x,
-                            format!("invalid operation: cannot close non-channel {s}"),
-                        );
-                        return None;
-                    }
+                // Every type of a type parameter's type set must be a channel that can send.
+                let w = &*self.world;
+                let all_chans = w.all_under(x.ty, |w, u| matches!(w.ty(u), Type::Chan { .. }));
+                let can_send = w.all_under(x.ty, |w, u| {
+                    !matches!(
+                        w.ty(u),
+                        Type::Chan {
+                            dir: ChanDir::Recv,
+                            ..
+                        }
+                    )
+                });
+                let problem = if !all_chans {
+                    Some("cannot close non-channel")
+                } else if !can_send {
+                    Some("cannot close receive-only channel")
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    let s = self.operand_str(&x);
+                    self.error_op(&x, format!("invalid operation: {problem} {s}"));
+                    return None;
                 }
                 Some(no_value(&x))
             }
@@ -243,9 +247,11 @@ impl Checker<'_> {
                 let bytes = self.world.slice(ids::BYTE);
                 let mut special = false;
                 if self.assignable_to(&x, bytes).is_ok() {
-                    let yu = self.world.under(y.ty);
-                    special = self.world.is_string(yu)
-                        || matches!(self.world.ty(yu), Type::Slice(e) if self.world.identical(*e, ids::BYTE));
+                    // The source may be a string, a byte slice, or a type parameter of both.
+                    special = self.world.all_under(y.ty, |w, u| {
+                        w.is_string(u)
+                            || matches!(w.ty(u), Type::Slice(e) if w.identical(*e, ids::BYTE))
+                    });
                 }
                 if !special {
                     let dst = match self.builtin_slice_elem(&x) {
