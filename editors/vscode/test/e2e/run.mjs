@@ -493,7 +493,10 @@ async function main() {
             .filter((l) => /\[(error|warning)\]/.test(l) && /go-analyzer/i.test(l));
         // The kill is meant to log errors; everything before it is a healthy start and session.
         const serverLines = fs.readFileSync(serverLog[0], 'utf8').split('\n');
-        const killedAt = serverLines.findIndex((l) => l.includes('the server stopped unexpectedly'));
+        // The client may log the process's exit before the extension logs the crash.
+        const killedAt = serverLines.findIndex(
+            (l) => l.includes('the server stopped unexpectedly') || l.includes('exited with signal SIGKILL'),
+        );
         if (killedAt < 0) throw new Error('the go-analyzer log does not record the crash');
         bad.push(...serverLines.slice(0, killedAt).filter((l) => /\[(error|warning)\]/.test(l)));
         if (bad.length > 0) throw new Error(bad.join('\n'));
