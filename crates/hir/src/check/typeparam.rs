@@ -29,14 +29,7 @@ impl Checker<'_> {
         let mut tparams = Vec::new();
         for field in fields {
             for name in &field.names {
-                let obj = self.new_object(name, ObjKind::TypeName);
-                let tp = self.world.new_type(Type::TypeParam {
-                    obj,
-                    index: tparams.len() as u32,
-                    bound: ids::INVALID,
-                });
-                self.world.obj_mut(obj).ty = tp;
-                self.declare(self.env.scope, Some(name), obj);
+                let tp = self.new_type_param(name, tparams.len());
                 tparams.push(tp);
             }
         }
@@ -64,6 +57,19 @@ impl Checker<'_> {
             }
         }
         tparams
+    }
+
+    /// Declares type parameter `name`, the `index`th of its list, its bound still unknown.
+    pub(crate) fn new_type_param(&mut self, name: &ast::Name, index: usize) -> TypeId {
+        let obj = self.new_object(name, ObjKind::TypeName);
+        let tp = self.world.new_type(Type::TypeParam {
+            obj,
+            index: index as u32,
+            bound: ids::INVALID,
+        });
+        self.world.obj_mut(obj).ty = tp;
+        self.declare(self.env.scope, Some(name), obj);
+        tp
     }
 
     /// A type parameter's constraint: `~T` and unions are wrapped in an implicit interface;
@@ -324,17 +330,12 @@ impl Checker<'_> {
             },
             Type::Interface(i) => {
                 let methods = self.subst_vars(&i.methods, from, to, d);
-                let mut changed = methods.is_some();
-                let mut embeddeds = Vec::with_capacity(i.embeddeds.len());
-                for &e in &i.embeddeds {
-                    let e2 = self.subst_in(e, from, to, d);
-                    changed |= e2 != e;
-                    embeddeds.push(e2);
-                }
-                if !changed {
+                let embeddeds = self.subst_types(&i.embeddeds, from, to, d);
+                if methods.is_none() && embeddeds.is_none() {
                     return t;
                 }
                 let methods = methods.unwrap_or_else(|| i.methods.clone());
+                let embeddeds = embeddeds.unwrap_or_else(|| i.embeddeds.clone());
                 self.world.new_type(Type::Interface(Box::new(Interface {
                     methods,
                     embeddeds,
@@ -345,36 +346,27 @@ impl Checker<'_> {
                 })))
             }
             Type::Union(terms) => {
-                let mut changed = false;
-                let mut out = Vec::with_capacity(terms.len());
-                for term in terms {
-                    let ty = self.subst_in(term.ty, from, to, d);
-                    changed |= ty != term.ty;
-                    out.push(Term {
+                let tys: Vec<TypeId> = terms.iter().map(|term| term.ty).collect();
+                let Some(tys) = self.subst_types(&tys, from, to, d) else {
+                    return t;
+                };
+                let out = terms
+                    .iter()
+                    .zip(tys)
+                    .map(|(term, ty)| Term {
                         tilde: term.tilde,
                         ty,
-                    });
-                }
-                if changed {
-                    self.world.new_type(Type::Union(out))
-                } else {
-                    t
-                }
+                    })
+                    .collect();
+                self.world.new_type(Type::Union(out))
             }
             Type::Named(n) => {
                 let Some(origin) = n.origin else {
                     return t;
                 };
-                let mut changed = false;
-                let mut targs = Vec::with_capacity(n.type_args.len());
-                for &a in &n.type_args {
-                    let a2 = self.subst_in(a, from, to, d);
-                    changed |= a2 != a;
-                    targs.push(a2);
-                }
-                if !changed {
+                let Some(targs) = self.subst_types(&n.type_args, from, to, d) else {
                     return t;
-                }
+                };
                 let key = (origin, targs.clone());
                 if let Some(&inst) = self.world.instances.get(&key) {
                     return inst;
@@ -395,6 +387,21 @@ impl Checker<'_> {
         }
     }
 
+    /// `types` substituted, or `None` if none changed.
+    fn subst_types(
+        &mut self,
+        types: &[TypeId],
+        from: &[TypeId],
+        to: &[TypeId],
+        depth: u32,
+    ) -> Option<Vec<TypeId>> {
+        let out: Vec<TypeId> = types
+            .iter()
+            .map(|&t| self.subst_in(t, from, to, depth))
+            .collect();
+        (out[..] != types[..]).then_some(out)
+    }
+
     /// Copies of `vars` with substituted types, or `None` if none changed.
     fn subst_vars(
         &mut self,
@@ -403,17 +410,8 @@ impl Checker<'_> {
         to: &[TypeId],
         depth: u32,
     ) -> Option<Vec<ObjId>> {
-        let mut new_types = Vec::with_capacity(vars.len());
-        let mut changed = false;
-        for &v in vars {
-            let ty = self.world.obj(v).ty;
-            let t2 = self.subst_in(ty, from, to, depth);
-            changed |= t2 != ty;
-            new_types.push(t2);
-        }
-        if !changed {
-            return None;
-        }
+        let types: Vec<TypeId> = vars.iter().map(|&v| self.world.obj(v).ty).collect();
+        let new_types = self.subst_types(&types, from, to, depth)?;
         Some(
             vars.iter()
                 .zip(new_types)

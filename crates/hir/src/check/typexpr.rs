@@ -794,14 +794,7 @@ impl Checker<'_> {
                                 &blank
                             }
                         };
-                        let obj = self.new_object(name, ObjKind::TypeName);
-                        let tp = self.world.new_type(Type::TypeParam {
-                            obj,
-                            index: tparams.len() as u32,
-                            bound: ids::INVALID,
-                        });
-                        self.world.obj_mut(obj).ty = tp;
-                        self.declare(self.env.scope, Some(name), obj);
+                        let tp = self.new_type_param(name, tparams.len());
                         tparams.push(tp);
                     }
                     if !self.world.is_valid(base) {

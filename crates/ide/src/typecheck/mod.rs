@@ -166,16 +166,31 @@ struct Body<'db> {
     key: String,
 }
 
+/// The functions with bodies of a file, by key (`hir::staged::func_keys`), in source order:
+/// computed once per edit of the file, for all its bodies.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct FuncRanges {
+    keys: Vec<(String, TextRange)>,
+    by_key: HashMap<String, TextRange>,
+}
+
+#[salsa::tracked(returns(ref))]
+fn func_ranges(db: &dyn SourceDatabase, file: SourceFile) -> FuncRanges {
+    let keys: Vec<(String, TextRange)> = staged::func_keys(base_db::file_ast(db, file))
+        .into_iter()
+        .map(|k| (k.key, k.range))
+        .collect();
+    let by_key = keys.iter().cloned().collect();
+    FuncRanges { keys, by_key }
+}
+
 /// The text of the function declaration `body` names, if the file has it.
 #[salsa::tracked(returns(ref))]
 fn func_text<'db>(db: &'db dyn SourceDatabase, body: Body<'db>) -> Option<Arc<str>> {
     let file = body.file(db);
-    let ast = base_db::file_ast(db, file);
-    let key = staged::func_keys(ast)
-        .into_iter()
-        .find(|k| k.key == *body.key(db))?;
+    let range = *func_ranges(db, file).by_key.get(body.key(db))?;
     let text = file.text(db);
-    text.get(key.range.start as usize..key.range.end as usize)
+    text.get(range.start as usize..range.end as usize)
         .map(Arc::from)
 }
 
@@ -218,10 +233,10 @@ pub(crate) fn package_type_errors(
     let mut bodies: Vec<(usize, u32, BodyResult)> = Vec::new();
     for (i, path) in staged.files.iter().enumerate() {
         let file = base_db::file(db, path);
-        for key in staged::func_keys(base_db::file_ast(db, file)) {
-            let body = Body::new(db, file, key.key);
+        for (key, range) in &func_ranges(db, file).keys {
+            let body = Body::new(db, file, key.clone());
             if let Some(result) = body_check(db, body).clone() {
-                bodies.push((i, key.range.start, result));
+                bodies.push((i, range.start, result));
             }
         }
     }
@@ -315,11 +330,7 @@ impl<'a> Places<'a> {
             (hir::Space::Body, Some(key)) => {
                 let db = self.db;
                 let file = base_db::file(db, path);
-                let start = staged::func_keys(base_db::file_ast(db, file))
-                    .into_iter()
-                    .find(|k| k.key == key)?
-                    .range
-                    .start;
+                let start = func_ranges(db, file).by_key.get(key)?.start;
                 start + m.offset.saturating_sub(BODY_PREFIX.len() as u32)
             }
             _ => self.file(path).0.file_offset(m.offset),
