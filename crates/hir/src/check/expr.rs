@@ -654,21 +654,44 @@ impl Checker<'_> {
     /// The element type for a receive from (`recv`) or a send to channel operand `x`; reports
     /// `cannot receive from ...` / `cannot send to ...` at `x` otherwise.
     pub(crate) fn chan_elem(&mut self, x: &Operand, recv: bool) -> Option<TypeId> {
-        let cause = match self.world.ty(self.world.core_or_under(x.ty)) {
-            Type::Chan { dir, elem } => {
-                if recv && *dir == ChanDir::Send {
-                    format!("send-only channel {}", self.type_str(x.ty))
-                } else if !recv && *dir == ChanDir::Recv {
-                    format!("receive-only channel {}", self.type_str(x.ty))
-                } else {
-                    return Some(*elem);
+        let res = self.common_under(x.ty, |c, pair| {
+            let Some((t, u)) = pair else {
+                return Some("no specific channel type".into());
+            };
+            match c.world.ty(u) {
+                Type::Chan { dir, .. } => {
+                    if recv && *dir == ChanDir::Send {
+                        Some(format!("send-only channel {}", c.type_str(t)))
+                    } else if !recv && *dir == ChanDir::Recv {
+                        Some(format!("receive-only channel {}", c.type_str(t)))
+                    } else {
+                        None
+                    }
                 }
+                _ => Some(format!("non-channel {}", c.type_str(t))),
             }
-            _ => format!("non-channel {}", self.type_str(x.ty)),
+        });
+        let cause = match res {
+            Ok(u) => match self.world.ty(u) {
+                Type::Chan { elem, .. } => return Some(*elem),
+                _ => unreachable!("common_under checked for channels"),
+            },
+            Err(cause) => cause,
         };
+        let msg = self.chan_op_error(x, recv, &cause);
+        self.error_op(x, msg);
+        None
+    }
+
+    /// The message for a failed send or receive on `x` for `cause` (go/types puts the cause
+    /// after the operand for type parameters, before it otherwise).
+    pub(crate) fn chan_op_error(&self, x: &Operand, recv: bool, cause: &str) -> String {
         let s = self.operand_str(x);
         let what = if recv { "receive from" } else { "send to" };
-        self.error_op(x, format!("invalid operation: cannot {what} {cause} {s}"));
-        None
+        if self.world.is_type_param(x.ty) {
+            format!("invalid operation: cannot {what} {s}: {cause}")
+        } else {
+            format!("invalid operation: cannot {what} {cause} {s}")
+        }
     }
 }

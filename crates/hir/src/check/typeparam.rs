@@ -503,8 +503,19 @@ impl Checker<'_> {
                 }
                 return Err(format!("{vs} does not satisfy comparable"));
             }
-            c.implements(v, c.world.comparable, true)
-                .map_err(|_| format!("{vs} does not satisfy comparable"))
+            if c.world.strictly_comparable(v) {
+                return Ok(());
+            }
+            // Spec comparability (interfaces) satisfies comparable since go1.20.
+            if c.world.comparable(v) {
+                if c.allow_version(20) {
+                    return Ok(());
+                }
+                return Err(format!(
+                    "{vs} to satisfy comparable requires go1.20 or later"
+                ));
+            }
+            Err(format!("{vs} does not satisfy comparable"))
         };
         if tset.all {
             return check_comparable(self);
@@ -528,6 +539,9 @@ impl Checker<'_> {
             });
             let detail = match alt {
                 Some(x) => format!("possibly missing ~ for {} in {ts}", self.type_str(x.ty)),
+                None if self.mentions(self.world.under(t), v) => {
+                    format!("{ts} mentions {vs}, but {vs} is not in the type set of {ts}")
+                }
                 None => {
                     let terms: Vec<String> = tset
                         .terms
@@ -542,6 +556,17 @@ impl Checker<'_> {
             return Err(format!("{vs} does not satisfy {ts} ({detail})"));
         }
         check_comparable(self)
+    }
+
+    /// go/types' `mentions`: whether `t` names `v` in an embedded element or union term (at
+    /// any depth of interface literals), whether or not `v` is in `t`'s type set.
+    fn mentions(&self, t: TypeId, v: TypeId) -> bool {
+        let w = &*self.world;
+        match w.ty(w.unalias(t)) {
+            Type::Interface(i) => i.embeddeds.iter().any(|&e| self.mentions(e, v)),
+            Type::Union(terms) => terms.iter().any(|term| self.mentions(term.ty, v)),
+            _ => w.identical(t, v),
+        }
     }
 
     /// Whether term `x` includes all types of term `y`.

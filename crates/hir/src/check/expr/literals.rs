@@ -218,7 +218,12 @@ impl Checker<'_> {
             };
         }
 
-        let u = self.world.core_or_under(base);
+        // Without a common underlying type, a type parameter's constraint interface stands in
+        // (no composite literal has an interface type).
+        let (u, no_common) = match self.common_under(base, |_, _| None) {
+            Ok(u) => (u, false),
+            Err(_) => (self.world.under(base), true),
+        };
         let mut typ = typ;
         match self.world.ty(u).clone() {
             Type::Struct(s) => {
@@ -252,7 +257,15 @@ impl Checker<'_> {
                 if self.world.is_valid(u) {
                     let qualifier = if is_elem { " element" } else { "" };
                     let ts = self.type_str(typ);
-                    self.error_at(e, format!("invalid composite literal{qualifier} type {ts}"));
+                    let cause = if no_common {
+                        " (no common underlying type)"
+                    } else {
+                        ""
+                    };
+                    self.error_at(
+                        e,
+                        format!("invalid composite literal{qualifier} type {ts}{cause}"),
+                    );
                     return Operand::invalid(Some(e));
                 }
             }
