@@ -136,9 +136,15 @@ impl Checker<'_> {
 
     /// Like [`Checker::expr`], with the expected type for an elided composite literal type.
     pub(crate) fn expr_with_hint(&mut self, e: ExprId, hint: TypeId) -> Operand {
-        // A generic function assigned to a function type gets its type arguments from that
-        // type (go1.21): it may stay generic until the assignment.
-        let reverse = self.world.is_signature(hint) && self.allow_version(21);
+        let reverse = self.allow_version(21);
+        self.expr_with_target(e, hint, reverse)
+    }
+
+    /// Evaluates `e` assigned to a variable of type `hint`. A generic function assigned to a
+    /// function type gets its type arguments from that type (go1.21; before, the assignment
+    /// reports the version): with `reverse` it may stay generic until the assignment.
+    pub(crate) fn expr_with_target(&mut self, e: ExprId, hint: TypeId, reverse: bool) -> Operand {
+        let reverse = reverse && self.world.is_signature(hint);
         let saved = self.func_target;
         if reverse {
             self.func_target = Some((self.env.file as u32, self.unparen(e), hint));

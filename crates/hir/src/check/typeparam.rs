@@ -547,7 +547,9 @@ impl Checker<'_> {
                         .terms
                         .iter()
                         .map(|x| {
-                            format!("{}{}", if x.tilde { "~" } else { "" }, self.type_str(x.ty))
+                            // A term list's `String`: qualified by path.
+                            let ts = self.world.type_string_by_path(x.ty);
+                            format!("{}{ts}", if x.tilde { "~" } else { "" })
                         })
                         .collect();
                     format!("{vs} missing in {}", terms.join(" | "))
@@ -889,7 +891,12 @@ impl Checker<'_> {
             }
             if is_iface {
                 let set = self.world.type_set(t.ty);
-                let term_s = format!("{}{ts}", if t.tilde { "~" } else { "" });
+                // go/types prints the term itself (its `String`, qualified by path).
+                let term_s = format!(
+                    "{}{}",
+                    if t.tilde { "~" } else { "" },
+                    self.world.type_string_by_path(t.ty)
+                );
                 if !self.world.interface_methods(t.ty).is_empty() {
                     self.error_at(
                         at,
