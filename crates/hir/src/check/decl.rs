@@ -505,8 +505,9 @@ impl Checker<'_> {
                         t = ids::INVALID;
                         break;
                     }
-                    if self.pending_named.contains(&t) {
-                        // Still being declared: keep the chain; `World::under` follows it.
+                    if self.pending_named.contains(&t) || self.world.unexpanded.contains(&t) {
+                        // Still being declared (or an instance of a type still being
+                        // declared): keep the chain; `World::under` follows it.
                         break;
                     }
                     let u = self.world.unalias(n.underlying);
@@ -705,6 +706,7 @@ impl Checker<'_> {
             fdecl.recv.as_ref(),
             &fdecl.sig,
             &fdecl.type_params,
+            Some(sig),
         );
         let built = self.world.ty(built).clone();
         *self.world.ty_mut(sig) = built;

@@ -86,21 +86,28 @@ impl Checker<'_> {
                             u.targs[i] = Some(core);
                         }
                     }
-                    (None, Some(tx)) => {
-                        // The type argument must have the constraint's methods, with
-                        // signatures that unify: that infers what they mention.
-                        let Some(bound) = self.world.type_param_bound(tp) else {
-                            continue;
-                        };
-                        let missing = self.missing_method_eq(tx, bound, true, &mut |c, a, b| {
-                            c.unify(&mut u, a, b, EXACT, 0)
-                        });
-                        if let Some((_, _, cause)) = missing {
-                            self.unsatisfied(call, fun_str, tp, tx, format!(" {cause}"));
-                            return None;
-                        }
-                    }
-                    (None, None) => {}
+                    _ => {}
+                }
+                // Whether or not there is a core type, a known type argument must have the
+                // constraint's methods, with signatures that unify: that infers what they
+                // mention. (Not while it still mentions type parameters being inferred:
+                // its methods are not final.)
+                let Some(tx) = tx else { continue };
+                if self.mentions_any(tx, tparams) {
+                    continue;
+                }
+                let Some(bound) = self.world.type_param_bound(tp) else {
+                    continue;
+                };
+                if self.world.interface_methods(bound).is_empty() {
+                    continue;
+                }
+                let missing = self.missing_method_eq(tx, bound, true, &mut |c, a, b| {
+                    c.unify(&mut u, a, b, EXACT, 0)
+                });
+                if let Some((_, _, cause)) = missing {
+                    self.unsatisfied(call, fun_str, tp, tx, format!(" {cause}"));
+                    return None;
                 }
             }
             if u.targs == before {

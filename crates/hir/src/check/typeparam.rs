@@ -176,7 +176,15 @@ impl Checker<'_> {
             self.new_lazy_methods.push(im);
             methods.push(im);
         }
-        let u = self.world.under(u);
+        // An instance of a type still being declared (`type Bar[Q any] Foo[Q]` inside Foo's
+        // declaration) has no underlying type yet: keep the chain, which `World::under`
+        // follows once it is expanded.
+        let u = match self.world.under(u) {
+            ids::INVALID if self.world.unexpanded.contains(&self.world.unalias(u)) => {
+                self.world.unalias(u)
+            }
+            under => under,
+        };
         if let Type::Named(n) = self.world.ty_mut(inst) {
             n.underlying = u;
             n.methods = methods;

@@ -132,7 +132,7 @@ impl Checker<'_> {
     /// (or of the package-level declaration).
     pub(super) fn func_lit(&mut self, e: ExprId, sig: &ast::FuncType, body: StmtId) -> Operand {
         let saved = self.env.scope;
-        let (sig_ty, scope) = self.func_type(self.expr_range(e), None, sig, &[]);
+        let (sig_ty, scope) = self.func_type(self.expr_range(e), None, sig, &[], None);
         self.env.scope = saved;
         if !self.config.ignore_func_bodies && !matches!(self.ast().stmt(body), ast::Stmt::Bad) {
             let mut env = self.env.clone();
@@ -185,8 +185,11 @@ impl Checker<'_> {
                 }
             }
             (None, Some(hint)) => {
+                // *T implies &T{} (also for a type parameter whose types are all *T).
                 let mut base = hint;
-                if let Some(b) = self.world.pointer_elem(hint) {
+                if let Ok(u) = self.common_under(hint, |_, _| None)
+                    && let Some(b) = self.world.pointer_elem(u)
+                {
                     base = b;
                 }
                 is_elem = true;
