@@ -119,6 +119,13 @@ impl World {
         }
     }
 
+    /// The number of terms of union `u`'s type set (its interfaces' terms included,
+    /// overlapping terms merged); 0 if it is not restricted.
+    pub fn union_term_count(&self, u: TypeId) -> usize {
+        let set = self.embedded_type_set(u, &mut Vec::new(), 0);
+        if set.all { 0 } else { set.terms.len() }
+    }
+
     /// Removes terms subsumed by others (`int | ~int` is `~int`).
     fn norm_terms(&self, terms: Vec<Term>) -> Vec<Term> {
         let mut out: Vec<Term> = Vec::with_capacity(terms.len());

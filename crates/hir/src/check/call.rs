@@ -34,6 +34,15 @@ impl Checker<'_> {
                 self.use_exprs(args);
                 return Operand::invalid(Some(e));
             }
+            Mode::TypeExpr if self.world.is_generic_type(x.ty) => {
+                let s = self.expr_string(fun);
+                self.error_at(
+                    fun,
+                    format!("cannot use generic type {s} without instantiation"),
+                );
+                self.use_exprs(args);
+                return Operand::invalid(Some(e));
+            }
             Mode::TypeExpr => return self.conversion_call(e, x.ty, args, ellipsis),
             Mode::Builtin(id) => {
                 let mut r = self.builtin(e, id, args, ellipsis);
@@ -220,6 +229,22 @@ impl Checker<'_> {
             return;
         }
 
+        // Generic function arguments are instantiated implicitly, since go1.21 (one error,
+        // at the first).
+        if let Some(e) = args
+            .iter()
+            .find(|a| {
+                !a.is_invalid()
+                    && !self
+                        .world
+                        .sig_type_params(self.world.unalias(a.ty))
+                        .is_empty()
+            })
+            .and_then(|a| a.expr)
+        {
+            let range = self.expr_range(e);
+            self.verify_version(range, 21, "implicitly instantiated function as argument");
+        }
         let context = format!("argument to {fun_str}");
         for (a, &t) in args.iter_mut().zip(&sig_params) {
             if !a.is_invalid()

@@ -18,6 +18,10 @@ const MAX_SUBST_DEPTH: u32 = 40;
 /// package, a stop for types that double at every level.
 pub(crate) const INSTANCE_BUDGET: u32 = 200_000;
 
+/// The most terms a union may have (go/types' `maxTermCount`, against quadratic term list
+/// operations).
+const MAX_TERM_COUNT: usize = 100;
+
 impl Checker<'_> {
     /// Declares the type parameters of `fields` in the current scope and evaluates their
     /// constraints (go/types' `collectTypeParams`); returns the type parameter types.
@@ -372,6 +376,11 @@ impl Checker<'_> {
                 let Some(origin) = n.origin else {
                     return t;
                 };
+                // An instance with the wrong number of type arguments (reported where it
+                // was written) substitutes to an invalid type, as in go/types.
+                if n.type_args.len() != n.type_params.len() {
+                    return ids::INVALID;
+                }
                 let Some(targs) = self.subst_types(&n.type_args, from, to, d) else {
                     return t;
                 };
@@ -648,7 +657,9 @@ impl Checker<'_> {
                 range,
                 format!("{qual} type arguments for type {name}: have {got}, want {want}"),
             );
-            return ids::INVALID;
+            // go/types still creates the instance (its underlying type stays invalid), so
+            // that it is a distinct type in assignments.
+            return self.instantiate_named(gx, targs);
         }
         let inst = self.instantiate_named(gx, targs.clone());
         if self.instance_budget == 0 && !self.instance_budget_reported {
@@ -853,11 +864,13 @@ impl Checker<'_> {
                 }
                 t = ids::INVALID;
             }
-            if i >= 100 {
+            if i >= MAX_TERM_COUNT {
                 if valid {
                     self.error_at(
                         x,
-                        "cannot handle more than 100 union terms (implementation limitation)",
+                        format!(
+                            "cannot handle more than {MAX_TERM_COUNT} union terms (implementation limitation)"
+                        ),
                     );
                 }
                 valid = false;
@@ -870,7 +883,19 @@ impl Checker<'_> {
         }
         let u = self.world.new_type(Type::Union(terms.clone()));
         let exprs = exprs.to_vec();
-        self.later(move |c| c.check_union_terms(&terms, &exprs));
+        self.later(move |c| {
+            c.check_union_terms(&terms, &exprs);
+            // go/types' `computeUnionTypeSet`: a union's type set (its interfaces' terms
+            // included, overlapping terms merged) may have at most 100 terms.
+            if c.world.union_term_count(u) > MAX_TERM_COUNT {
+                c.error_at(
+                    exprs[0],
+                    format!(
+                        "cannot handle more than {MAX_TERM_COUNT} union terms (implementation limitation)"
+                    ),
+                );
+            }
+        });
         u
     }
 
@@ -943,11 +968,16 @@ impl Checker<'_> {
                     self.world.identical(ux, uy)
                 };
                 if overlap {
-                    let a = format!("{}{ts}", if t.tilde { "~" } else { "" });
+                    // Terms print qualified by path (their `String`).
+                    let a = format!(
+                        "{}{}",
+                        if t.tilde { "~" } else { "" },
+                        self.world.type_string_by_path(t.ty)
+                    );
                     let b = format!(
                         "{}{}",
                         if prev.tilde { "~" } else { "" },
-                        self.type_str(prev.ty)
+                        self.world.type_string_by_path(prev.ty)
                     );
                     let range = self.expr_range(at);
                     self.soft_error(range, format!("overlapping terms {a} and {b}"));
