@@ -264,13 +264,16 @@ impl World {
     }
 
     /// Whether `t` is a type parameter whose type set is comparable (`comparable`, or terms that
-    /// are all comparable).
+    /// are all strictly comparable, as go/types' `IsComparable`).
     pub fn type_param_comparable(&self, t: TypeId) -> bool {
         let set = self.type_set(t);
         set.comparable
             || (!set.all
                 && !set.terms.is_empty()
-                && set.terms.iter().all(|term| self.comparable(term.ty)))
+                && set
+                    .terms
+                    .iter()
+                    .all(|term| self.strictly_comparable(term.ty)))
     }
 
     /// Whether `t` mentions a type parameter anywhere in its structure (through instances'

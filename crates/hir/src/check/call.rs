@@ -139,10 +139,13 @@ impl Checker<'_> {
                 .iter()
                 .map(|&a| {
                     // A partially instantiated function argument is completed by the
-                    // parameter's type (`arguments`), not here.
+                    // parameter's type (`arguments`), not here; before go1.21 its
+                    // constraints must tell the rest.
                     let saved = self.func_target;
                     let key = (self.env.file as u32, self.unparen(a));
-                    self.func_target = Some((key.0, key.1, ids::INVALID));
+                    if self.allow_version(21) {
+                        self.func_target = Some((key.0, key.1, ids::INVALID));
+                    }
                     let x = self.generic_value_expr(a);
                     self.func_target = saved;
                     x
@@ -254,8 +257,8 @@ impl Checker<'_> {
                     .is_empty()
             {
                 // A generic function argument: its type arguments come from the parameter's
-                // type (go1.21); silent if they cannot be inferred.
-                match self.infer_from_target(a.ty, t) {
+                // type (go1.21).
+                match self.infer_arg_from_param(a, t, &fun_str) {
                     Some(ty) => a.ty = ty,
                     None => continue,
                 }

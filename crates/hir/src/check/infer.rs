@@ -26,13 +26,38 @@ impl Checker<'_> {
         // Fresh type parameters, so that a recursive call (whose arguments mention the
         // function's own type parameters) infers them like any other type.
         let orig_tparams = tparams;
-        let fresh = self.rename_type_params(orig_tparams);
-        let tparams: &[TypeId] = &fresh;
+        let n = orig_tparams.len();
+        let mut all = self.rename_type_params(orig_tparams);
         let params: Vec<TypeId> = params
             .iter()
-            .map(|&p| self.subst(p, orig_tparams, tparams))
+            .map(|&p| self.subst(p, orig_tparams, &all[..n]))
             .collect();
         let params = &params[..];
+        // Generic function arguments: their type parameters (renamed, so that `f(g, g)`
+        // has two sets) are inferred together with the callee's (go/types' `genericArgs`).
+        let mut arg_types: Vec<TypeId> = Vec::with_capacity(args.len());
+        for a in args {
+            let atp = self
+                .world
+                .sig_type_params(self.world.unalias(a.ty))
+                .to_vec();
+            if a.is_invalid() || atp.is_empty() {
+                arg_types.push(a.ty);
+                continue;
+            }
+            let renamed = self.rename_type_params(&atp);
+            let Type::Signature(sig) = self.world.ty(self.world.unalias(a.ty)).clone() else {
+                arg_types.push(a.ty);
+                continue;
+            };
+            let mut ns = (*sig).clone();
+            ns.type_params = Vec::new();
+            ns.params = self.subst(sig.params, &atp, &renamed);
+            ns.results = self.subst(sig.results, &atp, &renamed);
+            arg_types.push(self.world.new_type(Type::Signature(Box::new(ns))));
+            all.extend(renamed);
+        }
+        let tparams: &[TypeId] = &all;
         let mut u = Unifier {
             tparams,
             targs: vec![None; tparams.len()],
@@ -45,23 +70,15 @@ impl Checker<'_> {
         }
         // 1. Typed arguments.
         let mut untyped = Vec::new();
-        for (a, &p) in args.iter().zip(params) {
+        for ((a, &p), &at) in args.iter().zip(params).zip(&arg_types) {
             if a.is_invalid() {
                 return None;
             }
-            if !self.world.has_type_param(p) {
+            if !self.world.has_type_param(p) && at == a.ty {
                 continue;
             }
             if self.world.is_typed(a.ty) {
-                if !self
-                    .world
-                    .sig_type_params(self.world.unalias(a.ty))
-                    .is_empty()
-                {
-                    // A generic function argument: not inferred from (silently).
-                    return None;
-                }
-                if !self.unify(&mut u, p, a.ty, ASSIGN, 0) {
+                if !self.unify(&mut u, p, at, ASSIGN, 0) {
                     self.infer_mismatch(&u, p, a, fun_str);
                     return None;
                 }
@@ -190,6 +207,9 @@ impl Checker<'_> {
                 }
             }
         }
+        // The generic arguments' type arguments are found again from the instantiated
+        // parameter types (`arguments`).
+        out.truncate(n);
         Some(out)
     }
 
@@ -367,6 +387,16 @@ impl Checker<'_> {
             .get(&key)
             .cloned()
             .unwrap_or((Vec::new(), Vec::new()));
+        if all_tparams.is_empty() && !self.allow_version(18) {
+            // At the call's `(` (explicit instantiations were reported at their `[`).
+            let (from, to) = (self.expr_range(fun).end, self.expr_range(e).end);
+            let at = self.find_token(from, to, "(").unwrap_or(from);
+            self.verify_version(
+                syntax::TextRange::new(at, at + 1),
+                18,
+                "implicit function instantiation",
+            );
+        }
         let (vt, va, targs) = if all_tparams.is_empty() {
             let targs = self.infer_call(fun, fun_str, &tparams, &[], &params, args)?;
             (tparams.clone(), targs.clone(), targs)
@@ -389,6 +419,50 @@ impl Checker<'_> {
             Type::Signature(s) => Some((**s).clone()),
             _ => None,
         }
+    }
+
+    /// A generic function argument `a` passed for a parameter of type `param` of `fun_str`:
+    /// its instantiated type, or `None` after reporting why its type arguments cannot be
+    /// inferred (as go/types' `infer` words it for the call).
+    pub(crate) fn infer_arg_from_param(
+        &mut self,
+        a: &Operand,
+        param: TypeId,
+        fun_str: &str,
+    ) -> Option<TypeId> {
+        if let Some(t) = self.infer_from_target(a.ty, param) {
+            return Some(t);
+        }
+        let e = a.expr?;
+        let fty = self.world.unalias(a.ty);
+        let Type::Signature(fs) = self.world.ty(fty).clone() else {
+            return None;
+        };
+        if !matches!(self.world.ty(self.world.under(param)), Type::Signature(_)) {
+            return None;
+        }
+        let tparams = fs.type_params.clone();
+        let mut u = Unifier {
+            tparams: &tparams,
+            targs: vec![None; tparams.len()],
+            interfaces: self.allow_version(21),
+        };
+        let es = self.expr_string(e);
+        if !self.unify(&mut u, param, fty, ASSIGN, 0) {
+            let msg = self.mismatch_message(&u, param, fty, &es, false);
+            self.infer_error(e, fun_str, msg);
+            return None;
+        }
+        if let Some(i) = u.targs.iter().position(Option::is_none) {
+            let tp = tparams[i];
+            let ps = self.type_str(tp);
+            let pos = match self.world.ty(tp) {
+                Type::TypeParam { obj, .. } => self.position_string(*obj),
+                _ => String::new(),
+            };
+            self.infer_error(e, fun_str, format!("cannot infer {ps} (declared at {pos})"));
+        }
+        None
     }
 
     /// A generic function value assigned to (passed as) type `target`: its instantiated

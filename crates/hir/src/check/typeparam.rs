@@ -483,6 +483,12 @@ impl Checker<'_> {
         if !self.world.is_valid(v) || !self.world.is_valid(self.world.under(t)) {
             return Ok(());
         }
+        // A pointer to a type in error (go.dev/issue/49541): no follow-on errors.
+        if let Some(base) = self.world.pointer_elem(v)
+            && !self.world.is_valid(self.world.under(base))
+        {
+            return Ok(());
+        }
         if self.world.has_type_param(v) && !self.world.is_type_param(v) {
             // Composite types mentioning type parameters: only methods and comparability
             // (through the ordinary rules) are checked; type sets of such types are not.
