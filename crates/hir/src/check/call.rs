@@ -81,6 +81,20 @@ impl Checker<'_> {
         let mut ops = self.eval_args(args);
         let fun_str = self.expr_string(fun);
         if !sig.type_params.is_empty() {
+            // The argument count is checked before inference (against the generic
+            // parameters).
+            let params: Vec<TypeId> = self
+                .world
+                .tuple_vars(sig.params)
+                .iter()
+                .map(|&v| self.world.obj(v).ty)
+                .collect();
+            if self
+                .argument_params(e, &fun_str, &params, sig.variadic, &ops, args, ellipsis)
+                .is_none()
+            {
+                return Operand::invalid(Some(e));
+            }
             match self.infer_generic_call(e, fun, &fun_str, &sig, &ops, ellipsis.is_some()) {
                 Some(s) => sig = s,
                 None => {
@@ -176,62 +190,11 @@ impl Checker<'_> {
         arg_exprs: &[ExprId],
         ellipsis: Option<u32>,
     ) {
-        let nargs = args.len();
-        let mut npars = params.len();
-        let ddd = ellipsis.is_some();
-        let mut sig_params: Vec<TypeId> = params.to_vec();
-        if variadic && npars > 0 {
-            if ddd {
-                if arg_exprs.len() == 1 && nargs > 1 {
-                    let s = self.expr_string(arg_exprs[0]);
-                    self.error_pos(
-                        ellipsis.unwrap_or_default(),
-                        format!("cannot use ... with {nargs}-valued {s}"),
-                    );
-                    return;
-                }
-            } else if nargs + 1 >= npars {
-                let last = params[npars - 1];
-                let elem = match self.world.ty(self.world.unalias(last)) {
-                    Type::Slice(elem) => *elem,
-                    _ => ids::INVALID,
-                };
-                sig_params.truncate(npars - 1);
-                while sig_params.len() < nargs {
-                    sig_params.push(elem);
-                }
-                npars = nargs;
-            } else {
-                npars -= 1;
-            }
-        } else if ddd {
-            self.error_pos(
-                ellipsis.unwrap_or_default(),
-                format!("cannot use ... in call to non-variadic {fun_str}"),
-            );
+        let Some(sig_params) =
+            self.argument_params(call, fun_str, params, variadic, args, arg_exprs, ellipsis)
+        else {
             return;
-        }
-
-        if nargs != npars {
-            let (range, qualifier) = if nargs > npars {
-                let at = args[npars]
-                    .expr
-                    .map(|e| self.expr_range(e))
-                    .unwrap_or_else(|| self.rparen_range(call));
-                (at, "too many")
-            } else {
-                (self.rparen_range(call), "not enough")
-            };
-            let have: Vec<TypeId> = args.iter().map(|a| a.ty).collect();
-            let have = self.call_types_summary(&have, false, ddd);
-            let want = self.call_types_summary(params, variadic, false);
-            self.error(
-                range,
-                format!("{qualifier} arguments in call to {fun_str}\n\thave {have}\n\twant {want}"),
-            );
-            return;
-        }
-
+        };
         // Generic function arguments are instantiated implicitly, since go1.21 (one error,
         // at the first).
         if let Some(e) = args
@@ -265,6 +228,80 @@ impl Checker<'_> {
             }
             self.assignment(a, Some(t), &context);
         }
+    }
+
+    /// The first part of go/types' `arguments`: the parameter type for each argument
+    /// (variadic parameters spread out), or `None` after reporting a `...` misuse or a wrong
+    /// argument count. Checked before type inference.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn argument_params(
+        &mut self,
+        call: ExprId,
+        fun_str: &str,
+        params: &[TypeId],
+        variadic: bool,
+        args: &[Operand],
+        arg_exprs: &[ExprId],
+        ellipsis: Option<u32>,
+    ) -> Option<Vec<TypeId>> {
+        let nargs = args.len();
+        let mut npars = params.len();
+
+        let ddd = ellipsis.is_some();
+        let mut sig_params: Vec<TypeId> = params.to_vec();
+        if variadic && npars > 0 {
+            if ddd {
+                if arg_exprs.len() == 1 && nargs > 1 {
+                    let s = self.expr_string(arg_exprs[0]);
+                    self.error_pos(
+                        ellipsis.unwrap_or_default(),
+                        format!("cannot use ... with {nargs}-valued {s}"),
+                    );
+                    return None;
+                }
+            } else if nargs + 1 >= npars {
+                let last = params[npars - 1];
+                let elem = match self.world.ty(self.world.unalias(last)) {
+                    Type::Slice(elem) => *elem,
+                    _ => ids::INVALID,
+                };
+                sig_params.truncate(npars - 1);
+                while sig_params.len() < nargs {
+                    sig_params.push(elem);
+                }
+                npars = nargs;
+            } else {
+                npars -= 1;
+            }
+        } else if ddd {
+            self.error_pos(
+                ellipsis.unwrap_or_default(),
+                format!("cannot use ... in call to non-variadic {fun_str}"),
+            );
+            return None;
+        }
+
+        if nargs != npars {
+            let (range, qualifier) = if nargs > npars {
+                let at = args[npars]
+                    .expr
+                    .map(|e| self.expr_range(e))
+                    .unwrap_or_else(|| self.rparen_range(call));
+                (at, "too many")
+            } else {
+                (self.rparen_range(call), "not enough")
+            };
+            let have: Vec<TypeId> = args.iter().map(|a| a.ty).collect();
+            let have = self.call_types_summary(&have, false, ddd);
+            let want = self.call_types_summary(params, variadic, false);
+            self.error(
+                range,
+                format!("{qualifier} arguments in call to {fun_str}\n\thave {have}\n\twant {want}"),
+            );
+            return None;
+        }
+
+        Some(sig_params)
     }
 
     /// go/types' `typesSummary`: `(int, string)`, untyped numbers as `number`.

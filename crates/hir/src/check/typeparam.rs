@@ -825,7 +825,7 @@ impl Checker<'_> {
             ns.type_params = tparams[got..].to_vec();
             x.ty = self.world.new_type(Type::Signature(Box::new(ns)));
             self.partial_targs
-                .insert((self.env.file as u32, e), (tparams, targs));
+                .insert((self.env.file as u32, e), (tparams, targs, sig_ty));
             return x;
         }
         let indices = indices.to_vec();
