@@ -27,6 +27,7 @@ use syntax::ast::{self, DeclId};
 
 use crate::check::{Checker, PendingBody, State};
 use crate::objects::ObjId;
+use crate::world::FileId as WorldFileId;
 use crate::{Config, Importer, Info, PackageId, SourceFile, TypeError, World, on_big_stack};
 
 /// What precedes a function declaration in its body text.
@@ -47,6 +48,22 @@ impl BodyCuts {
             .map(|&(_, n)| n)
             .sum();
         offset + removed
+    }
+
+    /// The declarations-text offset of a file offset outside every cut body (an offset
+    /// inside one maps to the body's `}`).
+    pub fn declarations_offset(&self, offset: u32) -> u32 {
+        let mut removed = 0;
+        for &(at, n) in &self.0 {
+            if offset < at + removed {
+                break;
+            }
+            if offset < at + removed + n {
+                return at;
+            }
+            removed += n;
+        }
+        offset - removed
     }
 }
 
@@ -179,6 +196,9 @@ pub struct StagedPackage {
     bodies: HashMap<(usize, String), PendingBody>,
     /// Imports used by the declarations themselves.
     used: HashSet<ObjId>,
+    /// The world's file for each body text checked: (file index, function key). Objects a
+    /// body declares are positioned in their body text's file.
+    body_files: HashMap<WorldFileId, (usize, String)>,
 }
 
 impl std::fmt::Debug for StagedPackage {
@@ -238,6 +258,7 @@ pub fn check_declarations(
         errors,
         bodies,
         used,
+        body_files: HashMap::new(),
     }
 }
 
@@ -265,6 +286,14 @@ impl StagedPackage {
         self.files.iter().position(|f| &*f.path == path)
     }
 
+    /// For a world file holding a body text: the index of the package's file and the function
+    /// key ([`func_keys`]) it was checked for. Other files of the world are declarations texts.
+    pub fn body_of_file(&self, file: WorldFileId) -> Option<(usize, &str)> {
+        self.body_files
+            .get(&file)
+            .map(|(i, key)| (*i, key.as_str()))
+    }
+
     /// Whether file `file` has a function body named `key` ([`func_keys`]) to check.
     pub fn has_body(&self, file: usize, key: &str) -> bool {
         self.bodies.contains_key(&(file, key.to_string()))
@@ -278,6 +307,9 @@ impl StagedPackage {
             return None;
         };
         let body = f.body?;
+        if file >= self.files.len() {
+            return None;
+        }
         let mut state = self.state.take()?;
         let edges_before = state.mono.edges.len();
         let func = pending.env.decl;
@@ -289,6 +321,12 @@ impl StagedPackage {
         }
         let mut files = self.files.clone();
         files[file] = source.clone();
+        // The body's objects are positioned in the body text, a file of its own in the world.
+        let body_file = self
+            .world
+            .add_file(source.path.clone(), source.text.clone());
+        self.body_files.insert(body_file, (file, key.to_string()));
+        let declarations_file = std::mem::replace(&mut state.file_ids[file], body_file);
         let (errors, info, mut state) = {
             let world = &mut self.world;
             let config = &self.config;
@@ -331,6 +369,7 @@ impl StagedPackage {
             _ => Vec::new(),
         };
         state.info = declarations_info;
+        state.file_ids[file] = declarations_file;
         let mono_edges = state
             .mono
             .edges

@@ -226,6 +226,10 @@ impl Analysis {
         self.with_db(|db| file.0.text(db).clone())
     }
 
+    pub fn file_path(&self, file: FileId) -> Cancellable<PathBuf> {
+        self.with_db(|db| file.0.path(db).clone())
+    }
+
     pub fn line_index(&self, file: FileId) -> Cancellable<syntax::LineIndex> {
         self.with_db(|db| base_db::line_index(db, file.0).clone())
     }
@@ -265,6 +269,21 @@ impl Analysis {
         import_path: &str,
     ) -> Cancellable<Result<project_model::load::Resolved, String>> {
         self.with_db(|db| project::resolve_import_from(db, from_dir, import_path))
+    }
+
+    /// What the identifier at `offset` denotes, as Markdown; `None` where nothing is known
+    /// (no identifier there, or its package is not type-checked).
+    pub fn hover(&self, file: FileId, offset: u32) -> Cancellable<Option<crate::HoverResult>> {
+        self.with_db(|db| crate::hover::hover(db, file.0, offset))
+    }
+
+    /// Where the object the identifier at `offset` denotes is declared.
+    pub fn goto_definition(
+        &self,
+        file: FileId,
+        offset: u32,
+    ) -> Cancellable<Vec<crate::NavigationTarget>> {
+        self.with_db(|db| crate::goto_definition::goto_definition(db, file.0, offset))
     }
 
     /// The syntax tree as an S-expression, for debugging and tests.

@@ -12,7 +12,11 @@
 
 mod db;
 mod diagnostics;
+mod doc_markdown;
+mod goto_definition;
 mod host;
+mod hover;
+mod objstring;
 mod packages;
 mod typecheck;
 
@@ -21,7 +25,9 @@ pub use base_db::{
 };
 pub use db::EventLog;
 pub use diagnostics::{Diagnostic, Severity};
+pub use goto_definition::NavigationTarget;
 pub use host::{Analysis, AnalysisHost, FileChange, FileId};
+pub use hover::HoverResult;
 pub use packages::{PackageInfo, detect_project_settings};
 pub use project_model::{
     build::{BuildContext, FileKind},

@@ -26,6 +26,7 @@ use crate::{
     main_loop::{Task, panic_message},
     mapper::{self, PositionEncoding},
     packages::{PackageError, PackageParams},
+    requests,
 };
 
 /// What the server asks the client to watch: Go files and the files that shape the module
@@ -91,7 +92,7 @@ impl Backend {
         }
     }
 
-    fn send(&self, task: Task) {
+    pub(crate) fn send(&self, task: Task) {
         if self.tasks.send(task).is_err() {
             tracing::error!("the analysis host has stopped; a change was lost");
         }
@@ -247,6 +248,33 @@ impl LanguageServer for Backend {
         tracing::debug!("saved {}", params.text_document.uri.as_str());
     }
 
+    async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/hover", uri, move |cx| {
+            requests::hover::hover(cx, params)
+        })
+        .await
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/definition", uri, move |cx| {
+            requests::definition::definition(cx, params)
+        })
+        .await
+    }
+
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         guard("textDocument/didClose", || {
             self.send(Task::Close {
@@ -288,6 +316,8 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
                 ..TextDocumentSyncOptions::default()
             },
         )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
 }

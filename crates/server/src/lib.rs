@@ -23,6 +23,7 @@ mod main_loop;
 mod mapper;
 mod packages;
 mod publisher;
+mod requests;
 mod transport;
 
 use std::sync::{

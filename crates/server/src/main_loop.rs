@@ -30,6 +30,7 @@ use crate::{
     mapper::{self, LineRope, PositionEncoding},
     packages::{self, PackageError, PackageReply},
     publisher::Outgoing,
+    requests::{ReadJob, RequestContext},
 };
 
 /// A change to the analysis's inputs, in the order the client sent it.
@@ -63,6 +64,13 @@ pub(crate) enum Task {
         uri: Uri,
         reply: oneshot::Sender<PackageReply>,
     },
+    /// A read request (`requests`), answered on a snapshot taken after every change that came
+    /// before it.
+    Read {
+        method: &'static str,
+        uri: Uri,
+        job: ReadJob,
+    },
 }
 
 impl Task {
@@ -80,6 +88,7 @@ impl Task {
                 )
             }
             Task::Package { uri, .. } => format!("goAnalyzer/package of {}", uri.as_str()),
+            Task::Read { method, uri, .. } => format!("{method} of {}", uri.as_str()),
         }
     }
 }
@@ -178,6 +187,10 @@ impl MainLoop {
                 self.package(uri, reply);
                 false
             }
+            Task::Read { method, uri, job } => {
+                self.read(method, uri, job);
+                false
+            }
         }
     }
 
@@ -255,6 +268,37 @@ impl MainLoop {
             self.log(
                 MessageType::ERROR,
                 format!("cannot start a package query: {err}"),
+            );
+        }
+    }
+
+    /// Runs a read request's job on a snapshot, off this thread. A document that is not open
+    /// is read from disk; one that cannot be analyzed gets an empty answer's error.
+    fn read(&mut self, method: &'static str, uri: Uri, job: ReadJob) {
+        let file = match self.documents.get(&uri) {
+            Some(open) => open.doc.file,
+            None => match mapper::uri_to_path(&uri) {
+                Ok(path) => self.host.file(&path),
+                Err(why) => {
+                    tracing::debug!("{method}: {why}");
+                    // Dropping the job drops its reply: the handler answers with an error.
+                    return;
+                }
+            },
+        };
+        let context = RequestContext {
+            analysis: self.host.analysis(),
+            file,
+            encoding: self.encoding,
+        };
+        let spawned = std::thread::Builder::new()
+            .name("request".into())
+            .stack_size(ANALYSIS_STACK_SIZE)
+            .spawn(move || (job.0)(context));
+        if let Err(err) = spawned {
+            self.log(
+                MessageType::ERROR,
+                format!("cannot start answering {method}: {err}"),
             );
         }
     }

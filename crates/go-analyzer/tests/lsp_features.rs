@@ -1,0 +1,71 @@
+//! IDE features through the real binary on stdio: each request answered, on a module written
+//! to a temporary directory, with positions checked against the text itself.
+
+mod support;
+
+use serde_json::{Value, json};
+use support::*;
+
+const MAIN: &str = "package m\n\n// Answer is the answer.\nfunc Answer() int { return 42 }\n\nfunc f() int {\n\tx := Answer()\n\treturn x\n}\n";
+
+/// A server on a fresh module holding `a.go` = [`MAIN`], with the file open.
+fn module() -> (Server, TempDir, String) {
+    let dir = TempDir::new("features");
+    std::fs::write(dir.0.join("go.mod"), "module example.com/m\n\ngo 1.22\n").expect("go.mod");
+    std::fs::write(dir.0.join("a.go"), MAIN).expect("a.go");
+    let root = format!("file://{}", dir.0.display());
+    let uri = format!("{root}/a.go");
+    let mut server = Server::spawn();
+    let response = server.request(
+        "initialize",
+        json!({ "processId": null, "rootUri": root, "capabilities": {} }),
+    );
+    assert_eq!(response["result"]["capabilities"]["hoverProvider"], true);
+    server.notify("initialized", json!({}));
+    server.open(&uri, 1, MAIN);
+    (server, dir, uri)
+}
+
+/// The (line, character) of the first `needle` in MAIN, shifted by `delta` characters.
+fn at(needle: &str, delta: usize) -> Value {
+    let offset = MAIN.find(needle).expect("needle") + delta;
+    let line = MAIN[..offset].matches('\n').count() as u32;
+    let col = offset - MAIN[..offset].rfind('\n').map_or(0, |i| i + 1);
+    position(line, col)
+}
+
+#[test]
+fn hover_and_definition_answer_on_the_open_document() {
+    let (mut server, _dir, uri) = module();
+    let hover = server.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": at("x := Answer()", 6) }),
+    );
+    let value = hover["result"]["contents"]["value"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        value.starts_with("```go\nfunc Answer() int\n```\n\nAnswer is the answer."),
+        "{hover}"
+    );
+    assert_eq!(hover["result"]["range"]["start"], at("x := Answer()", 5));
+
+    let definition = server.request(
+        "textDocument/definition",
+        json!({ "textDocument": { "uri": uri }, "position": at("return x", 7) }),
+    );
+    let locations = definition["result"].as_array().cloned().unwrap_or_default();
+    assert_eq!(locations.len(), 1, "{definition}");
+    assert_eq!(locations[0]["uri"], uri);
+    assert_eq!(locations[0]["range"]["start"], at("x := Answer()", 0));
+
+    // Past the end, and inside a comment: empty answers, not errors.
+    for position in [position(400, 3), at("answer.", 2)] {
+        let hover = server.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": position }),
+        );
+        assert_eq!(hover["result"], Value::Null, "{hover}");
+    }
+    assert_eq!(server.shutdown_and_exit(), 0);
+}

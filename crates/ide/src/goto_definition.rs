@@ -1,0 +1,76 @@
+//! Go to definition: where the object the identifier under the cursor denotes is declared,
+//! in the workspace, the standard library or the module cache; predeclared names lead to
+//! their documentation declarations in `$GOROOT/src/builtin` (and `unsafe`).
+
+use base_db::{SourceDatabase, SourceFile};
+use hir::objects::ObjKind;
+use syntax::TextRange;
+use syntax::ast::{Decl, Spec};
+
+use crate::FileId;
+use crate::typecheck::site::{self, Site};
+
+/// A place to navigate to: a file and the range of the name declared there.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct NavigationTarget {
+    pub file: FileId,
+    pub range: TextRange,
+}
+
+pub(crate) fn goto_definition(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    offset: u32,
+) -> Vec<NavigationTarget> {
+    let Some(ident) = site::ident_at(file.text(db), offset) else {
+        return Vec::new();
+    };
+    let Some(site) = Site::at(db, file, ident.start) else {
+        return Vec::new();
+    };
+    let found = site.with(|facts| {
+        let obj = facts.object_at(ident.start)?;
+        let o = facts.world.obj(obj);
+        if o.pos.file.is_none() {
+            let in_unsafe = matches!(o.kind, ObjKind::Builtin(_)) && o.pkg.is_some()
+                || o.pkg
+                    .is_some_and(|p| &*facts.world.package(p).path == "unsafe");
+            return predeclared(db, &o.name, in_unsafe);
+        }
+        site::object_location(db, facts, obj)
+    });
+    found
+        .flatten()
+        .map(|(file, range)| NavigationTarget {
+            file: FileId(file),
+            range,
+        })
+        .into_iter()
+        .collect()
+}
+
+/// The declaration of predeclared `name` in the documentation files of the toolchain.
+fn predeclared(
+    db: &dyn SourceDatabase,
+    name: &str,
+    in_unsafe: bool,
+) -> Option<(SourceFile, TextRange)> {
+    let goroot = project_model::db::settings(db).goroot?;
+    let path = if in_unsafe {
+        goroot.join("src/unsafe/unsafe.go")
+    } else {
+        goroot.join("src/builtin/builtin.go")
+    };
+    let file = base_db::file(db, &path);
+    let ast = base_db::file_ast(db, file);
+    let range = ast.decls.iter().find_map(|&decl| match ast.decl(decl) {
+        Decl::Func(f) if &*f.name.text == name => Some(f.name.range),
+        Decl::Gen(g) => g.specs.iter().find_map(|spec| match spec {
+            Spec::Type { name: n, .. } if &*n.text == name => Some(n.range),
+            Spec::Value { names, .. } => names.iter().find(|n| &*n.text == name).map(|n| n.range),
+            _ => None,
+        }),
+        _ => None,
+    })?;
+    Some((file, range))
+}

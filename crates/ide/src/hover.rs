@@ -1,0 +1,158 @@
+//! Hover: what the identifier under the cursor denotes, as a Go declaration, with its doc
+//! comment and a pkg.go.dev link, in Markdown.
+
+use base_db::{SourceDatabase, SourceFile};
+use hir::objects::{ObjId, ObjKind};
+use hir::types::Type;
+use syntax::TextRange;
+use syntax::ast::{Decl, Spec};
+
+use crate::doc_markdown;
+use crate::objstring::{self, qualifier};
+use crate::typecheck::site::{self, Facts, Site};
+
+/// A hover's answer: the range of the identifier it describes and Markdown.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct HoverResult {
+    pub range: TextRange,
+    pub markdown: String,
+}
+
+pub(crate) fn hover(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> Option<HoverResult> {
+    let ident = site::ident_at(file.text(db), offset)?;
+    let site = Site::at(db, file, ident.start)?;
+    site.with(|facts| {
+        let obj = facts.object_at(ident.start)?;
+        Some(HoverResult {
+            range: ident,
+            markdown: describe(db, facts, obj),
+        })
+    })
+    .flatten()
+}
+
+/// The Markdown for `obj`: its declaration in a Go code block, its doc, and a link.
+fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId) -> String {
+    let world = facts.world;
+    let qf = qualifier(Some(facts.package.package()));
+    let location = site::object_location(db, facts, obj);
+    let o = world.obj(obj);
+    let declaration = match (&o.kind, location) {
+        (ObjKind::TypeName, Some((file, range))) => {
+            type_source(db, file, range).unwrap_or_else(|| objstring::object_string(world, obj, qf))
+        }
+        _ => objstring::object_string(world, obj, qf),
+    };
+    let mut out = format!("```go\n{declaration}\n```");
+    let doc = location.and_then(|(file, range)| doc_comment(file.text(db), range.start));
+    if let Some(doc) = doc {
+        out.push_str("\n\n");
+        out.push_str(&doc_markdown::to_markdown(&doc));
+    }
+    if let Some(link) = pkg_go_dev_link(facts, obj) {
+        out.push_str("\n\n");
+        out.push_str(&link);
+    }
+    out
+}
+
+/// `type Name ...` as written in the source, for the type name declared at `name`.
+fn type_source(db: &dyn SourceDatabase, file: SourceFile, name: TextRange) -> Option<String> {
+    let ast = base_db::file_ast(db, file);
+    let text = file.text(db);
+    ast.decls.iter().find_map(|&decl| {
+        let Decl::Gen(gen_decl) = ast.decl(decl) else {
+            return None;
+        };
+        gen_decl.specs.iter().find_map(|spec| match spec {
+            Spec::Type { name: n, range, .. } if n.range == name => {
+                Some(format!("type {}", text.get(range.as_usize())?))
+            }
+            _ => None,
+        })
+    })
+}
+
+/// The doc comment of the declaration whose name is at `offset`: the `//` comment lines right
+/// above its line (directives such as `//go:noinline` left out), or a `/* */` block ending
+/// there, with the comment markers removed.
+pub(crate) fn doc_comment(text: &str, offset: u32) -> Option<String> {
+    let line_start = text[..offset as usize].rfind('\n').map_or(0, |i| i + 1);
+    let mut lines: Vec<&str> = Vec::new();
+    let mut end = line_start;
+    while end > 0 {
+        let start = text[..end - 1].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[start..end - 1].trim();
+        if let Some(comment) = line.strip_prefix("//") {
+            lines.push(comment);
+            end = start;
+            continue;
+        }
+        if lines.is_empty() && line.ends_with("*/") {
+            let block_start = text[..end - 1].rfind("/*")?;
+            let inner = &text[block_start + 2..text[..end - 1].rfind("*/")?];
+            return Some(inner.trim_matches('\n').to_string()).filter(|s| !s.trim().is_empty());
+        }
+        break;
+    }
+    lines.reverse();
+    let is_directive = |l: &&str| {
+        let l = l.trim_end();
+        l.starts_with("go:") || l.starts_with("line ") || l.starts_with("export ")
+    };
+    let lines: Vec<&str> = lines
+        .into_iter()
+        .filter(|l| !is_directive(l))
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
+    let doc = lines.join("\n");
+    (!doc.trim().is_empty()).then_some(doc)
+}
+
+/// `[`pkg.Name` on pkg.go.dev](https://pkg.go.dev/path#Name)` for an exported package-level
+/// object, or an exported method of an exported type.
+fn pkg_go_dev_link(facts: &Facts<'_>, obj: ObjId) -> Option<String> {
+    let world = facts.world;
+    let o = world.obj(obj);
+    let pkg = world.package(o.pkg?);
+    if !o.is_exported() || pkg.fake {
+        return None;
+    }
+    let anchor = match &o.kind {
+        ObjKind::Func { .. } => match world.ty(o.ty) {
+            Type::Signature(sig) if sig.recv.is_some() => {
+                let recv = world.obj(sig.recv?).ty;
+                let base = match world.ty(recv) {
+                    Type::Pointer(elem) => *elem,
+                    _ => recv,
+                };
+                let Type::Named(named) = world.ty(base) else {
+                    return None;
+                };
+                let type_name = &world.obj(named.obj).name;
+                if !type_name.starts_with(|c: char| c.is_uppercase()) {
+                    return None;
+                }
+                let anchor = format!("{type_name}.{}", o.name);
+                return Some(format!(
+                    "[`({}.{type_name}).{}` on pkg.go.dev](https://pkg.go.dev/{}#{anchor})",
+                    pkg.name, o.name, pkg.path
+                ));
+            }
+            _ => o.name.to_string(),
+        },
+        ObjKind::Var(info) if info.is_field => return None,
+        ObjKind::Var(info) if !info.is_package => return None,
+        ObjKind::Const(_) | ObjKind::Var(_) | ObjKind::TypeName => {
+            if o.parent != Some(pkg.scope) {
+                return None;
+            }
+            o.name.to_string()
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "[`{}.{anchor}` on pkg.go.dev](https://pkg.go.dev/{}#{anchor})",
+        pkg.name, pkg.path
+    ))
+}

@@ -1,0 +1,90 @@
+//! Hover: the declaration, the doc comment and the link for the identifier at `$0`.
+
+mod fixture;
+
+use fixture::Fixture;
+
+/// The hover's Markdown at the fixture's cursor, or "" when there is none.
+fn hover(text: &str) -> String {
+    let f = Fixture::new(text);
+    f.analysis()
+        .hover(f.file, f.offset)
+        .expect("not cancelled")
+        .map(|h| h.markdown)
+        .unwrap_or_default()
+}
+
+fn check(text: &str, expect: &str) {
+    let got = hover(text);
+    assert_eq!(got.trim(), expect.trim(), "hover of:\n{text}");
+}
+
+const FMT: &str = r#"//- /go/src/fmt/print.go
+package fmt
+
+// Println formats using the default formats for its operands and writes to standard output.
+// Spaces are always added between operands and a newline is appended.
+func Println(a ...any) (n int, err error) { return 0, nil }
+
+// Stringer is implemented by any value that has a String method.
+type Stringer interface {
+	String() string
+}
+"#;
+
+#[test]
+fn a_local_variable_in_a_body() {
+    check(
+        "package a\n\nfunc f() {\n\tx := 1\n\t_ = x$0\n}\n",
+        "```go\nvar x int\n```",
+    );
+}
+
+#[test]
+fn a_function_of_another_package_with_doc_and_link() {
+    let text = format!(
+        "{FMT}//- /w/a/a.go\npackage a\n\nimport \"fmt\"\n\nfunc f() {{\n\tfmt.Print$0ln(1)\n}}\n"
+    );
+    check(
+        &text,
+        "```go\nfunc fmt.Println(a ...any) (n int, err error)\n```\n\nPrintln formats using the default formats for its operands and writes to standard output.\nSpaces are always added between operands and a newline is appended.\n\n[`fmt.Println` on pkg.go.dev](https://pkg.go.dev/fmt#Println)",
+    );
+}
+
+#[test]
+fn a_type_shows_its_declaration() {
+    let text = format!("{FMT}//- /w/a/a.go\npackage a\n\nimport \"fmt\"\n\nvar s fmt.Stri$0nger\n");
+    let got = hover(&text);
+    assert!(
+        got.starts_with("```go\ntype Stringer interface {\n\tString() string\n}\n```"),
+        "{got}"
+    );
+}
+
+#[test]
+fn a_method_with_its_receiver() {
+    check(
+        "package a\n\ntype T struct{ n int }\n\n// Len is n.\nfunc (t *T) Len() int { return t.n }\n\nfunc f(t T) int { return t.Le$0n() }\n",
+        "```go\nfunc (t *T) Len() int\n```\n\nLen is n.\n\n[`(a.T).Len` on pkg.go.dev](https://pkg.go.dev/example.com/m/a#T.Len)",
+    );
+}
+
+#[test]
+fn a_struct_field_and_a_constant() {
+    check(
+        "package a\n\ntype T struct{ n int }\n\nfunc f(t T) int { return t.n$0 }\n",
+        "```go\nfield n int\n```",
+    );
+    check(
+        "package a\n\n// Max is big.\nconst Max = 1 << 10\n\nvar _ = Ma$0x\n",
+        "```go\nconst Max untyped int = 1024\n```\n\nMax is big.\n\n[`a.Max` on pkg.go.dev](https://pkg.go.dev/example.com/m/a#Max)",
+    );
+}
+
+#[test]
+fn nothing_in_comments_strings_and_past_the_end() {
+    assert_eq!(hover("package a\n\n// x$0 y\nvar x int\n"), "");
+    assert_eq!(hover("package a\n\nvar s = \"a b$0c\"\n"), "");
+    let f = Fixture::new("package a\n\nvar x int\n");
+    assert_eq!(f.analysis().hover(f.file, 10_000).unwrap(), None);
+}
