@@ -90,6 +90,22 @@ pub fn body_cuts(text: &str, file: &ast::File) -> BodyCuts {
     BodyCuts(cuts)
 }
 
+/// Whether every one of `errors` lies inside a package-level function body whose closing
+/// brace starts its line. Then the declarations text is whole, and the errors touch only
+/// those bodies: the usual state of a file being typed into. A brace elsewhere hints that the
+/// parser closed the body in the wrong place (a missing `}` swallows the declarations after
+/// it), so the file does not qualify.
+pub fn errors_only_in_bodies(text: &str, file: &ast::File, errors: &[syntax::SyntaxError]) -> bool {
+    let bodies: Vec<(usize, usize)> = body_interiors(text, file)
+        .filter(|&(_, close)| close == 0 || text.as_bytes()[close - 1] == b'\n')
+        .collect();
+    errors.iter().all(|e| {
+        bodies
+            .iter()
+            .any(|&(open, close)| open <= e.range.start as usize && e.range.end as usize <= close)
+    })
+}
+
 /// The insides of the package-level function bodies, as (after `{`, at `}`), in order. Only a
 /// well-formed `{ ... }` counts (a broken file is not type-checked anyway).
 fn body_interiors<'a>(
