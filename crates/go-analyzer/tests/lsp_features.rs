@@ -69,3 +69,50 @@ fn hover_and_definition_answer_on_the_open_document() {
     }
     assert_eq!(server.shutdown_and_exit(), 0);
 }
+
+#[test]
+fn references_and_highlights_answer_on_the_open_document() {
+    let (mut server, _dir, uri) = module();
+    let references = server.request(
+        "textDocument/references",
+        json!({
+            "textDocument": { "uri": uri },
+            "position": at("x := Answer()", 6),
+            "context": { "includeDeclaration": true },
+        }),
+    );
+    let starts: Vec<Value> = references["result"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|l| l["range"]["start"].clone())
+        .collect();
+    assert_eq!(
+        starts,
+        [at("Answer() int", 0), at("x := Answer()", 5)],
+        "{references}"
+    );
+
+    let highlights = server.request(
+        "textDocument/documentHighlight",
+        json!({ "textDocument": { "uri": uri }, "position": at("return x", 7) }),
+    );
+    let got: Vec<(Value, Value)> = highlights["result"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|h| (h["range"]["start"].clone(), h["kind"].clone()))
+        .collect();
+    // LSP's DocumentHighlightKind: 2 = Read, 3 = Write.
+    assert_eq!(
+        got,
+        [
+            (at("x := Answer()", 0), json!(3)),
+            (at("return x", 7), json!(2))
+        ],
+        "{highlights}"
+    );
+    assert_eq!(server.shutdown_and_exit(), 0);
+}

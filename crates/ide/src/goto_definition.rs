@@ -4,6 +4,7 @@
 
 use base_db::{SourceDatabase, SourceFile};
 use hir::objects::ObjKind;
+use hir::types::Type;
 use syntax::TextRange;
 use syntax::ast::{Decl, Spec};
 
@@ -73,4 +74,48 @@ fn predeclared(
         _ => None,
     })?;
     Some((file, range))
+}
+
+/// Go to type definition: the declaration of the named type of the object at `offset` (its
+/// element type for pointers, slices, arrays, maps and channels, as gopls does).
+pub(crate) fn goto_type_definition(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    offset: u32,
+) -> Vec<NavigationTarget> {
+    let Some(ident) = site::ident_at(file.text(db), offset) else {
+        return Vec::new();
+    };
+    let Some(site) = Site::at(db, file, ident.start) else {
+        return Vec::new();
+    };
+    let found = site.with(|facts| {
+        let world = facts.world;
+        let obj = facts.object_at(ident.start)?;
+        let mut ty = world.obj(obj).ty;
+        // Bounded: element types nest finitely, but a broken check could loop through aliases.
+        for _ in 0..32 {
+            ty = world.unalias(ty);
+            ty = match world.ty(ty) {
+                Type::Pointer(elem) | Type::Slice(elem) => *elem,
+                Type::Array { elem, .. } | Type::Map { elem, .. } | Type::Chan { elem, .. } => {
+                    *elem
+                }
+                Type::Named(named) => {
+                    return site::object_location(db, facts, named.obj);
+                }
+                Type::TypeParam { obj, .. } => return site::object_location(db, facts, *obj),
+                _ => return None,
+            };
+        }
+        None
+    });
+    found
+        .flatten()
+        .map(|(file, range)| NavigationTarget {
+            file: FileId(file),
+            range,
+        })
+        .into_iter()
+        .collect()
 }

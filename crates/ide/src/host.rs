@@ -286,6 +286,32 @@ impl Analysis {
         self.with_db(|db| crate::goto_definition::goto_definition(db, file.0, offset))
     }
 
+    /// Where the type of the object at `offset` is declared.
+    pub fn goto_type_definition(
+        &self,
+        file: FileId,
+        offset: u32,
+    ) -> Cancellable<Vec<crate::NavigationTarget>> {
+        self.with_db(|db| crate::goto_definition::goto_type_definition(db, file.0, offset))
+    }
+
+    /// The identifiers of `file` that denote the object at `offset`, declaring or writing it
+    /// or reading it.
+    pub fn highlights(&self, file: FileId, offset: u32) -> Cancellable<Vec<crate::Highlight>> {
+        self.with_db(|db| crate::references::highlights(db, file.0, offset))
+    }
+
+    /// Every identifier in the workspace (and the declaring package) that denotes the object
+    /// at `offset`; its declaration too if `include_declaration`.
+    pub fn references(
+        &self,
+        file: FileId,
+        offset: u32,
+        include_declaration: bool,
+    ) -> Cancellable<Vec<crate::NavigationTarget>> {
+        self.with_db(|db| crate::references::references(db, file.0, offset, include_declaration))
+    }
+
     /// The syntax tree as an S-expression, for debugging and tests.
     pub fn debug_syntax_tree(&self, file: FileId) -> Cancellable<String> {
         self.with_db(|db| base_db::parse(db, file.0).debug_tree())

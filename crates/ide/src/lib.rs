@@ -18,7 +18,9 @@ mod host;
 mod hover;
 mod objstring;
 mod packages;
+mod references;
 mod typecheck;
+mod workspace;
 
 pub use base_db::{
     ChangeKind, DirEntry, FileSystem, FsError, Listing, MemoryFileSystem, OsFileSystem,
@@ -35,6 +37,7 @@ pub use project_model::{
     load::{ModuleRef, Package, Resolved},
     modules::Env as GoModuleEnv,
 };
+pub use references::{Highlight, HighlightKind};
 pub use syntax::{LineCol, LineIndex, TextEdit, TextRange};
 
 /// A query result, or the news that a change arrived while computing it.

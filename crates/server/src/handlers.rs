@@ -275,6 +275,44 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn goto_type_definition(
+        &self,
+        params: request::GotoTypeDefinitionParams,
+    ) -> jsonrpc::Result<Option<request::GotoTypeDefinitionResponse>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/typeDefinition", uri, move |cx| {
+            requests::definition::type_definition(cx, params)
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
+        let uri = params.text_document_position.text_document.uri.clone();
+        self.read("textDocument/references", uri, move |cx| {
+            requests::references::references(cx, params)
+        })
+        .await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> jsonrpc::Result<Option<Vec<DocumentHighlight>>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/documentHighlight", uri, move |cx| {
+            requests::references::highlights(cx, params)
+        })
+        .await
+    }
+
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         guard("textDocument/didClose", || {
             self.send(Task::Close {
@@ -318,6 +356,9 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
+        type_definition_provider: Some(TypeDefinitionProviderCapability::Simple(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
 }

@@ -2,6 +2,7 @@
 //! check, or the package's declarations), and how offsets translate between the file and the
 //! text that stage checked. IDE features (hover, definition, ...) start here.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use base_db::{SourceDatabase, SourceFile};
@@ -59,6 +60,28 @@ impl Site {
         })
     }
 
+    /// Every site of `file`: its declarations, then each function body. Empty when its
+    /// package is not checked.
+    pub(crate) fn all(db: &dyn SourceDatabase, file: SourceFile) -> Vec<Site> {
+        let Some(declarations) = Site::at(db, file, 0) else {
+            return Vec::new();
+        };
+        let bodies: Vec<Site> = func_ranges(db, file)
+            .keys
+            .iter()
+            .filter_map(|(key, range)| {
+                let check = body_check(db, Body::new(db, file, key.clone())).clone()?;
+                Some(Site {
+                    staged: declarations.staged.clone(),
+                    body: Some((check.0, range.start)),
+                    index: declarations.index,
+                    cuts: declarations.cuts.clone(),
+                })
+            })
+            .collect();
+        std::iter::once(declarations).chain(bodies).collect()
+    }
+
     /// Runs `f` on the facts, with the package's checker state locked.
     pub(crate) fn with<T>(&self, f: impl FnOnce(&Facts<'_>) -> T) -> Option<T> {
         let package = self.staged.lock();
@@ -83,6 +106,24 @@ impl Site {
             None => self.cuts.declarations_offset(offset),
         }
     }
+
+    /// The file offset of an offset in the text this site's stage checked.
+    fn to_file(&self, offset: u32) -> u32 {
+        match &self.body {
+            Some((_, start)) => start + offset.saturating_sub(BODY_PREFIX.len() as u32),
+            None => self.cuts.file_offset(offset),
+        }
+    }
+}
+
+/// An identifier of the file that declares or uses an object.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Occurrence {
+    /// The identifier's start in the file.
+    pub(crate) start: u32,
+    pub(crate) obj: ObjId,
+    /// Whether it declares the object (else it uses it).
+    pub(crate) is_def: bool,
 }
 
 /// Whether `offset` is inside a package-level function's body (between its braces), where
@@ -101,6 +142,24 @@ fn in_body(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> bool {
 }
 
 impl Facts<'_> {
+    /// The identifiers of this site's file that declare or use an object named `name`.
+    /// A body site holds only its body's; the declarations site only what is outside bodies.
+    pub(crate) fn occurrences(&self, name: &str) -> Vec<Occurrence> {
+        let world = self.world;
+        let entries = (self.info.defs.iter().map(|e| (e, true)))
+            .chain(self.info.uses.iter().map(|e| (e, false)));
+        entries
+            .filter(|&((&(index, _), &obj), _)| {
+                index == self.index && &*world.obj(obj).name == name
+            })
+            .map(|((&(_, offset), &obj), is_def)| Occurrence {
+                start: self.site.to_file(offset),
+                obj,
+                is_def,
+            })
+            .collect()
+    }
+
     /// The object the identifier starting at file offset `start` defines or uses.
     pub(crate) fn object_at(&self, start: u32) -> Option<ObjId> {
         let key = (self.index, self.site.to_checked(start));
@@ -119,22 +178,51 @@ pub(crate) fn object_location(
     facts: &Facts<'_>,
     obj: ObjId,
 ) -> Option<(SourceFile, TextRange)> {
-    let o = facts.world.obj(obj);
-    let world_file = o.pos.file?;
-    let path = std::path::Path::new(&*facts.world.file(world_file).path);
-    let file = base_db::file(db, path);
-    let offset = match facts.package.body_of_file(world_file) {
-        Some((_, key)) => {
-            let start = func_ranges(db, file).by_key.get(key)?.start;
-            start + o.pos.offset.checked_sub(BODY_PREFIX.len() as u32)?
+    Locator::new(db).locate(facts, obj)
+}
+
+/// Finds where objects are declared, remembering each file's cuts: a search over many
+/// occurrences locates many objects of the same few files.
+pub(crate) struct Locator<'db> {
+    db: &'db dyn SourceDatabase,
+    cuts: HashMap<SourceFile, hir::staged::BodyCuts>,
+}
+
+impl<'db> Locator<'db> {
+    pub(crate) fn new(db: &'db dyn SourceDatabase) -> Locator<'db> {
+        Locator {
+            db,
+            cuts: HashMap::new(),
         }
-        None => {
-            let text = file.text(db);
-            hir::staged::body_cuts(text, base_db::file_ast(db, file)).file_offset(o.pos.offset)
-        }
-    };
-    let end = offset + o.name.len() as u32;
-    (end as usize <= file.text(db).len()).then_some((file, TextRange::new(offset, end)))
+    }
+
+    /// See [`object_location`].
+    pub(crate) fn locate(
+        &mut self,
+        facts: &Facts<'_>,
+        obj: ObjId,
+    ) -> Option<(SourceFile, TextRange)> {
+        let db = self.db;
+        let o = facts.world.obj(obj);
+        let world_file = o.pos.file?;
+        let path = std::path::Path::new(&*facts.world.file(world_file).path);
+        let file = base_db::file(db, path);
+        let offset = match facts.package.body_of_file(world_file) {
+            Some((_, key)) => {
+                let start = func_ranges(db, file).by_key.get(key)?.start;
+                start + o.pos.offset.checked_sub(BODY_PREFIX.len() as u32)?
+            }
+            None => self
+                .cuts
+                .entry(file)
+                .or_insert_with(|| {
+                    hir::staged::body_cuts(file.text(db), base_db::file_ast(db, file))
+                })
+                .file_offset(o.pos.offset),
+        };
+        let end = offset + o.name.len() as u32;
+        (end as usize <= file.text(db).len()).then_some((file, TextRange::new(offset, end)))
+    }
 }
 
 /// The identifier around `offset` (touching it on either side), by Go's lexical rules.

@@ -23,6 +23,7 @@ use crate::{
 
 pub(crate) mod definition;
 pub(crate) mod hover;
+pub(crate) mod references;
 
 /// Why a read request has no answer.
 #[derive(Debug)]
