@@ -6,7 +6,7 @@ mod support;
 use serde_json::{Value, json};
 use support::*;
 
-const MAIN: &str = "package m\n\n// Answer is the answer.\nfunc Answer() int { return 42 }\n\nfunc f() int {\n\tx := Answer()\n\treturn x\n}\n";
+const MAIN: &str = "package m\n\n// Answer is the answer.\nfunc Answer() int { return 42 }\n\nfunc f() int {\n\tx := Answer()\n\treturn x\n}\n\ntype T struct{}\n\nfunc (T) String() string { return \"\" }\n\ntype S interface{ String() string }\n\nvar v T\n";
 
 /// A server on a fresh module holding `a.go` = [`MAIN`], with the file open.
 fn module() -> (Server, TempDir, String) {
@@ -113,6 +113,37 @@ fn references_and_highlights_answer_on_the_open_document() {
             (at("return x", 7), json!(2))
         ],
         "{highlights}"
+    );
+    assert_eq!(server.shutdown_and_exit(), 0);
+}
+
+#[test]
+fn type_definition_and_implementation() {
+    let (mut server, _dir, uri) = module();
+    let request = |server: &mut Server, method: &str, position: Value| {
+        let response = server.request(
+            method,
+            json!({ "textDocument": { "uri": uri }, "position": position }),
+        );
+        response["result"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|l| l["range"]["start"].clone())
+            .collect::<Vec<Value>>()
+    };
+    assert_eq!(
+        request(&mut server, "textDocument/typeDefinition", at("var v T", 4)),
+        [at("T struct", 0)]
+    );
+    assert_eq!(
+        request(
+            &mut server,
+            "textDocument/implementation",
+            at("S interface", 0)
+        ),
+        [at("T struct", 0)]
     );
     assert_eq!(server.shutdown_and_exit(), 0);
 }

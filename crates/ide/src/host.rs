@@ -277,6 +277,41 @@ impl Analysis {
         self.with_db(|db| crate::hover::hover(db, file.0, offset))
     }
 
+    /// The ranges of `file` an editor can fold, from its syntax tree (also where it has
+    /// syntax errors), outer ranges first.
+    pub fn folding_ranges(
+        &self,
+        file: FileId,
+        config: crate::FoldingConfig,
+    ) -> Cancellable<Vec<crate::Fold>> {
+        self.with_db(|db| crate::folding_ranges::folding_ranges(db, file.0, config))
+    }
+
+    /// The syntax nodes enclosing `offset`, innermost first, out to the whole file; empty past
+    /// the end of the file.
+    pub fn selection_ranges(
+        &self,
+        file: FileId,
+        offset: u32,
+    ) -> Cancellable<Vec<syntax::TextRange>> {
+        self.with_db(|db| crate::selection_ranges::selection_ranges(db, file.0, offset))
+    }
+
+    /// The outline of `file`: its declarations, types with their fields or methods.
+    pub fn document_symbols(&self, file: FileId) -> Cancellable<Vec<crate::DocumentSymbol>> {
+        self.with_db(|db| crate::symbols::document_symbols(db, file.0))
+    }
+
+    /// The declarations of the workspace's packages and of the standard library whose names
+    /// match `query` fuzzily, best first, at most `limit`.
+    pub fn workspace_symbols(
+        &self,
+        query: &str,
+        limit: usize,
+    ) -> Cancellable<Vec<crate::WorkspaceSymbol>> {
+        self.with_db(|db| crate::symbols::workspace_symbols(db, query, limit))
+    }
+
     /// Where the object the identifier at `offset` denotes is declared.
     pub fn goto_definition(
         &self,
@@ -293,6 +328,16 @@ impl Analysis {
         offset: u32,
     ) -> Cancellable<Vec<crate::NavigationTarget>> {
         self.with_db(|db| crate::goto_definition::goto_type_definition(db, file.0, offset))
+    }
+
+    /// For an interface type at `offset`, the workspace's types implementing it; for another
+    /// named type, the interfaces it implements.
+    pub fn implementations(
+        &self,
+        file: FileId,
+        offset: u32,
+    ) -> Cancellable<Vec<crate::NavigationTarget>> {
+        self.with_db(|db| crate::implementation::implementations(db, file.0, offset))
     }
 
     /// The identifiers of `file` that denote the object at `offset`, declaring or writing it

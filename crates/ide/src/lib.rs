@@ -13,12 +13,16 @@
 mod db;
 mod diagnostics;
 mod doc_markdown;
+mod folding_ranges;
 mod goto_definition;
 mod host;
 mod hover;
+mod implementation;
 mod objstring;
 mod packages;
 mod references;
+mod selection_ranges;
+mod symbols;
 mod typecheck;
 mod workspace;
 
@@ -27,6 +31,7 @@ pub use base_db::{
 };
 pub use db::EventLog;
 pub use diagnostics::{Diagnostic, Severity};
+pub use folding_ranges::{Fold, FoldKind, FoldingConfig};
 pub use goto_definition::NavigationTarget;
 pub use host::{Analysis, AnalysisHost, FileChange, FileId};
 pub use hover::HoverResult;
@@ -38,6 +43,7 @@ pub use project_model::{
     modules::Env as GoModuleEnv,
 };
 pub use references::{Highlight, HighlightKind};
+pub use symbols::{DocumentSymbol, SymbolKind, WorkspaceSymbol};
 pub use syntax::{LineCol, LineIndex, TextEdit, TextRange};
 
 /// A query result, or the news that a change arrived while computing it.

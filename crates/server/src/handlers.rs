@@ -290,6 +290,21 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn goto_implementation(
+        &self,
+        params: request::GotoImplementationParams,
+    ) -> jsonrpc::Result<Option<request::GotoImplementationResponse>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/implementation", uri, move |cx| {
+            requests::definition::implementation(cx, params)
+        })
+        .await
+    }
+
     async fn references(&self, params: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
         let uri = params.text_document_position.text_document.uri.clone();
         self.read("textDocument/references", uri, move |cx| {
@@ -358,6 +373,7 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
         definition_provider: Some(OneOf::Left(true)),
         type_definition_provider: Some(TypeDefinitionProviderCapability::Simple(true)),
         references_provider: Some(OneOf::Left(true)),
+        implementation_provider: Some(ImplementationProviderCapability::Simple(true)),
         document_highlight_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }

@@ -60,6 +60,18 @@ impl Site {
         })
     }
 
+    /// The declarations of the package in `dir`, for questions about the package as a whole
+    /// (its scope, its world) rather than about a place in one of its files.
+    pub(crate) fn of_package(db: &dyn SourceDatabase, dir: &std::path::Path) -> Option<Site> {
+        let staged = package_declarations(db, base_db::directory(db, dir)).clone()?;
+        Some(Site {
+            staged,
+            body: None,
+            index: 0,
+            cuts: hir::staged::BodyCuts::default(),
+        })
+    }
+
     /// Every site of `file`: its declarations, then each function body. Empty when its
     /// package is not checked.
     pub(crate) fn all(db: &dyn SourceDatabase, file: SourceFile) -> Vec<Site> {

@@ -27,3 +27,15 @@ pub(crate) fn type_definition(
     }
     Ok((!locations.is_empty()).then_some(lsp::GotoDefinitionResponse::Array(locations)))
 }
+
+pub(crate) fn implementation(
+    cx: &RequestContext,
+    params: lsp::request::GotoImplementationParams,
+) -> RequestResult<Option<lsp::GotoDefinitionResponse>> {
+    let offset = cx.offset(params.text_document_position_params.position)?;
+    let mut locations = Vec::new();
+    for target in cx.analysis.implementations(cx.file, offset)? {
+        locations.extend(cx.location(target.file, target.range)?);
+    }
+    Ok((!locations.is_empty()).then_some(lsp::GotoDefinitionResponse::Array(locations)))
+}
