@@ -47,7 +47,9 @@ fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId) -> String {
     let doc = location.and_then(|(file, range)| doc_comment(file.text(db), range.start));
     if let Some(doc) = doc {
         out.push_str("\n\n");
-        out.push_str(&doc_markdown::to_markdown(&doc));
+        // Unqualified doc links (`[Name]`) lead into the package that declares the object.
+        let package_path = o.pkg.map_or("", |p| &*world.package(p).path);
+        out.push_str(&doc_markdown::to_markdown(&doc, package_path));
     }
     if let Some(link) = pkg_go_dev_link(facts, obj) {
         out.push_str("\n\n");
