@@ -3,13 +3,13 @@
 //! their documentation declarations in `$GOROOT/src/builtin` (and `unsafe`).
 
 use base_db::{SourceDatabase, SourceFile};
-use hir::objects::ObjKind;
+use hir::objects::ObjId;
 use hir::types::Type;
 use syntax::TextRange;
 use syntax::ast::{Decl, Spec};
 
 use crate::FileId;
-use crate::typecheck::site::{self, Site};
+use crate::typecheck::site::{self, Facts, Site};
 
 /// A place to navigate to: a file and the range of the name declared there.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -31,14 +31,7 @@ pub(crate) fn goto_definition(
     };
     let found = site.with(|facts| {
         let obj = facts.object_at(ident.start)?;
-        let o = facts.world.obj(obj);
-        if o.pos.file.is_none() {
-            let in_unsafe = matches!(o.kind, ObjKind::Builtin(_)) && o.pkg.is_some()
-                || o.pkg
-                    .is_some_and(|p| &*facts.world.package(p).path == "unsafe");
-            return predeclared(db, &o.name, in_unsafe);
-        }
-        site::object_location(db, facts, obj)
+        site::object_location(db, facts, obj).or_else(|| predeclared_location(db, facts, obj))
     });
     found
         .flatten()
@@ -48,6 +41,23 @@ pub(crate) fn goto_definition(
         })
         .into_iter()
         .collect()
+}
+
+/// Where a predeclared object (`len`, `int`, `nil`, `unsafe.Pointer`...) is documented:
+/// its declaration in `$GOROOT/src/builtin/builtin.go` or `$GOROOT/src/unsafe/unsafe.go`.
+pub(crate) fn predeclared_location(
+    db: &dyn SourceDatabase,
+    facts: &Facts<'_>,
+    obj: ObjId,
+) -> Option<(SourceFile, TextRange)> {
+    let o = facts.world.obj(obj);
+    if o.pos.file.is_some() {
+        return None;
+    }
+    let in_unsafe = o
+        .pkg
+        .is_some_and(|p| &*facts.world.package(p).path == "unsafe");
+    predeclared(db, &o.name, in_unsafe)
 }
 
 /// The declaration of predeclared `name` in the documentation files of the toolchain.

@@ -1,13 +1,17 @@
 //! Hover: what the identifier under the cursor denotes, as a Go declaration, with its doc
 //! comment and a pkg.go.dev link, in Markdown.
 
+use std::path::Path;
+
 use base_db::{SourceDatabase, SourceFile};
 use hir::objects::{ObjId, ObjKind};
 use hir::types::Type;
+use project_model::db as pm;
 use syntax::TextRange;
 use syntax::ast::{Decl, Spec};
 
 use crate::doc_markdown;
+use crate::goto_definition;
 use crate::objstring::{self, qualifier};
 use crate::typecheck::site::{self, Facts, Site};
 
@@ -19,10 +23,21 @@ pub struct HoverResult {
 }
 
 pub(crate) fn hover(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> Option<HoverResult> {
+    if let Some(found) = hover_import_path(db, file, offset) {
+        return Some(found);
+    }
     let ident = site::ident_at(file.text(db), offset)?;
     let site = Site::at(db, file, ident.start)?;
     site.with(|facts| {
         let obj = facts.object_at(ident.start)?;
+        if let ObjKind::PkgName { imported } = facts.world.obj(obj).kind {
+            let path = facts.world.package(imported).path.to_string();
+            let dir = file.path(db).parent()?;
+            return Some(HoverResult {
+                range: ident,
+                markdown: package_markdown(db, dir, &path)?,
+            });
+        }
         Some(HoverResult {
             range: ident,
             markdown: describe(db, facts, obj),
@@ -43,6 +58,12 @@ fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId) -> String {
         }
         _ => objstring::object_string(world, obj, qf),
     };
+    // Predeclared objects are documented, declaration and doc, in the toolchain's sources.
+    let predeclared = goto_definition::predeclared_location(db, facts, obj);
+    let declaration = predeclared
+        .and_then(|(file, range)| declaration_source(db, file, range))
+        .unwrap_or(declaration);
+    let location = location.or(predeclared);
     let mut out = format!("```go\n{declaration}\n```");
     let doc = location.and_then(|(file, range)| doc_comment(file.text(db), range.start));
     if let Some(doc) = doc {
@@ -56,6 +77,78 @@ fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId) -> String {
         out.push_str(&link);
     }
     out
+}
+
+/// Hover on an import spec's path: the imported package's doc.
+fn hover_import_path(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    offset: u32,
+) -> Option<HoverResult> {
+    let ast = base_db::file_ast(db, file);
+    let spec = ast
+        .imports
+        .iter()
+        .find(|i| i.path_range.start <= offset && offset < i.path_range.end)?;
+    let dir = file.path(db).parent()?;
+    Some(HoverResult {
+        range: spec.path_range,
+        markdown: package_markdown(db, dir, spec.path.as_deref()?)?,
+    })
+}
+
+/// `package name`, the package's doc comment and its pkg.go.dev link, for `import_path` as
+/// the package in `from_dir` imports it.
+fn package_markdown(db: &dyn SourceDatabase, from_dir: &Path, import_path: &str) -> Option<String> {
+    let resolved = pm::resolve_import_from(db, from_dir, import_path).ok()?;
+    let package = pm::package_of_dir(db, &resolved.dir, None)?;
+    let mut out = format!("```go\npackage {}\n```", package.name);
+    // The doc is on the package clause of one of the files; go/doc takes the first it sees,
+    // and packages conventionally keep it in doc.go.
+    let mut names: Vec<&String> = package.go_files.iter().collect();
+    names.sort_by_key(|n| n.as_str() != "doc.go");
+    let doc = names.iter().find_map(|name| {
+        let file = base_db::file(db, &package.dir.join(name));
+        let clause = base_db::file_ast(db, file).package.as_ref()?.range;
+        doc_comment(file.text(db), clause.start)
+    });
+    if let Some(doc) = doc {
+        out.push_str("\n\n");
+        out.push_str(&doc_markdown::to_markdown(&doc, &resolved.import_path));
+    }
+    out.push_str(&format!(
+        "\n\n[`{}` on pkg.go.dev](https://pkg.go.dev/{})",
+        resolved.import_path, resolved.import_path
+    ));
+    Some(out)
+}
+
+/// The declaration of the name at `name` as written in the source, for the declarations of
+/// the toolchain's builtin.go and unsafe.go (functions there have no bodies).
+fn declaration_source(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    name: TextRange,
+) -> Option<String> {
+    let ast = base_db::file_ast(db, file);
+    let text = file.text(db);
+    ast.decls.iter().find_map(|&decl| match ast.decl(decl) {
+        Decl::Func(f) if f.name.range == name => text.get(f.range.as_usize()).map(str::to_string),
+        Decl::Gen(g) => g.specs.iter().find_map(|spec| match spec {
+            Spec::Type { name: n, range, .. } if n.range == name => {
+                Some(format!("type {}", text.get(range.as_usize())?))
+            }
+            Spec::Value { names, range, .. } if names.iter().any(|n| n.range == name) => {
+                let keyword = match g.kind {
+                    syntax::ast::GenKind::Const => "const",
+                    _ => "var",
+                };
+                Some(format!("{keyword} {}", text.get(range.as_usize())?))
+            }
+            _ => None,
+        }),
+        _ => None,
+    })
 }
 
 /// `type Name ...` as written in the source, for the type name declared at `name`.

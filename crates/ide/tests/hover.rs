@@ -88,3 +88,34 @@ fn nothing_in_comments_strings_and_past_the_end() {
     let f = Fixture::new("package a\n\nvar x int\n");
     assert_eq!(f.analysis().hover(f.file, 10_000).unwrap(), None);
 }
+
+const FMT_DOC: &str = "//- /go/src/fmt/doc.go
+// Package fmt implements formatted I/O.
+package fmt
+";
+
+#[test]
+fn an_import_path_and_a_package_name_show_the_package_doc() {
+    let expect = "```go\npackage fmt\n```\n\nPackage fmt implements formatted I/O.\n\n[`fmt` on pkg.go.dev](https://pkg.go.dev/fmt)";
+    let text = format!(
+        "{FMT_DOC}{FMT}//- /w/a/a.go\npackage a\n\nimport \"f$0mt\"\n\nvar _ = fmt.Println\n"
+    );
+    check(&text, expect);
+    let text = format!(
+        "{FMT_DOC}{FMT}//- /w/a/a.go\npackage a\n\nimport \"fmt\"\n\nvar _ = fm$0t.Println\n"
+    );
+    check(&text, expect);
+}
+
+#[test]
+fn a_builtin_is_described_by_the_toolchains_builtin_go() {
+    let builtin = "//- /go/src/builtin/builtin.go\npackage builtin\n\n// The len built-in function returns the length of v.\nfunc len(v Type) int\n\n// int is a signed integer type.\ntype int int\n";
+    check(
+        &format!("{builtin}//- /w/a/a.go\npackage a\n\nvar n = le$0n(\"abc\")\n"),
+        "```go\nfunc len(v Type) int\n```\n\nThe len built-in function returns the length of v.",
+    );
+    check(
+        &format!("{builtin}//- /w/a/a.go\npackage a\n\nvar n in$0t\n"),
+        "```go\ntype int int\n```\n\nint is a signed integer type.",
+    );
+}
