@@ -165,6 +165,7 @@ impl LanguageServer for Backend {
             self.send(Task::Initialize {
                 encoding,
                 roots: workspace_roots(&params),
+                options: params.initialization_options.clone(),
             });
             Ok(InitializeResult {
                 capabilities: capabilities(encoding),
@@ -205,6 +206,14 @@ impl LanguageServer for Backend {
             if let Err(err) = client.register_capability(vec![registration]).await {
                 tracing::warn!("the client refused to watch files for us: {err}");
             }
+        });
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        guard("workspace/didChangeConfiguration", || {
+            self.send(Task::Configuration {
+                settings: params.settings,
+            });
         });
     }
 

@@ -16,6 +16,7 @@
 //! **Architecture Invariant**: stdout carries nothing but the protocol; logs go to stderr
 //! through `tracing` (the binary sets up the subscriber).
 
+mod config;
 mod diagnostics;
 mod documents;
 mod handlers;

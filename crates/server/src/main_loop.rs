@@ -25,6 +25,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::{
+    config::ClientSettings,
     diagnostics::{self, Dirty},
     documents::Document,
     mapper::{self, LineRope, PositionEncoding},
@@ -40,6 +41,12 @@ pub(crate) enum Task {
         encoding: PositionEncoding,
         /// The workspace folders (or the root), as directories.
         roots: Vec<PathBuf>,
+        /// `initializationOptions`: the client's settings (see `config`).
+        options: Option<serde_json::Value>,
+    },
+    /// `workspace/didChangeConfiguration`: new client settings.
+    Configuration {
+        settings: serde_json::Value,
     },
     Open {
         uri: Uri,
@@ -78,6 +85,7 @@ impl Task {
     fn describe(&self) -> String {
         match self {
             Task::Initialize { .. } => "initialize".to_string(),
+            Task::Configuration { .. } => "workspace/didChangeConfiguration".to_string(),
             Task::Open { uri, .. } => format!("textDocument/didOpen of {}", uri.as_str()),
             Task::Change { uri, .. } => format!("textDocument/didChange of {}", uri.as_str()),
             Task::Close { uri } => format!("textDocument/didClose of {}", uri.as_str()),
@@ -109,6 +117,8 @@ pub(crate) fn spawn(out: UnboundedSender<Outgoing>) -> std::io::Result<mpsc::Sen
                 ignored: HashSet::new(),
                 dirty: Arc::default(),
                 revision: 0,
+                detected: None,
+                client: ClientSettings::default(),
                 out,
             };
             main_loop.run(receiver);
@@ -124,6 +134,10 @@ struct MainLoop {
     /// notifications are expected, not errors.
     ignored: HashSet<Uri>,
     dirty: Dirty,
+    /// The project settings found from the toolchain, before the client's settings.
+    detected: Option<ide::ProjectSettings>,
+    /// The client's settings (see `config`).
+    client: ClientSettings,
     /// Counts batches of changes; results computed at an older revision never replace newer
     /// ones (see `publisher`).
     revision: u64,
@@ -170,11 +184,16 @@ impl MainLoop {
     /// Applies a task; says whether the analysis's inputs changed.
     fn handle(&mut self, task: Task) -> bool {
         match task {
-            Task::Initialize { encoding, roots } => {
+            Task::Initialize {
+                encoding,
+                roots,
+                options,
+            } => {
                 self.encoding = encoding;
                 self.configure(roots);
-                true
+                self.client_settings(options.unwrap_or_default())
             }
+            Task::Configuration { settings } => self.client_settings(settings),
             Task::Open { uri, version, text } => self.open(uri, version, text),
             Task::Change {
                 uri,
@@ -211,7 +230,40 @@ impl MainLoop {
             settings.build.goarch,
             settings.roots
         );
-        self.host.set_project_settings(settings);
+        self.host.set_project_settings(settings.clone());
+        self.detected = Some(settings);
+    }
+
+    /// Applies the client's settings on top of the detected ones; says whether the project
+    /// settings changed.
+    fn client_settings(&mut self, value: serde_json::Value) -> bool {
+        let (settings, warnings) = ClientSettings::from_json(&value);
+        for warning in warnings {
+            self.log(MessageType::WARNING, format!("settings: {warning}"));
+        }
+        let Some(detected) = &self.detected else {
+            // Before `initialize` there is nothing to apply them to; keep them for then.
+            self.client = settings;
+            return false;
+        };
+        let project = settings.apply(detected);
+        self.client = settings;
+        if project == self.host.project_settings() {
+            return false;
+        }
+        tracing::info!(
+            "settings: {}/{}, tags {:?}",
+            project.build.goos,
+            project.build.goarch,
+            project.build.tags
+        );
+        self.host.set_project_settings(project);
+        // Every open document's diagnostics may change with the build configuration.
+        let uris: Vec<Uri> = self.documents.keys().cloned().collect();
+        for uri in &uris {
+            self.mark_dirty(uri);
+        }
+        true
     }
 
     /// Re-reads what the watcher reported; files open in the editor keep the editor's text.

@@ -1,0 +1,47 @@
+//! Client settings through the real binary: build tags from `initializationOptions` and from
+//! `workspace/didChangeConfiguration` decide which files make up a package.
+
+mod support;
+
+use serde_json::json;
+use support::*;
+
+const TAGGED: &str = "//go:build integration\n\npackage m\n\nvar x int = \"s\"\n";
+
+#[test]
+fn build_tags_from_settings_select_files_and_follow_changes() {
+    let dir = TempDir::new("settings");
+    std::fs::write(dir.0.join("go.mod"), "module example.com/m\n\ngo 1.22\n").expect("go.mod");
+    std::fs::write(dir.0.join("it.go"), TAGGED).expect("it.go");
+    let root = format!("file://{}", dir.0.display());
+    let uri = format!("{root}/it.go");
+
+    let mut server = Server::spawn();
+    let response = server.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": root,
+            "capabilities": {},
+            "initializationOptions": { "build": { "tags": ["integration"] }, "bogus": 1 },
+        }),
+    );
+    assert!(response.get("result").is_some(), "{response}");
+    server.notify("initialized", json!({}));
+    // The unknown key is named in a warning; the rest applies.
+    let warning = server.log_message("\"bogus\"");
+    assert!(warning.contains("known settings"), "{warning}");
+    server.open(&uri, 1, TAGGED);
+    let diagnostics = server.diagnostics(&uri, Some(1));
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["source"], "compiler");
+
+    // Without the tag the file is not built: no type errors for it.
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": { "go-analyzer": { "build": { "tags": [] } } } }),
+    );
+    let diagnostics = server.diagnostics(&uri, Some(1));
+    assert_eq!(diagnostics, Vec::<serde_json::Value>::new());
+    assert_eq!(server.shutdown_and_exit(), 0);
+}
