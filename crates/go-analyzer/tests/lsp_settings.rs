@@ -45,3 +45,43 @@ fn build_tags_from_settings_select_files_and_follow_changes() {
     assert_eq!(diagnostics, Vec::<serde_json::Value>::new());
     assert_eq!(server.shutdown_and_exit(), 0);
 }
+
+/// A client that shows work-done progress sees the first load of a document's package as
+/// `$/progress` begin ... end, on a token it was asked to create first.
+#[test]
+fn the_first_load_is_reported_as_progress() {
+    let dir = TempDir::new("progress");
+    let text = "package m\n\nvar x int = \"s\"\n";
+    std::fs::write(dir.0.join("go.mod"), "module example.com/m\n\ngo 1.22\n").expect("go.mod");
+    std::fs::write(dir.0.join("a.go"), text).expect("a.go");
+    let root = format!("file://{}", dir.0.display());
+    let uri = format!("{root}/a.go");
+
+    let mut server = Server::spawn();
+    server.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": root,
+            "capabilities": { "window": { "workDoneProgress": true } },
+        }),
+    );
+    server.notify("initialized", json!({}));
+    server.open(&uri, 1, text);
+    let create = server.wait("window/workDoneProgress/create", |m| {
+        m["method"] == "window/workDoneProgress/create"
+    });
+    let token = create["params"]["token"].clone();
+    server.send(&json!({ "jsonrpc": "2.0", "id": create["id"], "result": null }));
+    let progress_kind = |m: &serde_json::Value, kind: &str| {
+        m["method"] == "$/progress"
+            && m["params"]["token"] == token
+            && m["params"]["value"]["kind"] == kind
+    };
+    let begin = server.wait("progress begin", |m| progress_kind(m, "begin"));
+    assert_eq!(begin["params"]["value"]["title"], "Loading packages");
+    // The document's diagnostics come within the progress, which then ends.
+    assert_eq!(server.diagnostics(&uri, Some(1)).len(), 1);
+    server.wait("progress end", |m| progress_kind(m, "end"));
+    assert_eq!(server.shutdown_and_exit(), 0);
+}

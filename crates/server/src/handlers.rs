@@ -48,6 +48,10 @@ pub(crate) struct Backend {
     shutdown_requested: Arc<AtomicBool>,
     /// The client can register `workspace/didChangeWatchedFiles` dynamically.
     can_watch: AtomicBool,
+    /// The client folds whole lines only (`lineFoldingOnly`).
+    line_folding_only: AtomicBool,
+    /// The client takes document symbols as a tree.
+    hierarchical_symbols: AtomicBool,
 }
 
 impl Backend {
@@ -61,6 +65,8 @@ impl Backend {
             tasks,
             shutdown_requested,
             can_watch: AtomicBool::new(false),
+            line_folding_only: AtomicBool::new(false),
+            hierarchical_symbols: AtomicBool::new(false),
         }
     }
 
@@ -162,10 +168,23 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.dynamic_registration)
                 .unwrap_or(false);
             self.can_watch.store(can_watch, Ordering::SeqCst);
+            let caps = &params.capabilities;
+            let line_folding_only = requests::folding_ranges::line_folding_only(caps);
+            self.line_folding_only
+                .store(line_folding_only, Ordering::SeqCst);
+            let hierarchical = requests::document_symbols::hierarchical(caps);
+            self.hierarchical_symbols
+                .store(hierarchical, Ordering::SeqCst);
             self.send(Task::Initialize {
                 encoding,
                 roots: workspace_roots(&params),
                 options: params.initialization_options.clone(),
+                work_done_progress: params
+                    .capabilities
+                    .window
+                    .as_ref()
+                    .and_then(|w| w.work_done_progress)
+                    .unwrap_or(false),
             });
             Ok(InitializeResult {
                 capabilities: capabilities(encoding),
@@ -269,6 +288,21 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn signature_help(
+        &self,
+        params: SignatureHelpParams,
+    ) -> jsonrpc::Result<Option<SignatureHelp>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/signatureHelp", uri, move |cx| {
+            requests::signature_help::signature_help(cx, params)
+        })
+        .await
+    }
+
     async fn goto_definition(
         &self,
         params: GotoDefinitionParams,
@@ -337,6 +371,51 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn folding_range(
+        &self,
+        params: FoldingRangeParams,
+    ) -> jsonrpc::Result<Option<Vec<FoldingRange>>> {
+        let uri = params.text_document.uri.clone();
+        let line_folding_only = self.line_folding_only.load(Ordering::SeqCst);
+        self.read("textDocument/foldingRange", uri, move |cx| {
+            requests::folding_ranges::folding_ranges(cx, params, line_folding_only)
+        })
+        .await
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> jsonrpc::Result<Option<Vec<SelectionRange>>> {
+        let uri = params.text_document.uri.clone();
+        self.read("textDocument/selectionRange", uri, move |cx| {
+            requests::selection_ranges::selection_ranges(cx, params)
+        })
+        .await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> jsonrpc::Result<Option<DocumentSymbolResponse>> {
+        let uri = params.text_document.uri.clone();
+        let hierarchical = self.hierarchical_symbols.load(Ordering::SeqCst);
+        self.read("textDocument/documentSymbol", uri, move |cx| {
+            requests::document_symbols::document_symbols(cx, params, hierarchical)
+        })
+        .await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> jsonrpc::Result<Option<WorkspaceSymbolResponse>> {
+        self.read_workspace("workspace/symbol", move |cx| {
+            requests::workspace_symbols::workspace_symbols(cx, params)
+        })
+        .await
+    }
+
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         guard("textDocument/didClose", || {
             self.send(Task::Close {
@@ -379,11 +458,28 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             },
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        signature_help_provider: Some(SignatureHelpOptions {
+            trigger_characters: Some(
+                requests::signature_help::TRIGGER_CHARACTERS
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            retrigger_characters: Some(
+                requests::signature_help::RETRIGGER_CHARACTERS
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
         definition_provider: Some(OneOf::Left(true)),
         type_definition_provider: Some(TypeDefinitionProviderCapability::Simple(true)),
         references_provider: Some(OneOf::Left(true)),
         implementation_provider: Some(ImplementationProviderCapability::Simple(true)),
         document_highlight_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
 }

@@ -31,7 +31,7 @@ use crate::{
     mapper::{self, LineRope, PositionEncoding},
     packages::{self, PackageError, PackageReply},
     publisher::Outgoing,
-    requests::{ReadJob, RequestContext},
+    requests::{ReadJob, RequestContext, WorkspaceContext, WorkspaceJob},
 };
 
 /// A change to the analysis's inputs, in the order the client sent it.
@@ -43,6 +43,8 @@ pub(crate) enum Task {
         roots: Vec<PathBuf>,
         /// `initializationOptions`: the client's settings (see `config`).
         options: Option<serde_json::Value>,
+        /// The client shows work-done progress (`window.workDoneProgress`).
+        work_done_progress: bool,
     },
     /// `workspace/didChangeConfiguration`: new client settings.
     Configuration {
@@ -78,6 +80,11 @@ pub(crate) enum Task {
         uri: Uri,
         job: ReadJob,
     },
+    /// A read request without a document (`workspace/symbol`), answered like `Read`.
+    ReadWorkspace {
+        method: &'static str,
+        job: WorkspaceJob,
+    },
 }
 
 impl Task {
@@ -97,6 +104,7 @@ impl Task {
             }
             Task::Package { uri, .. } => format!("goAnalyzer/package of {}", uri.as_str()),
             Task::Read { method, uri, .. } => format!("{method} of {}", uri.as_str()),
+            Task::ReadWorkspace { method, .. } => method.to_string(),
         }
     }
 }
@@ -119,6 +127,8 @@ pub(crate) fn spawn(out: UnboundedSender<Outgoing>) -> std::io::Result<mpsc::Sen
                 revision: 0,
                 detected: None,
                 client: ClientSettings::default(),
+                work_done_progress: false,
+                computed: HashSet::new(),
                 out,
             };
             main_loop.run(receiver);
@@ -138,6 +148,11 @@ struct MainLoop {
     detected: Option<ide::ProjectSettings>,
     /// The client's settings (see `config`).
     client: ClientSettings,
+    /// The client shows work-done progress.
+    work_done_progress: bool,
+    /// Documents whose diagnostics were computed (or started) at least once: the first time
+    /// loads their package, which is worth showing as progress.
+    computed: HashSet<Uri>,
     /// Counts batches of changes; results computed at an older revision never replace newer
     /// ones (see `publisher`).
     revision: u64,
@@ -188,8 +203,10 @@ impl MainLoop {
                 encoding,
                 roots,
                 options,
+                work_done_progress,
             } => {
                 self.encoding = encoding;
+                self.work_done_progress = work_done_progress;
                 self.configure(roots);
                 self.client_settings(options.unwrap_or_default())
             }
@@ -208,6 +225,10 @@ impl MainLoop {
             }
             Task::Read { method, uri, job } => {
                 self.read(method, uri, job);
+                false
+            }
+            Task::ReadWorkspace { method, job } => {
+                self.read_workspace(method, job);
                 false
             }
         }
@@ -320,6 +341,24 @@ impl MainLoop {
             self.log(
                 MessageType::ERROR,
                 format!("cannot start a package query: {err}"),
+            );
+        }
+    }
+
+    /// Runs a read request without a document on a snapshot, off this thread.
+    fn read_workspace(&mut self, method: &'static str, job: WorkspaceJob) {
+        let context = WorkspaceContext {
+            analysis: self.host.analysis(),
+            encoding: self.encoding,
+        };
+        let spawned = std::thread::Builder::new()
+            .name("request".into())
+            .stack_size(ANALYSIS_STACK_SIZE)
+            .spawn(move || (job.0)(context));
+        if let Err(err) = spawned {
+            self.log(
+                MessageType::ERROR,
+                format!("cannot start answering {method}: {err}"),
             );
         }
     }
@@ -453,6 +492,7 @@ impl MainLoop {
     }
 
     fn close(&mut self, uri: Uri) -> bool {
+        self.computed.remove(&uri);
         let Some(open) = self.documents.remove(&uri) else {
             if !self.ignored.remove(&uri) {
                 let message = format!(
@@ -486,7 +526,7 @@ impl MainLoop {
             .insert(uri.clone(), self.revision);
     }
 
-    fn start_diagnostics(&self) {
+    fn start_diagnostics(&mut self) {
         let jobs: Vec<diagnostics::Job> = {
             let dirty = self.dirty.lock().unwrap_or_else(|e| e.into_inner());
             dirty
@@ -504,6 +544,10 @@ impl MainLoop {
         if jobs.is_empty() {
             return;
         }
+        let mut first_time = false;
+        for job in &jobs {
+            first_time |= self.computed.insert(job.uri.clone());
+        }
         let computation = diagnostics::Computation {
             analysis: self.host.analysis(),
             jobs,
@@ -511,6 +555,7 @@ impl MainLoop {
             encoding: self.encoding,
             out: self.out.clone(),
             dirty: self.dirty.clone(),
+            progress: first_time && self.work_done_progress,
         };
         let spawned = std::thread::Builder::new()
             .name("diagnostics".into())
