@@ -9,6 +9,7 @@ mod check;
 pub mod constant;
 mod exprstring;
 pub mod info;
+pub mod members;
 pub mod objects;
 pub mod operand;
 mod predicates;

@@ -94,15 +94,16 @@ pub fn body_cuts(text: &str, file: &ast::File) -> BodyCuts {
 /// brace starts its line. Then the declarations text is whole, and the errors touch only
 /// those bodies: the usual state of a file being typed into. A brace elsewhere hints that the
 /// parser closed the body in the wrong place (a missing `}` swallows the declarations after
-/// it), so the file does not qualify.
+/// it), so the file does not qualify. An error on the closing brace itself counts as inside
+/// (`x.` as a body's last line: the parser reports the `}` it found instead of a name).
 pub fn errors_only_in_bodies(text: &str, file: &ast::File, errors: &[syntax::SyntaxError]) -> bool {
     let bodies: Vec<(usize, usize)> = body_interiors(text, file)
         .filter(|&(_, close)| close == 0 || text.as_bytes()[close - 1] == b'\n')
         .collect();
     errors.iter().all(|e| {
-        bodies
-            .iter()
-            .any(|&(open, close)| open <= e.range.start as usize && e.range.end as usize <= close)
+        bodies.iter().any(|&(open, close)| {
+            open <= e.range.start as usize && e.range.end as usize <= close + 1
+        })
     })
 }
 

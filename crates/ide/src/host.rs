@@ -312,6 +312,17 @@ impl Analysis {
         self.with_db(|db| crate::symbols::workspace_symbols(db, query, limit))
     }
 
+    /// What can be written at `offset`, best first; empty inside comments and strings, past
+    /// the end, and in a file without a package clause.
+    pub fn completions(
+        &self,
+        file: FileId,
+        offset: u32,
+        config: crate::CompletionConfig,
+    ) -> Cancellable<Vec<crate::CompletionItem>> {
+        self.with_db(|db| crate::completion::completions(db, file.0, offset, config))
+    }
+
     /// Where the object the identifier at `offset` denotes is declared.
     pub fn goto_definition(
         &self,

@@ -10,6 +10,7 @@
 //! re-read on file-watching events ([`AnalysisHost::did_change_watched_files`]). The package
 //! graph (`project_model::db`) is derived from those inputs incrementally.
 
+mod completion;
 mod db;
 mod diagnostics;
 mod doc_markdown;
@@ -29,6 +30,7 @@ mod workspace;
 pub use base_db::{
     ChangeKind, DirEntry, FileSystem, FsError, Listing, MemoryFileSystem, OsFileSystem,
 };
+pub use completion::{CompletionConfig, CompletionItem, CompletionKind};
 pub use db::EventLog;
 pub use diagnostics::{Diagnostic, Severity};
 pub use folding_ranges::{Fold, FoldKind, FoldingConfig};

@@ -16,6 +16,7 @@
 //! this one is checked again (their `package_declarations` read only declarations texts).
 
 mod deps;
+pub(crate) mod patched;
 pub(crate) mod site;
 
 use std::{

@@ -1,0 +1,123 @@
+//! Names in scope at the cursor: from the innermost scope the checker recorded there, outward
+//! through the function, the file (imports), the package and the universe. Inner names shadow
+//! outer ones; locals declared after the cursor are not in scope yet.
+
+use std::collections::HashSet;
+
+use hir::objects::ObjKind;
+use syntax::ast::{Decl, File, GenKind, Spec};
+
+use super::context::Lexical;
+use super::{Acc, CompletionKind, PLACEHOLDER, expected, expected_bonus, fits, object_item};
+use crate::objstring;
+use crate::typecheck::patched::Checked;
+
+pub(crate) fn complete(acc: &mut Acc<'_>, checked: &Checked, lex: &Lexical) {
+    let at = checked.to_checked(lex.prefix.start);
+    checked.with(|facts| {
+        let world = facts.world;
+        let package = facts.package.package();
+        let qf = objstring::qualifier(Some(package));
+        let position = expected::cursor_expr(&checked.source.ast, at, false)
+            .map(|e| expected::position(facts, checked, e))
+            .unwrap_or_default();
+        let want_value = position.wants_func(facts);
+        // Struct literal keys: the fields come first, and insert `Name: `.
+        for &field in &position.fields {
+            let name = &world.obj(field).name;
+            if !acc.matches(name) {
+                continue;
+            }
+            let mut item = acc.item(name, CompletionKind::Field, &format!("{name}: "));
+            item.detail = Some(objstring::object_string(world, field, qf));
+            acc.add(item, super::EXPECTED_TYPE + super::PROXIMITY);
+        }
+        let start = checked
+            .scope_at(facts, at)
+            .unwrap_or(world.package(package).scope);
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut scope = Some(start);
+        let mut depth = 0;
+        while let Some(id) = scope {
+            let s = world.scope(id);
+            for (name, &obj) in &s.names {
+                let o = world.obj(obj);
+                // A local declared after the cursor is not in scope there (and does not hide
+                // an outer name of the same spelling).
+                if let Some(file) = o.pos.file
+                    && facts.package.body_of_file(file).is_some()
+                    && o.pos.offset >= at
+                {
+                    continue;
+                }
+                if seen.contains(&**name) {
+                    continue;
+                }
+                seen.insert(name);
+                if &**name == "_" || &**name == PLACEHOLDER || !acc.matches(name) {
+                    continue;
+                }
+                // `init` functions cannot be referred to; `iota` exists only in constants.
+                let hidden = match &o.kind {
+                    ObjKind::Func { .. } => &**name == "init" && s.parent == Some(world.universe()),
+                    ObjKind::Const(_) => &**name == "iota" && o.pkg.is_none(),
+                    _ => false,
+                };
+                if hidden {
+                    continue;
+                }
+                let fit = position.expected.is_some_and(|t| fits(world, obj, t));
+                let item = object_item(acc, world, obj, qf, want_value);
+                acc.add(item, expected_bonus(fit) + super::proximity(depth));
+            }
+            depth += 1;
+            scope = s.parent;
+        }
+    });
+}
+
+/// What the file's syntax declares, for a package that is not checked: its imports and
+/// package-level declarations.
+pub(crate) fn complete_from_syntax(acc: &mut Acc<'_>, ast: &File) {
+    let depth_bonus = super::proximity(2);
+    for import in &ast.imports {
+        let name = match (&import.name, &import.path) {
+            (Some(n), _) => n.as_str().to_string(),
+            (None, Some(path)) => super::unimported::package_name_of_path(path).to_string(),
+            _ => continue,
+        };
+        if name == "_" || name == "." {
+            continue;
+        }
+        let item = acc.item(&name, CompletionKind::Package, &name);
+        acc.add(item, depth_bonus);
+    }
+    for decl in ast.top_level() {
+        match decl {
+            Decl::Func(f) if f.recv.is_none() && f.name.as_str() != "init" => {
+                let item = acc.item(f.name.as_str(), CompletionKind::Func, f.name.as_str());
+                acc.add(item, depth_bonus);
+            }
+            Decl::Gen(g) => {
+                for spec in &g.specs {
+                    let (names, kind): (Vec<&str>, CompletionKind) = match spec {
+                        Spec::Type { name, .. } => (vec![name.as_str()], CompletionKind::Type),
+                        Spec::Value { names, .. } => (
+                            names.iter().map(|n| n.as_str()).collect(),
+                            if g.kind == GenKind::Const {
+                                CompletionKind::Const
+                            } else {
+                                CompletionKind::Var
+                            },
+                        ),
+                    };
+                    for name in names.into_iter().filter(|n| *n != "_") {
+                        let item = acc.item(name, kind, name);
+                        acc.add(item, depth_bonus);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
