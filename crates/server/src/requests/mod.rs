@@ -24,6 +24,7 @@ use crate::{
 pub(crate) mod definition;
 pub(crate) mod hover;
 pub(crate) mod references;
+pub(crate) mod signature_help;
 
 /// Why a read request has no answer.
 #[derive(Debug)]

@@ -372,7 +372,10 @@ async function main() {
             await page.keyboard.press('Control+K');
             await page.keyboard.press('Control+I');
             const hover = page.locator('.monaco-hover-content');
-            await waitFor('a hover with "int"', 20_000, async () => /\bint\b/.test(await hover.first().innerText().catch(() => '')));
+            await waitFor('a hover with "var count int"', 20_000, async () =>
+                // Monaco keeps more than one hover widget in the page; any may be the visible one.
+                (await hover.allInnerTexts().catch(() => [])).some((t) => /var\s+count\s+int/.test(t)),
+            );
             await page.screenshot({ path: path.join(artifacts, 'hover.png') });
             await page.keyboard.press('Escape');
         });

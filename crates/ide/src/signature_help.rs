@@ -1,0 +1,844 @@
+//! Signature help: the signature of the call whose parentheses hold the cursor, the parameter
+//! the cursor is at, and the callee's doc comment.
+//!
+//! The call is found in the text, not the syntax tree: while a call is being typed (`f(a, `)
+//! the tree has no call node, or one the parser's recovery shaped oddly, but the brackets
+//! before the cursor still say which call is open and how many arguments precede the cursor.
+//! The callee's type then comes from the checker: the recorded type of the call's function
+//! expression (for a generic function, instantiated with the inferred type arguments), or,
+//! when the broken call recorded none, the callee's name looked up in the scope at the call.
+
+use base_db::{SourceDatabase, SourceFile};
+use std::collections::HashMap;
+
+use hir::World;
+use hir::objects::{ObjId, ObjKind};
+use hir::staged::BODY_PREFIX;
+use hir::types::{ChanDir, Signature, Type, TypeId};
+use hir::typestring::Qualifier;
+use syntax::TextRange;
+use syntax::ast::{Expr, ExprId};
+
+use crate::doc_markdown;
+use crate::hover::doc_comment;
+use crate::objstring::qualifier;
+use crate::typecheck::site::{self, Facts, Site};
+
+/// The signature of the call around the cursor.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct SignatureHelp {
+    /// `Println(a ...any) (n int, err error)`.
+    pub label: String,
+    /// The parameters' byte ranges in `label` (`a ...any`).
+    pub parameters: Vec<TextRange>,
+    /// The parameter the cursor is at: the number of arguments before it, the last parameter
+    /// for every argument of a variadic one. May be past the last parameter (too many
+    /// arguments), which clients show as none.
+    pub active_parameter: u32,
+    /// The callee's doc comment, as Markdown.
+    pub documentation: Option<String>,
+}
+
+pub(crate) fn signature_help(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    offset: u32,
+) -> Option<SignatureHelp> {
+    let text = file.text(db);
+    if offset as usize > text.len() || !text.is_char_boundary(offset as usize) {
+        return None;
+    }
+    let call = open_call(text, offset)?;
+    let site = Site::at(db, file, call.lparen)?;
+    let checked = checked_source(db, file, &site, call.lparen);
+    site.with(|facts| {
+        let qf = qualifier(Some(facts.package.package()));
+        let callee = checked
+            .as_ref()
+            .and_then(|source| callee_from_call(facts, &site, source, call.lparen))
+            .or_else(|| callee_from_name(facts, &site, &call))?;
+        let (label, parameters, variadic) = label(facts.world, &callee, qf);
+        let mut active = call.commas;
+        if variadic {
+            active = active.min(parameters.len().saturating_sub(1) as u32);
+        }
+        let documentation = callee.obj.and_then(|obj| documentation(db, facts, obj));
+        Some(SignatureHelp {
+            label,
+            parameters,
+            active_parameter: active,
+            documentation,
+        })
+    })
+    .flatten()
+}
+
+/// A call whose arguments the cursor is among: where its `(` is, how many top-level commas
+/// separate the `(` from the cursor, and the tokens right before the `(` (the callee as
+/// written: `f`, `x.m`, `pkg.F[int]`).
+#[derive(Debug)]
+struct OpenCall {
+    lparen: u32,
+    commas: u32,
+    /// Identifiers and dots before the `(` (type arguments skipped), in order:
+    /// `["pkg", "F"]` for `pkg.F[int](`; empty when the callee is not a name or selector.
+    callee: Vec<(String, u32)>,
+}
+
+/// What the token before a bracket was.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Prev {
+    /// An identifier that is not a keyword.
+    Name,
+    /// `)`, `]` or `}`.
+    Close,
+    Keyword,
+    Other,
+}
+
+/// An open bracket on the way to the cursor.
+#[derive(Debug)]
+struct Frame {
+    open: u8,
+    at: u32,
+    commas: u32,
+    /// A `func` keyword was seen directly inside this bracket since its last comma: the next
+    /// `(` is a parameter or result list and the next `{` a function body.
+    saw_func: bool,
+    kind: FrameKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum FrameKind {
+    /// A call's `(`.
+    Call,
+    /// Grouping parentheses, brackets, composite literals: the call outside still counts.
+    Transparent,
+    /// A block, a function body or a parameter list: no call outside it counts.
+    Opaque,
+}
+
+/// The innermost call whose parentheses hold `offset`, found by scanning the text from the
+/// start of the top-level declaration the cursor is in. Strings, runes and comments are
+/// skipped.
+fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
+    let bytes = text.as_bytes();
+    let end = offset as usize;
+    let start = declaration_start(text, end);
+    let mut stack: Vec<Frame> = Vec::new();
+    // `func` seen outside every bracket (a declaration's signature).
+    let mut top_saw_func = false;
+    let mut prev = Prev::Other;
+    let mut i = start;
+    // The cursor inside a literal or comment ends the scan there: the brackets before it
+    // still hold (`f("x` is in f's arguments).
+    'scan: while i < end {
+        let c = bytes[i];
+        match c {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                match text[i..end].find('\n') {
+                    Some(n) => i += n,
+                    None => break 'scan,
+                }
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                match text[i + 2..end].find("*/") {
+                    Some(n) => i += n + 4,
+                    None => break 'scan,
+                }
+                continue;
+            }
+            b'"' | b'\'' | b'`' => {
+                match skip_quoted(bytes, i, end) {
+                    Some(next) => i = next,
+                    None => break 'scan,
+                }
+                prev = Prev::Other;
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                let saw_func = match stack.last_mut() {
+                    Some(f) => std::mem::take(&mut f.saw_func),
+                    None => std::mem::take(&mut top_saw_func),
+                };
+                let parent = stack.last().map(|f| (f.open, f.kind));
+                let kind = match c {
+                    b'(' if saw_func => FrameKind::Opaque,
+                    b'(' if matches!(prev, Prev::Name | Prev::Close) => FrameKind::Call,
+                    b'(' | b'[' => FrameKind::Transparent,
+                    // A function literal's body, or a block.
+                    _ if saw_func => FrameKind::Opaque,
+                    _ => match parent {
+                        Some((b'(' | b'[', _)) => FrameKind::Transparent,
+                        Some((b'{', FrameKind::Transparent)) => FrameKind::Transparent,
+                        _ => FrameKind::Opaque,
+                    },
+                };
+                // A function's parameters and results: `func` stays seen until its body.
+                let keep_func = saw_func && c == b'(';
+                stack.push(Frame {
+                    open: c,
+                    at: i as u32,
+                    commas: 0,
+                    saw_func: false,
+                    kind,
+                });
+                if keep_func {
+                    let n = stack.len();
+                    if n >= 2 {
+                        stack[n - 2].saw_func = true;
+                    } else {
+                        top_saw_func = true;
+                    }
+                }
+                prev = Prev::Other;
+            }
+            b')' | b']' | b'}' => {
+                let open = match c {
+                    b')' => b'(',
+                    b']' => b'[',
+                    _ => b'{',
+                };
+                // A stray closer is skipped; a closer of an outer bracket closes the inner
+                // ones left open (recovery from unbalanced text).
+                if let Some(pos) = stack.iter().rposition(|f| f.open == open) {
+                    stack.truncate(pos);
+                }
+                prev = Prev::Close;
+            }
+            b',' => {
+                if let Some(f) = stack.last_mut() {
+                    f.commas += 1;
+                    f.saw_func = false;
+                }
+                prev = Prev::Other;
+            }
+            _ if c == b'_' || c.is_ascii_alphabetic() || c >= 0x80 => {
+                let len = text[i..end]
+                    .find(|ch: char| !(ch == '_' || ch.is_alphanumeric()))
+                    .unwrap_or(end - i);
+                let word = &text[i..i + len.max(1)];
+                if word == "func" {
+                    match stack.last_mut() {
+                        Some(f) => f.saw_func = true,
+                        None => top_saw_func = true,
+                    }
+                }
+                prev = if is_keyword(word) {
+                    Prev::Keyword
+                } else {
+                    Prev::Name
+                };
+                i += len.max(1);
+                continue;
+            }
+            b'0'..=b'9' => {
+                // A number (its letters are not a name).
+                while i < end && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'.') {
+                    i += 1;
+                }
+                prev = Prev::Other;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' | b'\n' => {}
+            _ => prev = Prev::Other,
+        }
+        i += 1;
+    }
+    for frame in stack.iter().rev() {
+        match frame.kind {
+            FrameKind::Call => {
+                return Some(OpenCall {
+                    lparen: frame.at,
+                    commas: frame.commas,
+                    callee: callee_tokens(text, frame.at as usize),
+                });
+            }
+            FrameKind::Transparent => {}
+            FrameKind::Opaque => return None,
+        }
+    }
+    None
+}
+
+/// Where the top-level declaration holding `offset` starts: the last line before it that
+/// starts, in column 0, with a declaration keyword (gofmt puts them there), or the file's
+/// start.
+fn declaration_start(text: &str, offset: usize) -> usize {
+    let mut line_end = offset;
+    while let Some(nl) = text[..line_end].rfind('\n') {
+        let line = &text[nl + 1..];
+        let starts = ["func", "var", "const", "type", "import", "package"]
+            .iter()
+            .any(|k| {
+                line.starts_with(k)
+                    && line[k.len()..].starts_with(|c: char| c == ' ' || c == '(' || c == '\t')
+            });
+        if starts && nl + 1 < offset {
+            return nl + 1;
+        }
+        line_end = nl;
+    }
+    0
+}
+
+/// The index just past the string, raw string or rune literal starting at `i`; `None` when
+/// it is not closed before `end` (the cursor is inside it).
+fn skip_quoted(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
+    let quote = bytes[i];
+    let mut j = i + 1;
+    while j < end {
+        match bytes[j] {
+            b'\\' if quote != b'`' => j += 2,
+            b'\n' if quote != b'`' => return Some(j),
+            c if c == quote => return Some(j + 1),
+            _ => j += 1,
+        }
+    }
+    None
+}
+
+fn is_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "break"
+            | "case"
+            | "chan"
+            | "const"
+            | "continue"
+            | "default"
+            | "defer"
+            | "else"
+            | "fallthrough"
+            | "for"
+            | "func"
+            | "go"
+            | "goto"
+            | "if"
+            | "import"
+            | "interface"
+            | "map"
+            | "package"
+            | "range"
+            | "return"
+            | "select"
+            | "struct"
+            | "switch"
+            | "type"
+            | "var"
+    )
+}
+
+/// The names and dots before the `(` at `lparen`, with their offsets: `a.b.c` of `a.b.c(`,
+/// `F` of `F[int, string](`. Empty for any other callee (`f()(`, `(*T).m(`).
+fn callee_tokens(text: &str, lparen: usize) -> Vec<(String, u32)> {
+    let mut names = Vec::new();
+    let mut at = text[..lparen].trim_end().len();
+    // Type arguments: skip a balanced `[...]`.
+    if text[..at].ends_with(']') {
+        let mut depth = 0;
+        let mut open = None;
+        for (i, c) in text[..at].char_indices().rev() {
+            match c {
+                ']' => depth += 1,
+                '[' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        open = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(open) = open else {
+            return names;
+        };
+        at = text[..open].trim_end().len();
+    }
+    loop {
+        let name_start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c == '_' || c.is_alphanumeric())
+            .last()
+            .map(|(i, _)| i);
+        let Some(name_start) = name_start else {
+            return Vec::new();
+        };
+        let name = &text[name_start..at];
+        if name.starts_with(|c: char| c.is_ascii_digit()) || is_keyword(name) {
+            return Vec::new();
+        }
+        names.push((name.to_string(), name_start as u32));
+        let before = text[..name_start].trim_end();
+        match before.strip_suffix('.') {
+            Some(rest) => at = rest.trim_end().len(),
+            None => break,
+        }
+    }
+    names.reverse();
+    names
+}
+
+/// The text the site's facts were checked from, parsed, when it is the one the site uses:
+/// the declaration of the function whose body holds `at` (behind [`BODY_PREFIX`]), or the
+/// file's declarations text. Parsing the same text again yields the same expression ids.
+fn checked_source(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    site: &Site,
+    at: u32,
+) -> Option<hir::SourceFile> {
+    let text = file.text(db);
+    let ast = base_db::file_ast(db, file);
+    let path = file.path(db).to_string_lossy();
+    let func = hir::staged::func_keys(ast).into_iter().find(|k| {
+        let syntax::ast::Decl::Func(f) = ast.decl(k.decl) else {
+            return false;
+        };
+        f.body.is_some_and(|body| {
+            let range = ast.stmt_range(body);
+            range.start < at && at < range.end
+        })
+    });
+    match func {
+        Some(key) => {
+            let syntax::ast::Decl::Func(f) = ast.decl(key.decl) else {
+                return None;
+            };
+            let body = ast.stmt_range(f.body?);
+            // The site checked this body if offsets map into a body text: a declarations
+            // text maps the whole inside of a body to one offset.
+            let body_text = |o: u32| o - key.range.start + BODY_PREFIX.len() as u32;
+            let (open, close) = (body.start + 1, body.end - 1);
+            if open >= close
+                || site.to_checked(open) != body_text(open)
+                || site.to_checked(close) != body_text(close)
+            {
+                return None;
+            }
+            let decl = text.get(key.range.start as usize..key.range.end as usize)?;
+            Some(hir::staged::body_source(path.as_ref().into(), decl))
+        }
+        None => {
+            let (declarations, _) = hir::staged::declarations_text(text, ast);
+            Some(hir::SourceFile::parse(&path, &declarations))
+        }
+    }
+}
+
+/// What is called: its signature, and the object it names (a function, a method, a variable
+/// of function type) when there is one.
+struct Callee {
+    name: String,
+    sig: TypeId,
+    obj: Option<ObjId>,
+    /// A generic callee's type parameters bound to the type arguments inferred from the
+    /// call's arguments; empty when not generic or when some are not inferred yet.
+    inferred: HashMap<TypeId, TypeId>,
+}
+
+/// The callee of the call whose `(` is at file offset `lparen`, from the recorded type of
+/// the call's function expression.
+fn callee_from_call(
+    facts: &Facts<'_>,
+    site: &Site,
+    source: &hir::SourceFile,
+    lparen: u32,
+) -> Option<Callee> {
+    let at = site.to_checked(lparen);
+    let ast = &source.ast;
+    let text = &source.text;
+    // The call whose function expression ends right before the `(` (comments aside).
+    let (fun, args) = ast.exprs.iter().find_map(|e| {
+        let Expr::Call { fun, args, .. } = e else {
+            return None;
+        };
+        let fun_end = ast.expr_range(*fun).end;
+        let between = text.get(fun_end as usize..at as usize)?;
+        (text.as_bytes().get(at as usize) == Some(&b'(') && blank(between)).then_some((*fun, args))
+    })?;
+    let tv = facts.info.types.get(&(facts.index, fun))?;
+    if tv.is_type || !is_signature(facts.world, tv.ty) {
+        return None;
+    }
+    let name_at = callee_name(ast, fun);
+    let obj = name_at.and_then(|(_, start)| {
+        let key = (facts.index, start);
+        facts
+            .info
+            .uses
+            .get(&key)
+            .or_else(|| facts.info.defs.get(&key))
+            .copied()
+    });
+    let inferred = match facts.world.ty(facts.world.under(tv.ty)) {
+        Type::Signature(sig) if !sig.type_params.is_empty() => {
+            infer(facts.world, sig, args, |arg| {
+                facts.info.types.get(&(facts.index, arg)).map(|tv| tv.ty)
+            })
+        }
+        _ => HashMap::new(),
+    };
+    Some(Callee {
+        name: name_at.map_or_else(|| "func".to_string(), |(name, _)| name.to_string()),
+        sig: tv.ty,
+        obj,
+        inferred,
+    })
+}
+
+/// Whether `s` holds only white space and comments.
+fn blank(s: &str) -> bool {
+    let mut rest = s.trim_start();
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("/*") {
+            let Some(end) = r.find("*/") else {
+                return false;
+            };
+            rest = r[end + 2..].trim_start();
+        } else if rest.starts_with("//") {
+            let Some(end) = rest.find('\n') else {
+                return true;
+            };
+            rest = rest[end..].trim_start();
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// The name a function expression calls by, with its start: `f`, `m` of `x.m`, `F` of
+/// `F[int]` and of `(F)`.
+fn callee_name(ast: &syntax::ast::File, fun: ExprId) -> Option<(&str, u32)> {
+    match ast.expr(fun) {
+        Expr::Name(name) => Some((name.as_str(), name.range.start)),
+        Expr::Selector { sel, .. } => Some((sel.as_str(), sel.range.start)),
+        Expr::Index { x, .. } | Expr::Paren(x) => callee_name(ast, *x),
+        _ => None,
+    }
+}
+
+/// The callee named by the tokens before the call's `(`, looked up in the scope at the call:
+/// `f`, `pkg.F`, `x.m`, `x.f.m`. For calls the checker recorded nothing about.
+fn callee_from_name(facts: &Facts<'_>, site: &Site, call: &OpenCall) -> Option<Callee> {
+    let world = facts.world;
+    let ((first, first_at), rest) = call.callee.split_first()?;
+    let mut obj = match facts.object_at(*first_at) {
+        Some(obj) => obj,
+        None => {
+            let scope = facts
+                .info
+                .innermost_scope(facts.index, site.to_checked(*first_at))
+                .unwrap_or_else(|| world.package(facts.package.package()).scope);
+            world.lookup_parent(scope, first)?.1
+        }
+    };
+    for (name, _) in rest {
+        let o = world.obj(obj);
+        obj = match &o.kind {
+            ObjKind::PkgName { imported } => {
+                world.lookup_local(world.package(*imported).scope, name)?
+            }
+            ObjKind::Var(_) => {
+                let found =
+                    world.lookup_field_or_method(o.ty, true, Some(facts.package.package()), name);
+                found.obj?
+            }
+            _ => return None,
+        };
+    }
+    let o = world.obj(obj);
+    if matches!(o.kind, ObjKind::TypeName | ObjKind::PkgName { .. }) {
+        return None;
+    }
+    let sig = method_value(world, o.ty);
+    is_signature(world, sig).then(|| Callee {
+        name: o.name.to_string(),
+        sig,
+        obj: Some(obj),
+        inferred: HashMap::new(),
+    })
+}
+
+/// A function type as called: a signature (a method's, its receiver aside), possibly behind
+/// a defined function type.
+fn method_value(world: &World, ty: TypeId) -> TypeId {
+    match world.ty(ty) {
+        Type::Signature(_) => ty,
+        _ => world.under(ty),
+    }
+}
+
+fn is_signature(world: &World, ty: TypeId) -> bool {
+    matches!(world.ty(world.under(ty)), Type::Signature(_))
+}
+
+/// `name[T any](a int, b ...string) (n int, err error)`, the parameters' ranges in it, and
+/// whether the last parameter is variadic. A generic callee whose type arguments were all
+/// inferred shows its instantiated signature, without type parameters.
+fn label(world: &World, callee: &Callee, qf: Qualifier<'_>) -> (String, Vec<TextRange>, bool) {
+    let Type::Signature(sig) = world.ty(world.under(callee.sig)) else {
+        return (callee.name.clone(), Vec::new(), false);
+    };
+    let ts = |t: TypeId| subst_string(world, t, &callee.inferred, qf, 0);
+    let mut out = callee.name.clone();
+    if !sig.type_params.is_empty() && callee.inferred.is_empty() {
+        let params: Vec<String> = sig
+            .type_params
+            .iter()
+            .map(|&p| match world.ty(p) {
+                Type::TypeParam { obj, bound, .. } => {
+                    format!("{} {}", world.obj(*obj).name, ts(*bound))
+                }
+                _ => ts(p),
+            })
+            .collect();
+        out.push_str(&format!("[{}]", params.join(", ")));
+    }
+    out.push('(');
+    let vars = world.tuple_vars(sig.params);
+    let mut ranges = Vec::new();
+    for (i, &v) in vars.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let start = out.len() as u32;
+        let var = world.obj(v);
+        if !var.name.is_empty() {
+            out.push_str(&var.name);
+            out.push(' ');
+        }
+        match world.ty(var.ty) {
+            Type::Slice(elem) if sig.variadic && i == vars.len() - 1 => {
+                out.push_str("...");
+                out.push_str(&ts(*elem));
+            }
+            _ => out.push_str(&ts(var.ty)),
+        }
+        ranges.push(TextRange::new(start, out.len() as u32));
+    }
+    out.push(')');
+    let results = world.tuple_vars(sig.results);
+    match results {
+        [] => {}
+        [single] if world.obj(*single).name.is_empty() => {
+            out.push(' ');
+            out.push_str(&ts(world.obj(*single).ty));
+        }
+        _ => {
+            out.push(' ');
+            out.push_str(&ts(sig.results));
+        }
+    }
+    (out, ranges, sig.variadic)
+}
+
+/// The type arguments of generic `sig` that its call's arguments determine: each parameter's
+/// type matched against its argument's recorded type (untyped constants take their default
+/// type). Empty unless every type parameter is determined, so that a signature is shown
+/// either fully instantiated or generic.
+///
+/// The checker infers the type arguments too, but records only the call's result; this is
+/// the part of its inference that signature help needs (no core types of constraints).
+fn infer(
+    world: &World,
+    sig: &Signature,
+    args: &[ExprId],
+    arg_type: impl Fn(ExprId) -> Option<TypeId>,
+) -> HashMap<TypeId, TypeId> {
+    let params = world.tuple_vars(sig.params);
+    let mut bound: HashMap<TypeId, TypeId> = HashMap::new();
+    for (i, &arg) in args.iter().enumerate() {
+        let param = match params.get(i) {
+            Some(&p) if !(sig.variadic && i + 1 >= params.len()) => world.obj(p).ty,
+            _ if sig.variadic => match params.last().map(|&p| world.ty(world.obj(p).ty)) {
+                Some(Type::Slice(elem)) => *elem,
+                _ => continue,
+            },
+            _ => continue,
+        };
+        if let Some(ty) = arg_type(arg) {
+            unify(world, &sig.type_params, param, ty, &mut bound, 0);
+        }
+    }
+    if sig.type_params.iter().any(|p| !bound.contains_key(p)) {
+        return HashMap::new();
+    }
+    for ty in bound.values_mut() {
+        *ty = world.default_type(*ty);
+    }
+    bound
+}
+
+/// Binds the type parameters `param` mentions to the matching parts of `arg`.
+fn unify(
+    world: &World,
+    type_params: &[TypeId],
+    param: TypeId,
+    arg: TypeId,
+    bound: &mut HashMap<TypeId, TypeId>,
+    depth: u32,
+) {
+    if depth > 16 || !world.is_valid(arg) {
+        return;
+    }
+    if type_params.contains(&param) {
+        // A typed argument wins over an untyped constant seen before it.
+        match bound.get(&param) {
+            Some(&b) if !world.is_untyped(b) => {}
+            _ => {
+                bound.insert(param, arg);
+            }
+        }
+        return;
+    }
+    let mut go = |p: TypeId, a: TypeId| unify(world, type_params, p, a, bound, depth + 1);
+    let arg_under = world.under(arg);
+    match (world.ty(world.unalias(param)), world.ty(arg_under)) {
+        (Type::Pointer(p), Type::Pointer(a)) | (Type::Slice(p), Type::Slice(a)) => go(*p, *a),
+        (Type::Array { elem: p, .. }, Type::Array { elem: a, .. }) => go(*p, *a),
+        (Type::Chan { elem: p, .. }, Type::Chan { elem: a, .. }) => go(*p, *a),
+        (Type::Map { key: pk, elem: pe }, Type::Map { key: ak, elem: ae }) => {
+            go(*pk, *ak);
+            go(*pe, *ae);
+        }
+        (Type::Signature(p), Type::Signature(a)) => {
+            let pairs = [(p.params, a.params), (p.results, a.results)];
+            for (pt, at) in pairs {
+                let (pv, av) = (world.tuple_vars(pt), world.tuple_vars(at));
+                for (&pv, &av) in pv.iter().zip(av) {
+                    go(world.obj(pv).ty, world.obj(av).ty);
+                }
+            }
+        }
+        (Type::Named(p), _) if !p.type_args.is_empty() => {
+            if let Type::Named(a) = world.ty(world.unalias(arg))
+                && a.origin.is_some()
+                && a.origin == p.origin
+            {
+                for (&pt, &at) in p.type_args.iter().zip(&a.type_args) {
+                    go(pt, at);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether `ty` mentions a type parameter `map` binds.
+fn mentions(world: &World, ty: TypeId, map: &HashMap<TypeId, TypeId>, depth: u32) -> bool {
+    if map.contains_key(&ty) {
+        return true;
+    }
+    if depth > 16 {
+        return false;
+    }
+    let m = |t: TypeId| mentions(world, t, map, depth + 1);
+    match world.ty(ty) {
+        Type::Pointer(e) | Type::Slice(e) => m(*e),
+        Type::Array { elem, .. } | Type::Chan { elem, .. } => m(*elem),
+        Type::Map { key, elem } => m(*key) || m(*elem),
+        Type::Signature(sig) => m(sig.params) || m(sig.results),
+        Type::Tuple(vars) => vars.iter().any(|&v| m(world.obj(v).ty)),
+        Type::Named(n) => n.type_args.iter().any(|&t| m(t)),
+        _ => false,
+    }
+}
+
+/// `ty` as go/types prints it, with the type parameters `map` binds replaced by their type
+/// arguments.
+fn subst_string(
+    world: &World,
+    ty: TypeId,
+    map: &HashMap<TypeId, TypeId>,
+    qf: Qualifier<'_>,
+    depth: u32,
+) -> String {
+    if let Some(&arg) = map.get(&ty) {
+        return world.type_string(arg, qf);
+    }
+    if map.is_empty() || depth > 16 || !mentions(world, ty, map, 0) {
+        return world.type_string(ty, qf);
+    }
+    let s = |t: TypeId| subst_string(world, t, map, qf, depth + 1);
+    let tuple = |t: TypeId, variadic: bool| {
+        let vars = world.tuple_vars(t);
+        let parts: Vec<String> = vars
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| {
+                let var = world.obj(v);
+                let ty = match world.ty(var.ty) {
+                    Type::Slice(elem) if variadic && i + 1 == vars.len() => {
+                        format!("...{}", s(*elem))
+                    }
+                    _ => s(var.ty),
+                };
+                if var.name.is_empty() {
+                    ty
+                } else {
+                    format!("{} {ty}", var.name)
+                }
+            })
+            .collect();
+        format!("({})", parts.join(", "))
+    };
+    match world.ty(ty) {
+        Type::Pointer(e) => format!("*{}", s(*e)),
+        Type::Slice(e) => format!("[]{}", s(*e)),
+        Type::Array { len, elem } => match len {
+            Some(n) => format!("[{n}]{}", s(*elem)),
+            None => format!("[-1]{}", s(*elem)),
+        },
+        Type::Map { key, elem } => format!("map[{}]{}", s(*key), s(*elem)),
+        Type::Chan { dir, elem } => {
+            let elem = s(*elem);
+            match dir {
+                ChanDir::Both if elem.starts_with("<-chan") => format!("chan ({elem})"),
+                ChanDir::Both => format!("chan {elem}"),
+                ChanDir::Send => format!("chan<- {elem}"),
+                ChanDir::Recv => format!("<-chan {elem}"),
+            }
+        }
+        Type::Tuple(_) => tuple(ty, false),
+        Type::Signature(sig) => {
+            let mut out = format!("func{}", tuple(sig.params, sig.variadic));
+            match world.tuple_vars(sig.results) {
+                [] => {}
+                [single] if world.obj(*single).name.is_empty() => {
+                    out.push(' ');
+                    out.push_str(&s(world.obj(*single).ty));
+                }
+                _ => {
+                    out.push(' ');
+                    out.push_str(&tuple(sig.results, false));
+                }
+            }
+            out
+        }
+        Type::Named(n) => {
+            let o = world.obj(n.obj);
+            let args: Vec<String> = n.type_args.iter().map(|&t| s(t)).collect();
+            format!(
+                "{}{}[{}]",
+                world.package_prefix(o.pkg, qf),
+                o.name,
+                args.join(", ")
+            )
+        }
+        _ => world.type_string(ty, qf),
+    }
+}
+
+/// The doc comment of the callee's declaration, as Markdown.
+fn documentation(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId) -> Option<String> {
+    let (file, range) = site::object_location(db, facts, obj)?;
+    let doc = doc_comment(file.text(db), range.start)?;
+    let o = facts.world.obj(obj);
+    let package_path = o.pkg.map_or("", |p| &*facts.world.package(p).path);
+    Some(doc_markdown::to_markdown(&doc, package_path))
+}
