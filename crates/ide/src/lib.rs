@@ -31,6 +31,7 @@ pub use base_db::{
     ChangeKind, DirEntry, FileSystem, FsError, Listing, MemoryFileSystem, OsFileSystem,
 };
 pub use completion::{CompletionConfig, CompletionItem, CompletionKind};
+pub use completion::{COMPLETION_LIMIT, CompletionConfig, CompletionItem, CompletionKind};
 pub use db::EventLog;
 pub use diagnostics::{Diagnostic, Severity};
 pub use folding_ranges::{Fold, FoldKind, FoldingConfig};

@@ -48,6 +48,8 @@ pub(crate) struct Backend {
     shutdown_requested: Arc<AtomicBool>,
     /// The client can register `workspace/didChangeWatchedFiles` dynamically.
     can_watch: AtomicBool,
+    /// The client takes snippets in completion items.
+    snippet_support: AtomicBool,
     /// The client folds whole lines only (`lineFoldingOnly`).
     line_folding_only: AtomicBool,
     /// The client takes document symbols as a tree.
@@ -65,6 +67,7 @@ impl Backend {
             tasks,
             shutdown_requested,
             can_watch: AtomicBool::new(false),
+            snippet_support: AtomicBool::new(false),
             line_folding_only: AtomicBool::new(false),
             hierarchical_symbols: AtomicBool::new(false),
         }
@@ -168,6 +171,10 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.dynamic_registration)
                 .unwrap_or(false);
             self.can_watch.store(can_watch, Ordering::SeqCst);
+            self.snippet_support.store(
+                requests::completion::snippet_support(&params.capabilities),
+                Ordering::SeqCst,
+            );
             let caps = &params.capabilities;
             let line_folding_only = requests::folding_ranges::line_folding_only(caps);
             self.line_folding_only
@@ -299,6 +306,18 @@ impl LanguageServer for Backend {
             .clone();
         self.read("textDocument/signatureHelp", uri, move |cx| {
             requests::signature_help::signature_help(cx, params)
+        })
+        .await
+    }
+
+    async fn completion(
+        &self,
+        params: CompletionParams,
+    ) -> jsonrpc::Result<Option<CompletionResponse>> {
+        let uri = params.text_document_position.text_document.uri.clone();
+        let snippets = self.snippet_support.load(Ordering::SeqCst);
+        self.read("textDocument/completion", uri, move |cx| {
+            requests::completion::completion(cx, params, snippets)
         })
         .await
     }
@@ -458,6 +477,14 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
             },
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(
+                requests::completion::TRIGGER_CHARACTERS
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            ..CompletionOptions::default()
+        }),
         signature_help_provider: Some(SignatureHelpOptions {
             trigger_characters: Some(
                 requests::signature_help::TRIGGER_CHARACTERS

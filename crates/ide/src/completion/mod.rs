@@ -74,7 +74,7 @@ pub struct CompletionConfig {
 }
 
 /// At most this many items: editors filter further as the user types.
-const MAX_ITEMS: usize = 200;
+pub const COMPLETION_LIMIT: usize = 200;
 
 /// The name a patched body has at the cursor, where the user has not typed one yet.
 const PLACEHOLDER: &str = "_completion_";
@@ -227,7 +227,7 @@ impl Acc<'_> {
     fn finish(mut self) -> Vec<CompletionItem> {
         self.items
             .sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.label.cmp(&b.label)));
-        self.items.truncate(MAX_ITEMS);
+        self.items.truncate(COMPLETION_LIMIT);
         self.items
     }
 }

@@ -21,6 +21,7 @@ use crate::{
     mapper::{self, PositionEncoding},
 };
 
+pub(crate) mod completion;
 pub(crate) mod definition;
 pub(crate) mod hover;
 pub(crate) mod references;
