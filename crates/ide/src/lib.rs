@@ -30,7 +30,6 @@ mod workspace;
 pub use base_db::{
     ChangeKind, DirEntry, FileSystem, FsError, Listing, MemoryFileSystem, OsFileSystem,
 };
-pub use completion::{CompletionConfig, CompletionItem, CompletionKind};
 pub use completion::{COMPLETION_LIMIT, CompletionConfig, CompletionItem, CompletionKind};
 pub use db::EventLog;
 pub use diagnostics::{Diagnostic, Severity};
