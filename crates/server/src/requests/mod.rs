@@ -23,9 +23,13 @@ use crate::{
 
 pub(crate) mod completion;
 pub(crate) mod definition;
+pub(crate) mod document_symbols;
+pub(crate) mod folding_ranges;
 pub(crate) mod hover;
 pub(crate) mod references;
+pub(crate) mod selection_ranges;
 pub(crate) mod signature_help;
+pub(crate) mod workspace_symbols;
 
 /// Why a read request has no answer.
 #[derive(Debug)]
@@ -122,6 +126,41 @@ impl RequestContext {
     }
 }
 
+/// A read request without a document (`workspace/symbol`): its body, boxed for the trip to
+/// the host's thread.
+pub(crate) struct WorkspaceJob(pub(crate) Box<dyn FnOnce(WorkspaceContext) + Send>);
+
+impl std::fmt::Debug for WorkspaceJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WorkspaceJob")
+    }
+}
+
+/// What the body of a read request without a document works with.
+pub(crate) struct WorkspaceContext {
+    pub(crate) analysis: Analysis,
+    pub(crate) encoding: PositionEncoding,
+}
+
+impl WorkspaceContext {
+    /// `range` of `file` as an LSP location; `None` when the file has no `file:` URI.
+    pub(crate) fn location(
+        &self,
+        file: FileId,
+        range: TextRange,
+    ) -> RequestResult<Option<lsp::Location>> {
+        let Some(uri) = path_uri(&self.analysis.file_path(file)?) else {
+            return Ok(None);
+        };
+        let text = self.analysis.file_text(file)?;
+        let index = self.analysis.line_index(file)?;
+        Ok(Some(lsp::Location {
+            uri,
+            range: mapper::range(&index, &text, range, self.encoding),
+        }))
+    }
+}
+
 pub(crate) fn path_uri(path: &Path) -> Option<Uri> {
     Uri::from_file_path(path)
 }
@@ -148,6 +187,42 @@ impl Backend {
             let _ = reply.send(result);
         }));
         self.send(Task::Read { method, uri, job });
+        match answer.await {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(RequestError::Cancelled)) => Err(content_modified()),
+            Ok(Err(RequestError::Invalid(message))) => {
+                tracing::warn!("{method}: {message}");
+                Err(jsonrpc::Error {
+                    code: ErrorCode::InvalidParams,
+                    message: message.into(),
+                    data: None,
+                })
+            }
+            Err(_) => Err(jsonrpc::Error::internal_error()),
+        }
+    }
+}
+
+impl Backend {
+    /// Answers a read request that names no document with `body`, on a snapshot taken, as for
+    /// [`Backend::read`], after every change sent before the request.
+    pub(crate) async fn read_workspace<T: Send + 'static>(
+        &self,
+        method: &'static str,
+        body: impl FnOnce(&WorkspaceContext) -> RequestResult<T> + Send + 'static,
+    ) -> jsonrpc::Result<T> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let job = WorkspaceJob(Box::new(move |cx| {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| body(&cx)))
+                .unwrap_or_else(|panic| {
+                    Err(RequestError::Invalid(format!(
+                        "internal error handling {method}: {}",
+                        panic_message(&*panic)
+                    )))
+                });
+            let _ = reply.send(result);
+        }));
+        self.send(Task::ReadWorkspace { method, job });
         match answer.await {
             Ok(Ok(value)) => Ok(value),
             Ok(Err(RequestError::Cancelled)) => Err(content_modified()),
