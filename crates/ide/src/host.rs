@@ -277,6 +277,16 @@ impl Analysis {
         self.with_db(|db| crate::hover::hover(db, file.0, offset))
     }
 
+    /// The signature of the call whose parentheses hold `offset`, with the parameter the
+    /// cursor is at; `None` outside calls and where the callee is unknown.
+    pub fn signature_help(
+        &self,
+        file: FileId,
+        offset: u32,
+    ) -> Cancellable<Option<crate::SignatureHelp>> {
+        self.with_db(|db| crate::signature_help::signature_help(db, file.0, offset))
+    }
+
     /// The ranges of `file` an editor can fold, from its syntax tree (also where it has
     /// syntax errors), outer ranges first.
     pub fn folding_ranges(

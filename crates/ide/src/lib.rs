@@ -23,6 +23,7 @@ mod objstring;
 mod packages;
 mod references;
 mod selection_ranges;
+mod signature_help;
 mod symbols;
 mod typecheck;
 mod workspace;
@@ -45,6 +46,7 @@ pub use project_model::{
     modules::Env as GoModuleEnv,
 };
 pub use references::{Highlight, HighlightKind};
+pub use signature_help::SignatureHelp;
 pub use symbols::{DocumentSymbol, SymbolKind, WorkspaceSymbol};
 pub use syntax::{LineCol, LineIndex, TextEdit, TextRange};
 
