@@ -51,26 +51,128 @@ pub(crate) fn signature_help(
     let call = open_call(text, offset)?;
     let site = Site::at(db, file, call.lparen)?;
     let checked = checked_source(db, file, &site, call.lparen);
-    site.with(|facts| {
+    let found = site.with(|facts| {
         let qf = qualifier(Some(facts.package.package()));
         let callee = checked
             .as_ref()
             .and_then(|source| callee_from_call(facts, &site, source, call.lparen))
-            .or_else(|| callee_from_name(facts, &site, &call))?;
+            .or_else(|| callee_from_name(facts, &site, &call));
+        let Some(callee) = callee else {
+            // A built-in function has no signature type: its documentation declaration has.
+            let o = facts.world.obj(resolve_name(facts, &site, &call)?);
+            let ObjKind::Builtin(_) = o.kind else {
+                return None;
+            };
+            return Some(Answer::Builtin {
+                name: o.name.to_string(),
+                in_unsafe: o.pkg.is_some(),
+            });
+        };
         let (label, parameters, variadic) = label(facts.world, &callee, qf);
-        let mut active = call.commas;
-        if variadic {
-            active = active.min(parameters.len().saturating_sub(1) as u32);
-        }
         let documentation = callee.obj.and_then(|obj| documentation(db, facts, obj));
-        Some(SignatureHelp {
-            label,
-            parameters,
-            active_parameter: active,
-            documentation,
-        })
+        Some(Answer::Typed((label, parameters, variadic, documentation)))
+    })??;
+    // The built-in's declaration is read with the package's checker state unlocked.
+    let (label, parameters, variadic, documentation) = match found {
+        Answer::Typed(found) => found,
+        Answer::Builtin { name, in_unsafe } => builtin(db, &name, in_unsafe)?,
+    };
+    let mut active = call.commas;
+    if variadic {
+        active = active.min(parameters.len().saturating_sub(1) as u32);
+    }
+    Some(SignatureHelp {
+        label,
+        parameters,
+        active_parameter: active,
+        documentation,
     })
-    .flatten()
+}
+
+/// A signature's label, its parameters' ranges in it, whether it is variadic, and its doc.
+type Found = (String, Vec<TextRange>, bool, Option<String>);
+
+/// What the facts say about the callee.
+enum Answer {
+    Typed(Found),
+    /// A built-in function (of package unsafe when `in_unsafe`).
+    Builtin {
+        name: String,
+        in_unsafe: bool,
+    },
+}
+
+/// The signature of built-in function `name` (of package unsafe when `in_unsafe`), from its
+/// documentation declaration in `$GOROOT/src/builtin/builtin.go` (or `unsafe/unsafe.go`):
+/// `append(slice []Type, elems ...Type) []Type`, as gopls shows it.
+fn builtin(db: &dyn SourceDatabase, name: &str, in_unsafe: bool) -> Option<Found> {
+    let goroot = project_model::db::settings(db).goroot?;
+    let (path, package) = if in_unsafe {
+        (goroot.join("src/unsafe/unsafe.go"), "unsafe")
+    } else {
+        (goroot.join("src/builtin/builtin.go"), "builtin")
+    };
+    let file = base_db::file(db, &path);
+    let ast = base_db::file_ast(db, file);
+    let text = file.text(db);
+    let f = ast.decls.iter().find_map(|&d| match ast.decl(d) {
+        syntax::ast::Decl::Func(f) if f.recv.is_none() && &*f.name.text == name => Some(f),
+        _ => None,
+    })?;
+    let source = |e: ExprId| text.get(ast.expr_range(e).as_usize()).unwrap_or("");
+    let mut label = format!("{name}(");
+    let mut parameters = Vec::new();
+    let mut variadic = false;
+    let params = f
+        .sig
+        .params
+        .iter()
+        .flat_map(|field| {
+            let names: Vec<Option<&str>> = if field.names.is_empty() {
+                vec![None]
+            } else {
+                field.names.iter().map(|n| Some(n.as_str())).collect()
+            };
+            names.into_iter().map(move |n| (n, field.ty))
+        })
+        .collect::<Vec<_>>();
+    for (i, (param, ty)) in params.iter().enumerate() {
+        if i > 0 {
+            label.push_str(", ");
+        }
+        let start = label.len() as u32;
+        if let Some(param) = param {
+            label.push_str(param);
+            label.push(' ');
+        }
+        label.push_str(source(*ty));
+        parameters.push(TextRange::new(start, label.len() as u32));
+        variadic = matches!(ast.expr(*ty), Expr::Ellipsis(_));
+    }
+    label.push(')');
+    let results: Vec<String> = f
+        .sig
+        .results
+        .iter()
+        .map(|field| {
+            let names: Vec<&str> = field.names.iter().map(|n| n.as_str()).collect();
+            match names.as_slice() {
+                [] => source(field.ty).to_string(),
+                _ => format!("{} {}", names.join(", "), source(field.ty)),
+            }
+        })
+        .collect();
+    match results.as_slice() {
+        [] => {}
+        [single] if f.sig.results[0].names.is_empty() => {
+            label.push(' ');
+            label.push_str(single);
+        }
+        _ => label.push_str(&format!(" ({})", results.join(", "))),
+    }
+    let documentation =
+        doc_comment(text, f.name.range.start).map(|doc| doc_markdown::to_markdown(&doc, package));
+    Some((label, parameters, variadic, documentation))
 }
 
 /// A call whose arguments the cursor is among: where its `(` is, how many top-level commas
@@ -218,7 +320,13 @@ fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
                 let len = text[i..end]
                     .find(|ch: char| !(ch == '_' || ch.is_alphanumeric()))
                     .unwrap_or(end - i);
-                let word = &text[i..i + len.max(1)];
+                if len == 0 {
+                    // A character Go does not allow here (`→`): skipped whole.
+                    i += text[i..].chars().next().map_or(1, char::len_utf8);
+                    prev = Prev::Other;
+                    continue;
+                }
+                let word = &text[i..i + len];
                 if word == "func" {
                     match stack.last_mut() {
                         Some(f) => f.saw_func = true,
@@ -230,7 +338,7 @@ fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
                 } else {
                     Prev::Name
                 };
-                i += len.max(1);
+                i += len;
                 continue;
             }
             b'0'..=b'9' => {
@@ -522,9 +630,9 @@ fn callee_name(ast: &syntax::ast::File, fun: ExprId) -> Option<(&str, u32)> {
     }
 }
 
-/// The callee named by the tokens before the call's `(`, looked up in the scope at the call:
-/// `f`, `pkg.F`, `x.m`, `x.f.m`. For calls the checker recorded nothing about.
-fn callee_from_name(facts: &Facts<'_>, site: &Site, call: &OpenCall) -> Option<Callee> {
+/// The object the tokens before the call's `(` name: `f`, `pkg.F`, `x.m`, `x.f.m`, each
+/// name after the first looked up in the package or type before it.
+fn resolve_name(facts: &Facts<'_>, site: &Site, call: &OpenCall) -> Option<ObjId> {
     let world = facts.world;
     let ((first, first_at), rest) = call.callee.split_first()?;
     let mut obj = match facts.object_at(*first_at) {
@@ -551,6 +659,14 @@ fn callee_from_name(facts: &Facts<'_>, site: &Site, call: &OpenCall) -> Option<C
             _ => return None,
         };
     }
+    Some(obj)
+}
+
+/// The callee named by the tokens before the call's `(`, looked up in the scope at the call:
+/// `f`, `pkg.F`, `x.m`, `x.f.m`. For calls the checker recorded nothing about.
+fn callee_from_name(facts: &Facts<'_>, site: &Site, call: &OpenCall) -> Option<Callee> {
+    let world = facts.world;
+    let obj = resolve_name(facts, site, call)?;
     let o = world.obj(obj);
     if matches!(o.kind, ObjKind::TypeName | ObjKind::PkgName { .. }) {
         return None;

@@ -121,6 +121,33 @@ fn package_level_call() {
     );
 }
 
+/// Built-in functions: their documentation declarations in GOROOT give the signature.
+#[test]
+fn builtin_functions() {
+    let builtin = "//- /go/src/builtin/builtin.go\npackage builtin\n\ntype Type int\n\n// The append built-in function appends elements to the end of a slice.\nfunc append(slice []Type, elems ...Type) []Type\n\n// The copy built-in function copies elements.\nfunc copy(dst, src []Type) int\n//- /go/src/unsafe/unsafe.go\npackage unsafe\n\ntype ArbitraryType int\n\n// Sizeof returns the size in bytes.\nfunc Sizeof(x ArbitraryType) uintptr\n";
+    let got = help(&format!(
+        "{builtin}//- /w/a/a.go\npackage a\n\nfunc g(xs []int) {{\n\txs = append(xs, 1, 2, $0)\n}}\n"
+    ))
+    .expect("signature help");
+    assert_eq!(render(&got), "append(slice []Type, <elems ...Type>) []Type");
+    assert_eq!(
+        got.documentation.as_deref(),
+        Some("The append built-in function appends elements to the end of a slice.")
+    );
+    check(
+        &format!(
+            "{builtin}//- /w/a/a.go\npackage a\n\nfunc g(xs []int) {{\n\t_ = copy(xs, $0)\n}}\n"
+        ),
+        "copy(dst []Type, <src []Type>) int",
+    );
+    check(
+        &format!(
+            "{builtin}//- /w/a/a.go\npackage a\n\nimport \"unsafe\"\n\nfunc g(x int) {{\n\t_ = unsafe.Sizeof($0)\n}}\n"
+        ),
+        "Sizeof(<x ArbitraryType>) uintptr",
+    );
+}
+
 #[test]
 fn nested_calls() {
     let src = "package a\n\nfunc f(a, b int) int { return 0 }\n\nfunc h(s string) int { return 0 }\n\nfunc g() {\n\tf(1, h(\"x$0\"))\n}\n";
@@ -153,6 +180,11 @@ fn unclosed_call_in_broken_code() {
     check(
         "package a\n\ntype T struct{}\n\nfunc (T) m(x, y float64) {}\n\nfunc g(t T) {\n\tif true {\n\t\tt.m($0\n\t}\n}\n",
         "m(<x float64>, y float64)",
+    );
+    // Characters outside ASCII, in a literal and stray in the code.
+    check(
+        "package a\n\nfunc f(a int, b string) {}\n\nfunc g() {\n\tx := 1\n\tf(x → 'ö', \"ü$0\n\tx++\n}\n",
+        "f(a int, <b string>)",
     );
     check(
         "package a\n\nfunc f(a int, b string) {}\n\nfunc g() {\n\tx := 1\n\tfor {\n\t\tf(x, $0\n\t}\n}\n",
