@@ -208,6 +208,9 @@ struct Frame {
     /// `(` is a parameter or result list and the next `{` a function body.
     saw_func: bool,
     kind: FrameKind,
+    /// For a `(`, the names and dots before it (see [`OpenCall::callee`]); for a `[`, those
+    /// before it, which still name the callee after type arguments (`F[int](`).
+    callee: Vec<(String, u32)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -231,6 +234,9 @@ fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
     // `func` seen outside every bracket (a declaration's signature).
     let mut top_saw_func = false;
     let mut prev = Prev::Other;
+    // The names and dots just before: `pkg.F` or `x.f.m` (a callee, if a `(` follows).
+    let mut chain: Vec<(String, u32)> = Vec::new();
+    let mut after_dot = false;
     let mut i = start;
     // The cursor inside a literal or comment ends the scan there: the brackets before it
     // still hold (`f("x` is in f's arguments).
@@ -257,6 +263,7 @@ fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
                     None => break 'scan,
                 }
                 prev = Prev::Other;
+                chain.clear();
                 continue;
             }
             b'(' | b'[' | b'{' => {
@@ -279,12 +286,14 @@ fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
                 };
                 // A function's parameters and results: `func` stays seen until its body.
                 let keep_func = saw_func && c == b'(';
+                after_dot = false;
                 stack.push(Frame {
                     open: c,
                     at: i as u32,
                     commas: 0,
                     saw_func: false,
                     kind,
+                    callee: std::mem::take(&mut chain),
                 });
                 if keep_func {
                     let n = stack.len();
@@ -304,9 +313,15 @@ fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
                 };
                 // A stray closer is skipped; a closer of an outer bracket closes the inner
                 // ones left open (recovery from unbalanced text).
+                chain.clear();
                 if let Some(pos) = stack.iter().rposition(|f| f.open == open) {
+                    // `F[int]`: the name before type arguments still names the callee.
+                    if c == b']' {
+                        chain = std::mem::take(&mut stack[pos].callee);
+                    }
                     stack.truncate(pos);
                 }
+                after_dot = false;
                 prev = Prev::Close;
             }
             b',' => {
@@ -315,6 +330,7 @@ fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
                     f.saw_func = false;
                 }
                 prev = Prev::Other;
+                chain.clear();
             }
             _ if c == b'_' || c.is_ascii_alphabetic() || c >= 0x80 => {
                 let len = text[i..end]
@@ -324,6 +340,7 @@ fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
                     // A character Go does not allow here (`→`): skipped whole.
                     i += text[i..].chars().next().map_or(1, char::len_utf8);
                     prev = Prev::Other;
+                    chain.clear();
                     continue;
                 }
                 let word = &text[i..i + len];
@@ -333,11 +350,17 @@ fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
                         None => top_saw_func = true,
                     }
                 }
-                prev = if is_keyword(word) {
-                    Prev::Keyword
+                if is_keyword(word) {
+                    prev = Prev::Keyword;
+                    chain.clear();
                 } else {
-                    Prev::Name
-                };
+                    prev = Prev::Name;
+                    if !after_dot {
+                        chain.clear();
+                    }
+                    chain.push((word.to_string(), i as u32));
+                }
+                after_dot = false;
                 i += len;
                 continue;
             }
@@ -347,10 +370,32 @@ fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
                     i += 1;
                 }
                 prev = Prev::Other;
+                chain.clear();
                 continue;
             }
-            b' ' | b'\t' | b'\r' | b'\n' => {}
-            _ => prev = Prev::Other,
+            b'.' if prev == Prev::Name && !chain.is_empty() => {
+                after_dot = true;
+                prev = Prev::Other;
+            }
+            // A statement ends: a `func` before it was a type (`var f func()`), not the
+            // start of a literal whose body could follow.
+            b'\n' | b';' => {
+                match stack.last_mut() {
+                    Some(f) => f.saw_func = false,
+                    None => top_saw_func = false,
+                }
+                if c == b';' {
+                    prev = Prev::Other;
+                    chain.clear();
+                    after_dot = false;
+                }
+            }
+            b' ' | b'\t' | b'\r' => {}
+            _ => {
+                prev = Prev::Other;
+                chain.clear();
+                after_dot = false;
+            }
         }
         i += 1;
     }
@@ -360,7 +405,7 @@ fn open_call(text: &str, offset: u32) -> Option<OpenCall> {
                 return Some(OpenCall {
                     lparen: frame.at,
                     commas: frame.commas,
-                    callee: callee_tokens(text, frame.at as usize),
+                    callee: frame.callee.clone(),
                 });
             }
             FrameKind::Transparent => {}
@@ -436,58 +481,6 @@ fn is_keyword(word: &str) -> bool {
             | "type"
             | "var"
     )
-}
-
-/// The names and dots before the `(` at `lparen`, with their offsets: `a.b.c` of `a.b.c(`,
-/// `F` of `F[int, string](`. Empty for any other callee (`f()(`, `(*T).m(`).
-fn callee_tokens(text: &str, lparen: usize) -> Vec<(String, u32)> {
-    let mut names = Vec::new();
-    let mut at = text[..lparen].trim_end().len();
-    // Type arguments: skip a balanced `[...]`.
-    if text[..at].ends_with(']') {
-        let mut depth = 0;
-        let mut open = None;
-        for (i, c) in text[..at].char_indices().rev() {
-            match c {
-                ']' => depth += 1,
-                '[' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        open = Some(i);
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let Some(open) = open else {
-            return names;
-        };
-        at = text[..open].trim_end().len();
-    }
-    loop {
-        let name_start = text[..at]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c == '_' || c.is_alphanumeric())
-            .last()
-            .map(|(i, _)| i);
-        let Some(name_start) = name_start else {
-            return Vec::new();
-        };
-        let name = &text[name_start..at];
-        if name.starts_with(|c: char| c.is_ascii_digit()) || is_keyword(name) {
-            return Vec::new();
-        }
-        names.push((name.to_string(), name_start as u32));
-        let before = text[..name_start].trim_end();
-        match before.strip_suffix('.') {
-            Some(rest) => at = rest.trim_end().len(),
-            None => break,
-        }
-    }
-    names.reverse();
-    names
 }
 
 /// The text the site's facts were checked from, parsed, when it is the one the site uses:

@@ -157,6 +157,11 @@ fn nested_calls() {
         "package a\n\nfunc f(a, b int) int { return 0 }\n\nfunc h(s string) int { return 0 }\n\nfunc g() {\n\tf(h(\"x\"), $0)\n}\n",
         "f(a int, <b int>) int",
     );
+    // A function type on an earlier line does not make the call a parameter list.
+    check(
+        "package a\n\nfunc f(a, b int) int { return 0 }\n\nfunc g() {\n\tvar cancel func()\n\t_ = cancel\n\tif f(1, $0) > 0 {\n\t}\n}\n",
+        "f(a int, <b int>) int",
+    );
     // A composite literal or an index inside the arguments leaves the call current.
     check(
         "package a\n\ntype P struct{ X, Y int }\n\nfunc f(p P, xs []int) {}\n\nfunc g() {\n\tf(P{X: 1, $0}, nil)\n}\n",
@@ -175,6 +180,11 @@ fn unclosed_call_in_broken_code() {
     check(
         "package a\n\nfunc f(a int, b string) {}\n\nfunc g() {\n\tx := 1\n\tf(x, f($0\n\tx++\n}\n",
         "f(<a int>, b string)",
+    );
+    // A comment ending in a dot right before the call is not part of the callee's name.
+    check(
+        "package a\n\nfunc f(a int, b string) {}\n\nfunc g() {\n\tx := 1\n\t// Do it.\n\tf(x, $0\n\tx++\n}\n",
+        "f(a int, <b string>)",
     );
     // A method, through the receiver variable's type.
     check(
