@@ -181,6 +181,11 @@ fn unclosed_call_in_broken_code() {
         "package a\n\nfunc f(a int, b string) {}\n\nfunc g() {\n\tx := 1\n\tf(x, f($0\n\tx++\n}\n",
         "f(<a int>, b string)",
     );
+    // The usual state while typing: the call is the body's last line.
+    check(
+        "package a\n\nfunc f(a int, b string) {}\n\nfunc g() {\n\tx := 1\n\tf(x, $0\n}\n",
+        "f(a int, <b string>)",
+    );
     // A comment ending in a dot right before the call is not part of the callee's name.
     check(
         "package a\n\nfunc f(a int, b string) {}\n\nfunc g() {\n\tx := 1\n\t// Do it.\n\tf(x, $0\n\tx++\n}\n",
