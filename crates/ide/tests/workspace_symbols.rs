@@ -207,6 +207,9 @@ fn an_edit_re_indexes_only_the_edited_file() {
     );
     assert!(query(&host, "helper").contains(&"helper example.com/m/a".to_string()));
     assert_eq!(indexed(log.take()), 1);
+    // Once the editor has the file open, its index is read off the editor's syntax tree.
+    let text = host.analysis().file_text(file).expect("not cancelled");
+    let file = host.open_file(Path::new("/w/a/a.go"), text.to_string());
     let name = at + "func ".len() as u32;
     host.apply_edits(
         file,

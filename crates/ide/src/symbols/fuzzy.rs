@@ -12,6 +12,7 @@ pub(crate) struct Matcher {
     mask: u64,
     // Buffers reused from name to name: a search scores thousands of names.
     chars: Vec<char>,
+    folded_name: Vec<char>,
     bonus: Vec<i32>,
     row: Vec<i32>,
     next_row: Vec<i32>,
@@ -59,6 +60,7 @@ impl Matcher {
             folded,
             mask,
             chars: Vec::new(),
+            folded_name: Vec::new(),
             bonus: Vec::new(),
             row: Vec::new(),
             next_row: Vec::new(),
@@ -76,20 +78,22 @@ impl Matcher {
 
     /// The score of the best alignment of the query in `name`; `None` if there is none.
     pub(crate) fn score(&mut self, name: &str) -> Option<i32> {
-        // Most names fail this cheap test; only matches pay for the alignment below.
-        let mut want = self.folded.iter();
-        let mut next = want.next();
-        for c in name.chars() {
-            if next == Some(&fold(c)) {
-                next = want.next();
-            }
-        }
-        if next.is_some() {
-            return None;
-        }
         let chars = &mut self.chars;
         chars.clear();
         chars.extend(name.chars());
+        let folded = &mut self.folded_name;
+        folded.clear();
+        folded.extend(chars.iter().copied().map(fold));
+        // Most names fail this cheap test; only matches pay for the alignment below.
+        let mut want = 0;
+        for &c in folded.iter() {
+            if want < self.folded.len() && c == self.folded[want] {
+                want += 1;
+            }
+        }
+        if want < self.folded.len() {
+            return None;
+        }
         let n = chars.len();
         self.bonus.clear();
         self.bonus.extend((0..n).map(|j| boundary_bonus(chars, j)));
@@ -98,7 +102,8 @@ impl Matcher {
         let (row, next_row) = (&mut self.row, &mut self.next_row);
         row.clear();
         row.resize(n, NONE);
-        for (i, (&q, &qf)) in self.query.iter().zip(&self.folded).enumerate() {
+        for i in 0..self.query.len() {
+            let (q, qf) = (self.query[i], self.folded[i]);
             next_row.clear();
             next_row.resize(n, NONE);
             // The best score of the previous row strictly before j - 1.
@@ -107,7 +112,7 @@ impl Matcher {
                 if j >= 2 {
                     best_before = best_before.max(row[j - 2]);
                 }
-                if fold(chars[j]) != qf {
+                if folded[j] != qf {
                     continue;
                 }
                 let from = if i == 0 {

@@ -29,18 +29,23 @@ pub(crate) struct IndexedSymbol {
 /// The symbols of `file`. Not LRU-bounded: an index is small (a name and a range per
 /// declaration) and is what makes the next search fast.
 ///
-/// The file is parsed and lowered here rather than through `base_db::file_ast`: indexing the
-/// standard library passes over thousands of files, and their trees and ASTs, dropped right
-/// after, would otherwise stay in memory up to the next revision (salsa evicts LRU entries
-/// only then).
+/// A file open in the editor is read through `base_db::file_ast`, which diagnostics have
+/// computed already (incrementally) after each edit, so re-indexing it costs a walk of its
+/// declarations. Other files are parsed and lowered here, and their trees dropped at once:
+/// indexing the standard library passes over thousands of files, whose trees and ASTs would
+/// otherwise stay in memory up to the next revision (salsa evicts LRU entries only then).
+/// Both ways give the same AST, so which one ran does not change the answer.
 #[salsa::tracked(returns(ref))]
 pub(crate) fn file_symbol_index(db: &dyn SourceDatabase, file: SourceFile) -> Arc<[IndexedSymbol]> {
     let text = file.text(db);
-    let parse = syntax::parse(text);
-    let ast = syntax::lower(text, parse.tree());
-    drop(parse);
+    let ast = if db.vfs().is_open(file.path(db)) {
+        base_db::file_ast(db, file).clone()
+    } else {
+        Arc::new(syntax::lower(text, syntax::parse(text).tree()))
+    };
+    let ast: &File = &ast;
     let mut w = Walker {
-        ast: &ast,
+        ast,
         text,
         out: Vec::new(),
     };
@@ -52,7 +57,7 @@ pub(crate) fn file_symbol_index(db: &dyn SourceDatabase, file: SourceFile) -> Ar
                 } else {
                     SymbolKind::Function
                 };
-                let recv = f.recv.as_ref().and_then(|r| embedded_name(&ast, r.ty));
+                let recv = f.recv.as_ref().and_then(|r| embedded_name(ast, r.ty));
                 let name = match recv {
                     Some(recv) => format!("{}.{}", recv.as_str(), f.name.as_str()),
                     None => f.name.as_str().to_string(),
