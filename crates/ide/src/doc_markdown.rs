@@ -406,7 +406,7 @@ impl Context<'_> {
                     raw.push('[');
                     escape(&mut raw, &text);
                     raw.push_str("](");
-                    raw.push_str(&url.replace('(', "%28").replace(')', "%29"));
+                    raw.push_str(&link_destination(&url));
                     raw.push(')');
                 }
             }
@@ -663,6 +663,25 @@ fn auto_url(s: &str) -> Option<&str> {
         i += 1;
     }
     Some(&s[..end])
+}
+
+/// A URL as a Markdown link's destination: balanced parentheses may stay (Wikipedia-style
+/// URLs keep reading as written), unbalanced ones would end the link early or never.
+fn link_destination(url: &str) -> String {
+    let mut depth = 0i32;
+    let balanced = url.chars().all(|c| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        depth >= 0
+    }) && depth == 0;
+    if balanced {
+        url.to_string()
+    } else {
+        url.replace('(', "%28").replace(')', "%29")
+    }
 }
 
 /// Plain text with the characters that would start Markdown markup escaped.
@@ -958,5 +977,21 @@ The GET, HEAD, and OPTIONS methods are [safe methods](https://developer.mozilla.
     fn empty_and_blank() {
         check("", "p", "");
         check("\n  \n", "p", "");
+    }
+
+    /// URLs with parentheses: balanced ones stay as written (as Go prints them), an
+    /// unbalanced one is percent-encoded so that the link still ends where it should.
+    #[test]
+    fn urls_with_parentheses() {
+        check(
+            "See https://msdn.microsoft.com/en-us/library/ms684179(v=vs.85).aspx",
+            "p",
+            "See [https://msdn.microsoft.com/en-us/library/ms684179(v=vs.85).aspx](https://msdn.microsoft.com/en-us/library/ms684179(v=vs.85).aspx)",
+        );
+        check(
+            "Read the [spec].\n\n[spec]: https://example.com/a)b",
+            "p",
+            "Read the [spec](https://example.com/a%29b).",
+        );
     }
 }
