@@ -9,7 +9,7 @@ use syntax::TextEdit;
 use syntax::ast::Expr;
 
 use super::context::Lexical;
-use super::{Acc, expected, expected_bonus, fits, object_item, proximity};
+use super::{Acc, Candidate, expected, expected_bonus, fits, proximity};
 use crate::objstring;
 use crate::typecheck::patched::Checked;
 
@@ -46,20 +46,25 @@ pub(crate) fn complete(acc: &mut Acc<'_>, checked: &Checked, lex: &Lexical) -> O
             if !world.is_valid(tv.ty) {
                 return None;
             }
+            let mut candidates = Vec::new();
             for member in world.members(tv.ty, true, Some(package)) {
                 let is_method = matches!(world.obj(member.obj).kind, ObjKind::Func { .. });
                 // `T.` is a method expression: only methods.
                 if tv.is_type && !is_method {
                     continue;
                 }
-                let name = &world.obj(member.obj).name;
-                if !acc.matches(name) {
-                    continue;
-                }
                 let fit = expected.is_some_and(|t| fits(world, member.obj, t));
-                let item = object_item(acc, world, member.obj, qf, want_value || tv.is_type);
-                acc.add(item, expected_bonus(fit) + proximity(member.depth()));
+                let bonus = expected_bonus(fit) + proximity(member.depth());
+                let Some(score) = acc.score(&world.obj(member.obj).name, bonus) else {
+                    continue;
+                };
+                candidates.push(Candidate {
+                    obj: member.obj,
+                    score,
+                    want_value: want_value || tv.is_type,
+                });
             }
+            acc.add_objects(world, qf, candidates, &[]);
             Some(())
         })
         .flatten()
@@ -77,9 +82,10 @@ pub(crate) fn package_members(
     rank: impl Fn(ObjId) -> (u32, bool),
 ) {
     let scope = world.scope(world.package(package).scope);
+    let mut candidates = Vec::new();
     for (name, &obj) in &scope.names {
         let o = world.obj(obj);
-        if !o.is_exported() || !acc.matches(name) {
+        if !o.is_exported() {
             continue;
         }
         let in_test = o
@@ -90,8 +96,14 @@ pub(crate) fn package_members(
             continue;
         }
         let (bonus, want_value) = rank(obj);
-        let mut item = object_item(acc, world, obj, qf, want_value);
-        item.additional_edits = edits.to_vec();
-        acc.add(item, bonus + proximity(0));
+        let Some(score) = acc.score(name, bonus + proximity(0)) else {
+            continue;
+        };
+        candidates.push(Candidate {
+            obj,
+            score,
+            want_value,
+        });
     }
+    acc.add_objects(world, qf, candidates, edits);
 }

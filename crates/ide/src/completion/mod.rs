@@ -74,7 +74,7 @@ pub struct CompletionConfig {
 }
 
 /// At most this many items: editors filter further as the user types.
-pub const COMPLETION_LIMIT: usize = 200;
+pub const COMPLETION_LIMIT: usize = 100;
 
 /// The name a patched body has at the cursor, where the user has not typed one yet.
 const PLACEHOLDER: &str = "_completion_";
@@ -166,6 +166,11 @@ fn checked_at(
         })
         .collect();
     let simple = patched::body_source(db, file, &format!("{}{name}{}", &decl[..at], &decl[at..]));
+    if name.is_empty() && simple.syntax_errors().is_empty() {
+        // The text as it is has what completion needs: the cached check of the body serves
+        // (typing a name, or a member after its first letter).
+        return patched::cached_body(db, file, &key, range.start, simple);
+    }
     let source = if simple.syntax_errors().is_empty() || closers.is_empty() {
         simple
     } else {
@@ -183,7 +188,9 @@ fn checked_at(
     patched::check_patched_body(db, file, &key, range.start, source)
 }
 
-/// The items found so far, matched against the prefix as they come.
+/// The items found so far, matched against the prefix as they come. Objects are offered in
+/// batches ([`Acc::add_objects`]) ranked before their items are built: a package scope has a
+/// thousand names, and only the best [`COMPLETION_LIMIT`] get an item with a declaration.
 pub(crate) struct Acc<'a> {
     pub(crate) prefix: &'a str,
     pub(crate) range: TextRange,
@@ -191,18 +198,56 @@ pub(crate) struct Acc<'a> {
     items: Vec<CompletionItem>,
 }
 
+/// An object to offer: the object, its score ([`Acc::score`]), and whether a function value
+/// (no call snippet) is wanted.
+pub(crate) struct Candidate {
+    pub(crate) obj: ObjId,
+    pub(crate) score: u32,
+    pub(crate) want_value: bool,
+}
+
 impl Acc<'_> {
     /// Adds `item` if its label matches the prefix, with `bonus` (expected type, proximity)
     /// added to its match score.
     pub(crate) fn add(&mut self, mut item: CompletionItem, bonus: u32) {
-        if item.label == PLACEHOLDER {
-            return;
-        }
-        let Some(quality) = fuzzy::score(self.prefix, &item.label) else {
+        let Some(score) = self.score(&item.label, bonus) else {
             return;
         };
-        item.score = quality * MATCH_WEIGHT + bonus;
+        item.score = score;
         self.items.push(item);
+    }
+
+    /// The score of a candidate named `label` with `bonus`; `None` when it does not match
+    /// the prefix.
+    pub(crate) fn score(&self, label: &str, bonus: u32) -> Option<u32> {
+        if label == PLACEHOLDER {
+            return None;
+        }
+        Some(fuzzy::score(self.prefix, label)? * MATCH_WEIGHT + bonus)
+    }
+
+    /// Adds the best of `candidates` (objects of `world`) as items, each with its declaration
+    /// as detail and `edits`.
+    pub(crate) fn add_objects(
+        &mut self,
+        world: &World,
+        qf: Qualifier<'_>,
+        mut candidates: Vec<Candidate>,
+        edits: &[TextEdit],
+    ) {
+        candidates.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| world.obj(a.obj).name.cmp(&world.obj(b.obj).name))
+        });
+        candidates.truncate(COMPLETION_LIMIT);
+        for c in candidates {
+            let mut item = object_item(self, world, c.obj, c.want_value);
+            item.detail = Some(objstring::object_string(world, c.obj, qf));
+            item.additional_edits = edits.to_vec();
+            item.score = c.score;
+            self.items.push(item);
+        }
     }
 
     /// Whether `label` matches the prefix (checked before building an item's details).
@@ -232,19 +277,17 @@ impl Acc<'_> {
     }
 }
 
-/// How an object is offered: its kind, its declaration as detail, and a call snippet for
-/// functions when the client takes snippets and the position does not want a function value.
+/// How an object is offered: its kind and a call snippet for functions when the client takes
+/// snippets and the position does not want a function value (the detail is the caller's).
 pub(crate) fn object_item(
     acc: &Acc<'_>,
     world: &World,
     obj: ObjId,
-    qf: Qualifier<'_>,
     want_value: bool,
 ) -> CompletionItem {
     let o = world.obj(obj);
     let kind = object_kind(world, obj);
     let mut item = acc.item(&o.name, kind, &o.name);
-    item.detail = Some(objstring::object_string(world, obj, qf));
     let callable = matches!(o.kind, ObjKind::Func { .. } | ObjKind::Builtin(_));
     if callable && acc.config.snippets && !want_value {
         let no_params = match world.ty(o.ty) {

@@ -8,7 +8,7 @@ use hir::objects::ObjKind;
 use syntax::ast::{Decl, File, GenKind, Spec};
 
 use super::context::Lexical;
-use super::{Acc, CompletionKind, PLACEHOLDER, expected, expected_bonus, fits, object_item};
+use super::{Acc, Candidate, CompletionKind, expected, expected_bonus, fits};
 use crate::objstring;
 use crate::typecheck::patched::Checked;
 
@@ -36,6 +36,7 @@ pub(crate) fn complete(acc: &mut Acc<'_>, checked: &Checked, lex: &Lexical) {
             .scope_at(facts, at)
             .unwrap_or(world.package(package).scope);
         let mut seen: HashSet<&str> = HashSet::new();
+        let mut candidates = Vec::new();
         let mut scope = Some(start);
         let mut depth = 0;
         while let Some(id) = scope {
@@ -54,7 +55,7 @@ pub(crate) fn complete(acc: &mut Acc<'_>, checked: &Checked, lex: &Lexical) {
                     continue;
                 }
                 seen.insert(name);
-                if &**name == "_" || &**name == PLACEHOLDER || !acc.matches(name) {
+                if &**name == "_" {
                     continue;
                 }
                 // `init` functions cannot be referred to; `iota` exists only in constants.
@@ -67,12 +68,20 @@ pub(crate) fn complete(acc: &mut Acc<'_>, checked: &Checked, lex: &Lexical) {
                     continue;
                 }
                 let fit = position.expected.is_some_and(|t| fits(world, obj, t));
-                let item = object_item(acc, world, obj, qf, want_value);
-                acc.add(item, expected_bonus(fit) + super::proximity(depth));
+                let Some(score) = acc.score(name, expected_bonus(fit) + super::proximity(depth))
+                else {
+                    continue;
+                };
+                candidates.push(Candidate {
+                    obj,
+                    score,
+                    want_value,
+                });
             }
             depth += 1;
             scope = s.parent;
         }
+        acc.add_objects(world, qf, candidates, &[]);
     });
 }
 

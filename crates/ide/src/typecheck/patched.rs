@@ -27,7 +27,7 @@ pub(crate) struct Checked {
     /// Info's expression ids are this AST's.
     pub(crate) source: hir::SourceFile,
     /// The body's check and the file offset its declaration starts at.
-    body: Option<(BodyCheck, u32)>,
+    body: Option<(Arc<BodyCheck>, u32)>,
     cuts: BodyCuts,
 }
 
@@ -101,6 +101,31 @@ pub(crate) fn check_patched_body(
         let mut package = staged.lock();
         package.check_body(index as usize, key, &source)?
     };
+    Some(Checked {
+        staged,
+        index,
+        source,
+        body: Some((Arc::new(check), start)),
+        cuts,
+    })
+}
+
+/// The facts of function `key` of `file` as the editor's own check of its body has them
+/// (cached: no check when the diagnostics have run), with `source` its body text parsed (so
+/// that expression ids agree with the check's). For a text that needs no patch.
+pub(crate) fn cached_body(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    key: &str,
+    start: u32,
+    source: hir::SourceFile,
+) -> Option<Checked> {
+    let (staged, index) = staged_of(db, file)?;
+    let check = super::body_check(db, super::Body::new(db, file, key.to_string()))
+        .clone()?
+        .0;
+    let text = file.text(db);
+    let cuts = hir::staged::body_cuts(text, base_db::file_ast(db, file));
     Some(Checked {
         staged,
         index,
