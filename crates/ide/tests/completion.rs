@@ -464,6 +464,38 @@ fn an_unimported_package_joins_the_import_group() {
 }
 
 #[test]
+fn unimported_package_names_with_the_import() {
+    let text = format!(
+        "{STRINGS}{FMT}//- /w/a/a.go\npackage a\n\nimport \"fmt\"\n\nfunc f() {{\n\tvar local int\n\t_ = stri$0\n}}\n"
+    );
+    let (f, items) = complete_with(&text, false);
+    let strings = find(&items, "strings");
+    assert_eq!(strings.kind, CompletionKind::Package);
+    assert_eq!(
+        strings.detail.as_deref(),
+        Some("package strings (\"strings\")")
+    );
+    let mut edited = f.text(f.file).to_string();
+    let edit = &strings.additional_edits[0];
+    edited.replace_range(edit.delete.as_usize(), &edit.insert);
+    assert!(
+        edited.starts_with("package a\n\nimport \"fmt\"\nimport \"strings\"\n"),
+        "{edited}"
+    );
+    // Imported already: offered once, without an edit; names in scope rank above packages.
+    let items = complete(&text.replace("stri$0", "f$0"));
+    let fmts: Vec<&CompletionItem> = items.iter().filter(|i| i.label == "fmt").collect();
+    assert_eq!(fmts.len(), 1);
+    assert!(fmts[0].additional_edits.is_empty());
+    let items = complete(&text.replace("stri$0", "s$0"));
+    assert!(
+        rank(&items, "string") < rank(&items, "strings"),
+        "{:?}",
+        labels(&items)
+    );
+}
+
+#[test]
 fn a_variable_is_not_taken_for_a_package() {
     let text = format!(
         "{STRINGS}//- /w/a/a.go\npackage a\n\nfunc f(strings int) {{\n\t_ = strings.$0\n}}\n"

@@ -127,6 +127,9 @@ pub(crate) fn completions(
         Some(checked) => scope::complete(&mut acc, checked, &lex),
         None => scope::complete_from_syntax(&mut acc, ast),
     }
+    if !(lex.line_start && lex.open.is_empty()) {
+        unimported::package_names(db, &mut acc, file, checked.as_ref());
+    }
     keywords::complete(&mut acc, db, file, text, &lex, offset);
     acc.finish()
 }

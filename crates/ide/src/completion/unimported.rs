@@ -75,6 +75,90 @@ pub(crate) fn complete(
     }
 }
 
+/// Standard library packages the file does not import whose names start with the prefix
+/// (`str` offers `strings`), each with the edit that imports it. Ranked below every name in
+/// scope.
+pub(crate) fn package_names(
+    db: &dyn SourceDatabase,
+    acc: &mut Acc<'_>,
+    file: SourceFile,
+    checked: Option<&Checked>,
+) {
+    if acc.prefix.is_empty() {
+        return;
+    }
+    let Some(goroot) = project_model::db::settings(db).goroot else {
+        return;
+    };
+    let src = goroot.join("src");
+    let ast = base_db::file_ast(db, file);
+    let imported: Vec<&str> = ast
+        .imports
+        .iter()
+        .filter_map(|i| match (&i.name, &i.path) {
+            (Some(n), _) => Some(n.as_str()),
+            (None, Some(p)) => Some(package_name_of_path(p)),
+            _ => None,
+        })
+        .collect();
+    // The shortest import path of each matching name.
+    let mut found: Vec<(&str, String)> = Vec::new();
+    let index = package_dirs(db, base_db::directory(db, &src));
+    for (name, dir) in index.iter() {
+        let name = &**name;
+        let is_prefix =
+            super::fuzzy::score(acc.prefix, name).is_some_and(|s| s >= super::fuzzy::PREFIX_FOLDED);
+        if !is_prefix || imported.contains(&name) {
+            continue;
+        }
+        let Some(path) = dir.strip_prefix(&src).ok().and_then(|p| p.to_str()) else {
+            continue;
+        };
+        let path = path.replace('\\', "/");
+        let hidden = path.split('/').any(|e| e == "internal" || e == "vendor")
+            || path.starts_with("cmd/")
+            || path == "cmd";
+        if hidden {
+            continue;
+        }
+        match found.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, p)) if p.len() <= path.len() => {}
+            Some((_, p)) => *p = path,
+            None => found.push((name, path)),
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // A name in scope (a variable called `bytes`) is not shadowed by a package suggestion.
+    if let Some(checked) = checked {
+        let at = checked.to_checked(acc.range.start);
+        let in_scope: Vec<bool> = checked
+            .with(|facts| {
+                let scope = checked
+                    .scope_at(facts, at)
+                    .unwrap_or(facts.world.package(facts.package.package()).scope);
+                found
+                    .iter()
+                    .map(|(n, _)| facts.world.lookup_parent(scope, n).is_some())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut i = 0;
+        found.retain(|_| {
+            i += 1;
+            !in_scope.get(i - 1).copied().unwrap_or(false)
+        });
+    }
+    let text = file.text(db);
+    for (name, path) in found {
+        let mut item = acc.item(name, super::CompletionKind::Package, name);
+        item.detail = Some(format!("package {name} ({path:?})"));
+        item.additional_edits = vec![import_edit(ast, text, &path)];
+        acc.add(item, 0);
+    }
+}
+
 /// Offers the members of the package `import_path` in `dir`, with `edits`.
 fn offer(
     db: &dyn SourceDatabase,
