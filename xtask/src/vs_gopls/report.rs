@@ -198,7 +198,8 @@ fn share(n: usize, of: usize) -> String {
     format!("{:.1}% ({n}/{of})", 100.0 * n as f64 / of as f64)
 }
 
-/// The first `limit` positions where the answers differ, with both answers.
+/// The first `limit` positions where the answers differ, with both answers; lines and columns
+/// one-based.
 pub fn mismatches(run: &Run, limit: usize) -> String {
     let differing: Vec<&Row> = run
         .rows
@@ -236,8 +237,12 @@ pub fn mismatches(run: &Run, limit: usize) -> String {
             ));
         }
         if !row.definition.agrees() {
-            let g = row.gopls.definition.as_deref().map(short);
-            let o = row.ours.definition.as_deref().map(short);
+            let g = row
+                .gopls
+                .definition
+                .as_deref()
+                .map(|d| short(&one_based(d)));
+            let o = row.ours.definition.as_deref().map(|d| short(&one_based(d)));
             out.push_str(&format!(
                 "  - definition ({}): gopls {} / ours {}\n",
                 row.definition.label(),
@@ -252,6 +257,20 @@ pub fn mismatches(run: &Run, limit: usize) -> String {
         }
     }
     out
+}
+
+/// `path:line:character` from LSP's zero-based numbers to the one-based ones editors show,
+/// as the sampled positions are shown.
+fn one_based(location: &str) -> String {
+    let mut parts = location.rsplitn(3, ':');
+    let (Some(character), Some(line), Some(path)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return location.to_string();
+    };
+    match (line.parse::<u64>(), character.parse::<u64>()) {
+        (Ok(line), Ok(character)) => format!("{path}:{}:{}", line + 1, character + 1),
+        _ => location.to_string(),
+    }
 }
 
 /// `--json`: one object per position, one position per line, so that two runs diff line by
