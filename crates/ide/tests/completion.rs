@@ -528,6 +528,39 @@ fn a_missing_closing_brace_still_gives_what_syntax_knows() {
 }
 
 #[test]
+fn a_broken_file_uses_the_last_check_of_its_package() {
+    let good = "package a\n\ntype T struct{ Name string }\n\nfunc f(t T) {\n\tcount := 1\n\t_ = count\n\tg(t.Name)\n}\n\nfunc g(s string) {}\n";
+    let mut f = Fixture::new(good);
+    let config = CompletionConfig::default();
+    let at = good.find("t.Name").expect("t.") as u32 + 2;
+    let items = f
+        .analysis()
+        .completions(f.file, at, config)
+        .expect("not cancelled");
+    assert!(has(&items, "Name"));
+    // An unclosed call on the body's last line: the parser drops the body, the package is
+    // not checked; the last check still knows `t`, and the patch closes the call.
+    let path = f.host.file_path(f.file).to_path_buf();
+    let broken = good.replace("\tg(t.Name)\n}", "\tg(1, t.\n}");
+    f.host.set_file_text(&path, broken.clone());
+    let at = broken.find("g(1, t.").expect("call") as u32 + 7;
+    let items = f
+        .analysis()
+        .completions(f.file, at, config)
+        .expect("not cancelled");
+    assert!(has(&items, "Name"), "{:?}", labels(&items));
+    // A missing closing brace: names in scope at the cursor, locals included.
+    let broken = good.replace("\t_ = count\n", "\tif true {\n\t\tco\n");
+    f.host.set_file_text(&path, broken.clone());
+    let at = broken.find("\t\tco").expect("co") as u32 + 4;
+    let items = f
+        .analysis()
+        .completions(f.file, at, config)
+        .expect("not cancelled");
+    assert!(has(&items, "count"), "{:?}", labels(&items));
+}
+
+#[test]
 fn no_completion_in_comments_strings_or_past_the_end() {
     for text in [
         "package a\n\n// a comm$0ent\nfunc f() {}\n",

@@ -111,7 +111,8 @@ pub(crate) fn completions(
         keywords::labels(&mut acc, ast, offset, keyword);
         return acc.finish();
     }
-    let checked = checked_at(db, file, text, &lex, offset);
+    let checked = checked_at(db, file, text, &lex, offset)
+        .or_else(|| stale_checked(db, file, text, &lex, offset));
     if lex.dot.is_some() {
         let done = checked
             .as_ref()
@@ -189,6 +190,51 @@ fn checked_at(
         }
     };
     patched::check_patched_body(db, file, &key, range.start, source)
+}
+
+/// The facts at the cursor when its package is not checked (a syntax error outside function
+/// bodies): the function around the cursor, found in the text (its `func` line and the first
+/// `}` line after the cursor), patched to parse (a placeholder, closers for every bracket open
+/// inside it) and checked against the last checked state of the package.
+fn stale_checked(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    text: &str,
+    lex: &context::Lexical,
+    offset: u32,
+) -> Option<Checked> {
+    let line_begin = |at: u32| text[..at as usize].rfind('\n').map_or(0, |n| n + 1);
+    let brace_index = lex
+        .open
+        .iter()
+        .position(|&(b, at)| b == b'{' && text[line_begin(at)..].starts_with("func"))?;
+    let start = line_begin(lex.open[brace_index].1);
+    let offset = offset as usize;
+    // The function ends at the first line holding only `}` after the cursor (gofmt's shape).
+    let end = text[offset..]
+        .match_indices("\n}")
+        .map(|(i, _)| offset + i + 2)
+        .find(|&e| matches!(text.as_bytes().get(e), None | Some(b'\n' | b'\r')));
+    let decl = &text[start..end.unwrap_or(text.len())];
+    let at = offset - start;
+    let name = if lex.prefix.is_empty() {
+        PLACEHOLDER
+    } else {
+        ""
+    };
+    let closers: String = lex.open[brace_index + 1..]
+        .iter()
+        .rev()
+        .map(|&(b, _)| match b {
+            b'(' => ')',
+            b'[' => ']',
+            _ => '}',
+        })
+        .collect();
+    let tail = if end.is_none() { "\n}" } else { "" };
+    let patched = format!("{}{name}{closers}{}{tail}", &decl[..at], &decl[at..]);
+    let source = patched::body_source(db, file, &patched);
+    patched::check_stale_body(db, file, start as u32, source)
 }
 
 /// The items found so far, matched against the prefix as they come. Objects are offered in

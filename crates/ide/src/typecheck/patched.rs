@@ -7,7 +7,8 @@
 //! Outside function bodies the facts are the package's declarations (not patched: checking
 //! them again would cost the whole package).
 
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use base_db::{SourceDatabase, SourceFile};
 use hir::staged::{BODY_PREFIX, BodyCheck, BodyCuts, StagedPackage};
@@ -68,9 +69,82 @@ pub(crate) fn body_at(
 /// The package of `file` with its declarations checked, and the file's index in it.
 fn staged_of(db: &dyn SourceDatabase, file: SourceFile) -> Option<(Staged, u32)> {
     let path = file.path(db);
-    let staged = package_declarations(db, base_db::directory(db, path.parent()?)).clone()?;
+    let dir = path.parent()?;
+    let staged = package_declarations(db, base_db::directory(db, dir)).clone()?;
     let index = staged.files.iter().position(|p| p == path)? as u32;
+    last_good(db).remember(dir, &staged);
     Some((staged, index))
+}
+
+/// The packages completion last saw checked, by directory (the few most recent): while a
+/// file has a syntax error outside function bodies (a missing `}`, an unclosed call that
+/// made the parser drop a body) its package is not checked, and the last check of it, stale
+/// by a few keystrokes, knows the names around the cursor. Outside salsa's values in spirit:
+/// a cache whose contents change without a revision, held by a query that reads no input so
+/// that every snapshot of one database shares it.
+#[derive(Clone, Default)]
+pub(crate) struct LastGood(Arc<Mutex<Vec<(PathBuf, Staged)>>>);
+
+/// How many packages [`LastGood`] keeps (each holds its World).
+const LAST_GOOD_PACKAGES: usize = 4;
+
+impl std::fmt::Debug for LastGood {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LastGood")
+    }
+}
+
+impl LastGood {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(PathBuf, Staged)>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn remember(&self, dir: &Path, staged: &Staged) {
+        let mut known = self.lock();
+        known.retain(|(d, _)| d != dir);
+        known.insert(0, (dir.to_path_buf(), staged.clone()));
+        known.truncate(LAST_GOOD_PACKAGES);
+    }
+
+    fn get(&self, dir: &Path) -> Option<Staged> {
+        let known = self.lock();
+        known.iter().find(|(d, _)| d == dir).map(|(_, s)| s.clone())
+    }
+}
+
+#[salsa::tracked(returns(ref), no_eq)]
+fn last_good(db: &dyn SourceDatabase) -> LastGood {
+    let _ = db;
+    LastGood::default()
+}
+
+/// The facts of the function whose declaration starts at file offset `start`, checked from
+/// `source` (its text, patched) against the last checked state of `file`'s package: for a
+/// file whose package is not checked now. `None` without such a state, or when it has no
+/// such function.
+pub(crate) fn check_stale_body(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    start: u32,
+    source: hir::SourceFile,
+) -> Option<Checked> {
+    let path = file.path(db);
+    let staged = last_good(db).get(path.parent()?)?;
+    let index = staged.files.iter().position(|p| p == path)? as u32;
+    let key = hir::staged::func_keys(&source.ast).first()?.key.clone();
+    let text = file.text(db);
+    let cuts = hir::staged::body_cuts(text, base_db::file_ast(db, file));
+    let check = {
+        let mut package = staged.lock();
+        package.check_body(index as usize, &key, &source)?
+    };
+    Some(Checked {
+        staged,
+        index,
+        source,
+        body: Some((Arc::new(check), start)),
+        cuts,
+    })
 }
 
 /// A version of a function declaration's text, parsed as its body text.
