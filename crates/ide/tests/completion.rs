@@ -340,6 +340,16 @@ fn functions_insert_call_snippets_when_the_client_takes_them() {
 }
 
 #[test]
+fn the_whole_identifier_is_replaced_and_a_written_call_kept() {
+    let text = "package a\n\nfunc add(a, b int) int { return a + b }\n\nfunc f() {\n\t_ = ad$0d(1, 2)\n}\n";
+    let (f, items) = complete_with(text, true);
+    let add = find(&items, "add");
+    assert_eq!(add.insert_text, "add", "the call is there already");
+    assert!(!add.is_snippet);
+    assert_eq!(&f.text(f.file)[add.range.as_usize()], "add");
+}
+
+#[test]
 fn a_function_value_is_not_called() {
     let text = "package a\n\nfunc run(f func()) {}\nfunc task() {}\n\nfunc f() {\n\trun(ta$0)\n}\n";
     let (_, items) = complete_with(text, true);

@@ -58,7 +58,8 @@ pub struct CompletionItem {
     /// What replaces `range`: plain text, or a snippet (`f(${1:})`) when `is_snippet`.
     pub insert_text: String,
     pub is_snippet: bool,
-    /// The identifier being typed (from its start to the cursor), as byte offsets.
+    /// What the insert text replaces, as byte offsets: the identifier around the cursor, from
+    /// the start of what is typed before it to the end of the identifier after it.
     pub range: TextRange,
     /// Edits elsewhere in the file, such as adding an import.
     pub additional_edits: Vec<TextEdit>,
@@ -101,10 +102,19 @@ pub(crate) fn completions(
         _ => return Vec::new(),
     }
     let prefix = &text[lex.prefix.as_usize()];
+    // The whole identifier around the cursor is replaced (accepting `fooBar` with the
+    // cursor after `foo` in `fooX` leaves no `X` behind); a `(` after it means the call is
+    // written already.
+    let ident_end = offset as usize
+        + text[offset as usize..]
+            .char_indices()
+            .find(|&(_, c)| c != '_' && !c.is_alphanumeric())
+            .map_or(text.len() - offset as usize, |(i, _)| i);
     let mut acc = Acc {
         prefix,
-        range: lex.prefix,
+        range: TextRange::new(lex.prefix.start, ident_end as u32),
         config,
+        call_follows: text[ident_end..].starts_with('('),
         items: Vec::new(),
     };
     if let Some(keyword @ ("break" | "continue" | "goto")) = lex.keyword_before.as_deref() {
@@ -244,6 +254,8 @@ pub(crate) struct Acc<'a> {
     pub(crate) prefix: &'a str,
     pub(crate) range: TextRange,
     pub(crate) config: CompletionConfig,
+    /// A `(` follows the identifier: no call snippets.
+    call_follows: bool,
     items: Vec<CompletionItem>,
 }
 
@@ -338,7 +350,7 @@ pub(crate) fn object_item(
     let kind = object_kind(world, obj);
     let mut item = acc.item(&o.name, kind, &o.name);
     let callable = matches!(o.kind, ObjKind::Func { .. } | ObjKind::Builtin(_));
-    if callable && acc.config.snippets && !want_value {
+    if callable && acc.config.snippets && !want_value && !acc.call_follows {
         let no_params = match world.ty(o.ty) {
             Type::Signature(sig) => world.tuple_vars(sig.params).is_empty(),
             _ => matches!(o.kind, ObjKind::Builtin(b) if b.arity() == (0, false)),
