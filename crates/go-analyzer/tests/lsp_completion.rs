@@ -7,7 +7,7 @@ mod support;
 use serde_json::{Value, json};
 use support::*;
 
-const MAIN: &str = "package m\n\nimport \"fmt\"\n\n// greeting is said.\nvar greeting = \"hi\"\n\nfunc f() {\n\tfmt.\n}\n";
+const MAIN: &str = "package m\n\nimport \"fmt\"\n\n// greeting is said.\nvar greeting = \"hi\"\n\nfunc f() {\n\tfmt.\n}\n\nfunc g() string {\n\treturn strconv.It\n}\n";
 const BROKEN: &str = "func f() {\n\tx.\n}\n";
 
 /// A server on a fresh module holding `a.go` = [`MAIN`] and `b.go` (no package clause), both
