@@ -89,6 +89,17 @@ fn members_of_fmt_as_call_snippets_for_a_client_with_snippets() {
         labels.iter().all(|l| l.starts_with(char::is_uppercase)),
         "{labels:?}"
     );
+
+    // A package the file does not import: its members, each with the edit that imports it.
+    let result = complete(&mut server, &uri, after("strconv.It"));
+    let itoa = item(&result, "Itoa");
+    assert_eq!(itoa["textEdit"]["newText"], "Itoa(${1:})");
+    let at = after("import \"fmt\"");
+    assert_eq!(
+        itoa["additionalTextEdits"],
+        json!([{ "range": range(at.clone(), at), "newText": "\nimport \"strconv\"" }]),
+        "{itoa}"
+    );
     assert_eq!(server.shutdown_and_exit(), 0);
 }
 
