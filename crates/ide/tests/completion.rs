@@ -268,6 +268,10 @@ fn struct_literal_field_names() {
         "X is keyed already"
     );
     assert!(rank(&items, "Y") < rank(&items, "f"));
+    let items =
+        complete("package a\n\ntype Point struct{ X, Y int }\n\nfunc f() {\n\t_ = Point{$0}\n}\n");
+    assert_eq!(find(&items, "X").insert_text, "X: ");
+    assert!(!has(&items, "for"), "no statements inside a literal");
 }
 
 // ---- keywords and snippets ----

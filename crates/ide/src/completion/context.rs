@@ -20,7 +20,7 @@ pub(crate) struct Lexical {
     pub(crate) keyword_before: Option<String>,
     /// The last token before the prefix (a keyword, name or operator), for position tests.
     pub(crate) token_before: Option<String>,
-    /// The prefix is the first token of its line, or follows `{`, `;` or a `case ...:`.
+    /// The prefix is the first token of its line, or follows `;` or a `case ...:`.
     pub(crate) line_start: bool,
     /// The brackets open at the cursor, outermost first: the bracket and its offset.
     pub(crate) open: Vec<(u8, u32)>,
@@ -136,8 +136,10 @@ pub(crate) fn lexical(text: &str, offset: u32) -> Option<Lexical> {
     let blank_before = text[line_begin..out.prefix.start as usize]
         .trim()
         .is_empty();
+    // After a `{` on the same line is a composite literal's element (`T{|`) more often than a
+    // statement (blocks break their line), so only `;` and a clause's `:` count.
     out.line_start = blank_before
-        || matches!(out.token_before.as_deref(), Some("{" | ";"))
+        || out.token_before.as_deref() == Some(";")
         || (out.token_before.as_deref() == Some(":") && line_has_case(text, line_begin));
     Some(out)
 }
