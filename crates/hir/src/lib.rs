@@ -7,7 +7,7 @@
 
 mod check;
 pub mod constant;
-mod exprstring;
+pub mod exprstring;
 pub mod info;
 pub mod members;
 pub mod objects;

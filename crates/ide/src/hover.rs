@@ -12,7 +12,7 @@ use syntax::ast::{Decl, Spec};
 
 use crate::doc_markdown;
 use crate::goto_definition;
-use crate::objstring::{self, qualifier};
+use crate::objstring;
 use crate::typecheck::site::{self, Facts, Site};
 
 /// A hover's answer: the range of the identifier it describes and Markdown.
@@ -49,12 +49,29 @@ pub(crate) fn hover(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> O
 /// The Markdown for `obj`: its declaration in a Go code block, its doc, and a link.
 fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId) -> String {
     let world = facts.world;
-    let qf = qualifier(Some(facts.package.package()));
+    let import_names = facts.import_names();
+    let qf = objstring::qualifier_with(Some(facts.package.package()), &import_names);
     let location = site::object_location(db, facts, obj);
     let o = world.obj(obj);
     let declaration = match (&o.kind, location) {
         (ObjKind::TypeName, Some((file, range))) => {
             type_source(db, file, range).unwrap_or_else(|| objstring::object_string(world, obj, qf))
+        }
+        (ObjKind::Const(value), Some((file, range))) => {
+            let declared = const_source(db, file, range);
+            let mut line = objstring::object_string(world, obj, qf);
+            // As gopls: the value as written, and what it evaluates to when that differs.
+            if let Some(declared) = declared {
+                let exact = value.exact_string();
+                if let Some(head) = line.strip_suffix(&exact) {
+                    line = if declared == exact {
+                        format!("{head}{declared}")
+                    } else {
+                        format!("{head}{declared} // {exact}")
+                    };
+                }
+            }
+            line
         }
         _ => objstring::object_string(world, obj, qf),
     };
@@ -148,6 +165,24 @@ fn declaration_source(
             _ => None,
         }),
         _ => None,
+    })
+}
+
+/// The expression a constant named at `name` is declared with, as go/types prints
+/// expressions; `None` for a constant of a group that repeats the previous expression.
+fn const_source(db: &dyn SourceDatabase, file: SourceFile, name: TextRange) -> Option<String> {
+    let ast = base_db::file_ast(db, file);
+    let specs = ast.decls.iter().filter_map(|&decl| match ast.decl(decl) {
+        Decl::Gen(g) => Some(&g.specs),
+        Decl::Func(_) => None,
+    });
+    // Constants declared inside function bodies are in statements, not found here.
+    specs.flatten().find_map(|spec| match spec {
+        Spec::Value { names, values, .. } => {
+            let i = names.iter().position(|n| n.range == name)?;
+            Some(hir::exprstring::expr_string(ast, *values.get(i)?))
+        }
+        Spec::Type { .. } => None,
     })
 }
 

@@ -13,6 +13,19 @@ pub(crate) fn qualifier(local: Option<PackageId>) -> Qualifier<'static> {
     Qualifier {
         local,
         ambiguous: &[],
+
+        import_names: &[],
+    }
+}
+
+/// Like [`qualifier`], with the names the current file imports packages under.
+pub(crate) fn qualifier_with<'a>(
+    local: Option<PackageId>,
+    import_names: &'a [(PackageId, Box<str>)],
+) -> Qualifier<'a> {
+    Qualifier {
+        import_names,
+        ..qualifier(local)
     }
 }
 
@@ -58,6 +71,11 @@ pub(crate) fn func_string(world: &World, obj: ObjId, qf: Qualifier<'_>) -> Strin
     }
     out.push_str(&package_level_prefix(world, obj, qf));
     out.push_str(&o.name);
+    if let Type::Signature(sig) = world.ty(o.ty)
+        && !sig.type_params.is_empty()
+    {
+        out.push_str(&type_param_list(world, &sig.type_params, qf));
+    }
     let sig = world.type_string(o.ty, qf);
     out.push_str(sig.strip_prefix("func").unwrap_or(&sig));
     out

@@ -77,7 +77,7 @@ fn a_struct_field_and_a_constant() {
     );
     check(
         "package a\n\n// Max is big.\nconst Max = 1 << 10\n\nvar _ = Ma$0x\n",
-        "```go\nconst Max untyped int = 1024\n```\n\nMax is big.\n\n[`a.Max` on pkg.go.dev](https://pkg.go.dev/example.com/m/a#Max)",
+        "```go\nconst Max untyped int = 1 << 10 // 1024\n```\n\nMax is big.\n\n[`a.Max` on pkg.go.dev](https://pkg.go.dev/example.com/m/a#Max)",
     );
 }
 
@@ -118,4 +118,30 @@ fn a_builtin_is_described_by_the_toolchains_builtin_go() {
         &format!("{builtin}//- /w/a/a.go\npackage a\n\nvar n in$0t\n"),
         "```go\ntype int int\n```\n\nint is a signed integer type.",
     );
+}
+
+#[test]
+fn constants_show_their_expression_and_value() {
+    check(
+        "package a\n\nconst (\n\tKB = 1 << 10\n\tMB = KB << 10\n\tZero = 0\n)\n\nvar _ = M$0B\n",
+        "```go\nconst MB untyped int = KB << 10 // 1048576\n```\n\n[`a.MB` on pkg.go.dev](https://pkg.go.dev/example.com/m/a#MB)",
+    );
+    check(
+        "package a\n\nconst (\n\tZero = 0\n)\n\nvar _ = Ze$0ro\n",
+        "```go\nconst Zero untyped int = 0\n```\n\n[`a.Zero` on pkg.go.dev](https://pkg.go.dev/example.com/m/a#Zero)",
+    );
+}
+
+#[test]
+fn generic_functions_embedded_fields_and_renamed_imports() {
+    check(
+        "package a\n\nfunc first[E any](s []E) E { return s[0] }\n\nvar _ = fir$0st[int]\n",
+        "```go\nfunc first[E any](s []E) E\n```",
+    );
+    let text = format!(
+        "{FMT}//- /w/a/a.go\npackage a\n\nimport \"fmt\"\n\ntype T struct {{\n\tfmt.Stri$0nger\n}}\n"
+    );
+    check(&text, "```go\nfield Stringer fmt.Stringer\n```");
+    let text = format!("{FMT}//- /w/a/a.go\npackage a\n\nimport f \"fmt\"\n\nvar s$0 f.Stringer\n");
+    check(&text, "```go\nvar s f.Stringer\n```");
 }

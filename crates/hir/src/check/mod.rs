@@ -438,6 +438,8 @@ impl<'a> Checker<'a> {
         Qualifier {
             local: Some(self.pkg),
             ambiguous: &self.ambiguous_pkg_names,
+
+            import_names: &[],
         }
     }
 

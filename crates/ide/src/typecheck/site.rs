@@ -154,6 +154,34 @@ fn in_body(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> bool {
 }
 
 impl Facts<'_> {
+    /// The packages this site's file imports under a name other than their own
+    /// (`import isync "internal/sync"`), for writing types as the file's reader knows them.
+    pub(crate) fn import_names(&self) -> Vec<(hir::PackageId, Box<str>)> {
+        let Some(declarations) = self.package.info() else {
+            return Vec::new();
+        };
+        // The file's scope is the first recorded for the file: it starts at 0 and is longest.
+        let Some(file_scope) = declarations.scopes.iter().find(|s| s.file == self.index) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(hir::PackageId, Box<str>)> = self
+            .world
+            .scope(file_scope.scope)
+            .names
+            .iter()
+            .filter_map(|(name, &obj)| match self.world.obj(obj).kind {
+                hir::objects::ObjKind::PkgName { imported }
+                    if *self.world.package(imported).name != **name =>
+                {
+                    Some((imported, name.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
     /// The identifiers of this site's file that declare or use an object named `name`.
     /// A body site holds only its body's; the declarations site only what is outside bodies.
     pub(crate) fn occurrences(&self, name: &str) -> Vec<Occurrence> {
