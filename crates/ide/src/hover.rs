@@ -26,6 +26,9 @@ pub(crate) fn hover(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> O
     if let Some(found) = hover_import_path(db, file, offset) {
         return Some(found);
     }
+    if let Some(found) = hover_package_clause(db, file, offset) {
+        return Some(found);
+    }
     let ident = site::ident_at(file.text(db), offset)?;
     let site = Site::at(db, file, ident.start)?;
     site.with(|facts| {
@@ -79,6 +82,13 @@ fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId) -> String {
     let predeclared = goto_definition::predeclared_location(db, facts, obj);
     let declaration = predeclared
         .and_then(|(file, range)| declaration_source(db, file, range))
+        // builtin.go's stand-ins for "any type of a class", as gopls shows them: the class's
+        // most common type.
+        .map(|d| {
+            d.replace("ComplexType", "complex128")
+                .replace("FloatType", "float64")
+                .replace("IntegerType", "int")
+        })
         .unwrap_or(declaration);
     let location = location.or(predeclared);
     let mut out = format!("```go\n{declaration}\n```");
@@ -111,6 +121,24 @@ fn hover_import_path(
     Some(HoverResult {
         range: spec.path_range,
         markdown: package_markdown(db, dir, spec.path.as_deref()?)?,
+    })
+}
+
+/// Hover on the package clause's name: the package's doc, as on an import of it.
+fn hover_package_clause(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    offset: u32,
+) -> Option<HoverResult> {
+    let name = base_db::file_ast(db, file).package.as_ref()?;
+    if !(name.range.start <= offset && offset <= name.range.end) {
+        return None;
+    }
+    let dir = file.path(db).parent()?;
+    let package = pm::package_of_dir(db, dir, None)?;
+    Some(HoverResult {
+        range: name.range,
+        markdown: package_markdown(db, dir, &package.import_path)?,
     })
 }
 

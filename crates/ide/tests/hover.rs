@@ -145,3 +145,12 @@ fn generic_functions_embedded_fields_and_renamed_imports() {
     let text = format!("{FMT}//- /w/a/a.go\npackage a\n\nimport f \"fmt\"\n\nvar s$0 f.Stringer\n");
     check(&text, "```go\nvar s f.Stringer\n```");
 }
+
+#[test]
+fn the_package_clause_shows_the_package_doc() {
+    let text = "//- /w/a/doc.go\n// Package a does things.\npackage a\n//- /w/a/a.go\npackage a$0\n\nvar x int\n";
+    check(
+        text,
+        "```go\npackage a\n```\n\nPackage a does things.\n\n[`example.com/m/a` on pkg.go.dev](https://pkg.go.dev/example.com/m/a)",
+    );
+}
