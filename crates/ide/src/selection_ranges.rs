@@ -31,8 +31,9 @@ pub(crate) fn selection_ranges(
     let root = tree.root_node();
     let mut chain: Vec<TextRange> = Vec::new();
     let mut push = |r: TextRange| {
-        // Zero-width nodes (tokens the parser invented) select nothing.
-        if r.is_empty() {
+        // Zero-width nodes (tokens the parser invented) select nothing; a bracket's content
+        // need not hold the cursor (it may sit in the space after the opening bracket).
+        if r.is_empty() || offset < r.start || r.end < offset {
             return;
         }
         if chain

@@ -52,6 +52,13 @@ fn the_cursor_before_a_name_selects_the_name() {
 }
 
 #[test]
+fn in_the_space_inside_brackets_the_chain_starts_at_the_brackets() {
+    // The call's arguments do not hold the cursor; the argument list does.
+    let got = chain("package a\n\nvar v = f( $0 1, 2)\n");
+    assert_eq!(got[..2], ["(  1, 2)", "f(  1, 2)"]);
+}
+
+#[test]
 fn every_step_is_larger_than_the_one_before_also_in_broken_code() {
     let text = "package a\n\nfunc f() {\n\tx := g(1,\n\tif x$0 {\n\t}\n}\n\nfunc h() {}\n";
     let f = Fixture::new(text);
