@@ -171,6 +171,16 @@ fn fields_and_methods_with_promotion_and_pointer_receivers() {
 }
 
 #[test]
+fn pointer_methods_need_an_addressable_value() {
+    let text = "package a\n\ntype T struct{ A int }\n\nfunc (t *T) Ptr() {}\nfunc (t T) Val() {}\n\nfunc mk() T { return T{} }\n\nfunc f(t T) {\n\tmk().$0\n}\n";
+    let items = complete(text);
+    assert!(has(&items, "Val") && has(&items, "A"));
+    assert!(!has(&items, "Ptr"), "{:?}", labels(&items));
+    let items = complete(&text.replace("mk().$0", "t.$0"));
+    assert!(has(&items, "Ptr"));
+}
+
+#[test]
 fn unexported_members_of_other_packages_are_hidden() {
     let text = format!(
         "{STRINGS}//- /w/a/a.go\npackage a\n\nimport \"strings\"\n\nfunc f(b *strings.Builder) {{\n\tb.$0\n}}\n"

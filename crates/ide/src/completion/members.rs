@@ -47,7 +47,7 @@ pub(crate) fn complete(acc: &mut Acc<'_>, checked: &Checked, lex: &Lexical) -> O
                 return None;
             }
             let mut candidates = Vec::new();
-            for member in world.members(tv.ty, true, Some(package)) {
+            for member in world.members(tv.ty, addressable(ast, *x), Some(package)) {
                 let is_method = matches!(world.obj(member.obj).kind, ObjKind::Func { .. });
                 // `T.` is a method expression: only methods.
                 if tv.is_type && !is_method {
@@ -106,4 +106,18 @@ pub(crate) fn package_members(
         });
     }
     acc.add_objects(world, qf, candidates, edits);
+}
+
+/// Whether the selector's base is addressable, as far as its syntax tells (a variable, a
+/// field, an element, a dereference): then methods with pointer receivers count for a `T`.
+/// A call's result or a literal is not (`mk().M` cannot take `mk()`'s address).
+fn addressable(ast: &syntax::ast::File, x: syntax::ast::ExprId) -> bool {
+    match ast.expr(x) {
+        Expr::Name(_) | Expr::Index { .. } | Expr::Star(_) => true,
+        Expr::Selector { x, .. } => {
+            addressable(ast, *x) || !matches!(ast.expr(*x), Expr::Call { .. })
+        }
+        Expr::Paren(inner) => addressable(ast, *inner),
+        _ => false,
+    }
 }
