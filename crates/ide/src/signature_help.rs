@@ -424,10 +424,7 @@ fn declaration_start(text: &str, offset: usize) -> usize {
         let line = &text[nl + 1..];
         let starts = ["func", "var", "const", "type", "import", "package"]
             .iter()
-            .any(|k| {
-                line.starts_with(k)
-                    && line[k.len()..].starts_with(|c: char| c == ' ' || c == '(' || c == '\t')
-            });
+            .any(|k| line.starts_with(k) && line[k.len()..].starts_with([' ', '(', '\t']));
         if starts && nl + 1 < offset {
             return nl + 1;
         }
@@ -696,17 +693,26 @@ fn label(world: &World, callee: &Callee, qf: Qualifier<'_>) -> (String, Vec<Text
     let ts = |t: TypeId| subst_string(world, t, &callee.inferred, qf, 0);
     let mut out = callee.name.clone();
     if !sig.type_params.is_empty() && callee.inferred.is_empty() {
-        let params: Vec<String> = sig
-            .type_params
-            .iter()
-            .map(|&p| match world.ty(p) {
+        // `[K comparable, V any]`, with neighbours of one constraint grouped as go/types
+        // prints them: `[T, U any]`.
+        let mut groups: Vec<(Vec<String>, String)> = Vec::new();
+        for &p in &sig.type_params {
+            let (name, bound) = match world.ty(p) {
                 Type::TypeParam { obj, bound, .. } => {
-                    format!("{} {}", world.obj(*obj).name, ts(*bound))
+                    (world.obj(*obj).name.to_string(), ts(*bound))
                 }
-                _ => ts(p),
-            })
+                _ => (ts(p), String::new()),
+            };
+            match groups.last_mut() {
+                Some((names, b)) if *b == bound => names.push(name),
+                _ => groups.push((vec![name], bound)),
+            }
+        }
+        let groups: Vec<String> = groups
+            .into_iter()
+            .map(|(names, bound)| format!("{} {bound}", names.join(", ")))
             .collect();
-        out.push_str(&format!("[{}]", params.join(", ")));
+        out.push_str(&format!("[{}]", groups.join(", ")));
     }
     out.push('(');
     let vars = world.tuple_vars(sig.params);

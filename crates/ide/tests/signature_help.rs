@@ -90,8 +90,12 @@ fn generic_function_with_inferred_type_arguments() {
     check(src, "Map(s []int, <f func(int) string>) []string");
     // Nothing to infer from yet: the generic signature.
     check(
+        "package a\n\nfunc Keys[K comparable, V any](m map[K]V) []K { return nil }\n\nfunc g() {\n\t_ = Keys($0)\n}\n",
+        "Keys[K comparable, V any](<m map[K]V>) []K",
+    );
+    check(
         "package a\n\nfunc Map[T, U any](s []T, f func(T) U) []U { return nil }\n\nfunc g() {\n\t_ = Map($0)\n}\n",
-        "Map[T any, U any](<s []T>, f func(T) U) []U",
+        "Map[T, U any](<s []T>, f func(T) U) []U",
     );
 }
 
