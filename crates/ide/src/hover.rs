@@ -6,9 +6,10 @@ use std::path::Path;
 use base_db::{SourceDatabase, SourceFile};
 use hir::objects::{ObjId, ObjKind};
 use hir::types::Type;
+use hir::typestring::Qualifier;
 use project_model::db as pm;
 use syntax::TextRange;
-use syntax::ast::{Decl, Spec};
+use syntax::ast::{Decl, ExprId, Spec};
 
 use crate::doc_markdown;
 use crate::goto_definition;
@@ -31,7 +32,11 @@ pub(crate) fn hover(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> O
     }
     let ident = site::ident_at(file.text(db), offset)?;
     let site = Site::at(db, file, ident.start)?;
+    let checked_ast = site.checked_ast(db);
     site.with(|facts| {
+        let at = checked_ast
+            .as_deref()
+            .and_then(|ast| facts.expr_at(ast, ident.start));
         let obj = facts.object_at(ident.start)?;
         if let ObjKind::PkgName { imported } = facts.world.obj(obj).kind {
             let path = facts.world.package(imported).path.to_string();
@@ -43,14 +48,14 @@ pub(crate) fn hover(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> O
         }
         Some(HoverResult {
             range: ident,
-            markdown: describe(db, facts, obj),
+            markdown: describe(db, facts, obj, at),
         })
     })
     .flatten()
 }
 
 /// The Markdown for `obj`: its declaration in a Go code block, its doc, and a link.
-fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId) -> String {
+fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId, at: Option<ExprId>) -> String {
     let world = facts.world;
     let import_names = facts.import_names();
     let qf = objstring::qualifier_with(Some(facts.package.package()), &import_names);
@@ -78,6 +83,11 @@ fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId) -> String {
         }
         _ => objstring::object_string(world, obj, qf),
     };
+    let declaration = match at.map(|e| use_note(facts, obj, e, qf)) {
+        Some(Note::Instance(instance)) => instance,
+        Some(Note::Through(through)) => format!("{declaration} // through {through}"),
+        _ => declaration,
+    };
     // Predeclared objects are documented, declaration and doc, in the toolchain's sources.
     let predeclared = goto_definition::predeclared_location(db, facts, obj);
     let declaration = predeclared
@@ -104,6 +114,68 @@ fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId) -> String {
         out.push_str(&link);
     }
     out
+}
+
+/// What a use adds to an object's declaration, as gopls shows it.
+enum Note {
+    None,
+    /// A generic function used with type arguments: its instantiated signature, then the
+    /// generic one as a comment.
+    Instance(String),
+    /// A field or method promoted from an embedded field: that field's type.
+    Through(String),
+}
+
+fn use_note(facts: &Facts<'_>, obj: ObjId, e: ExprId, qf: Qualifier<'_>) -> Note {
+    let world = facts.world;
+    let o = world.obj(obj);
+    if let Some(selection) = facts.info.selections.get(&(facts.index, e))
+        && selection.index.len() > 1
+        && selection.kind == hir::info::SelectionKind::FieldVal
+    {
+        // Walk the embedded fields the selector went through; the last one is what gopls names.
+        let mut t = selection.recv;
+        let mut through = None;
+        for &i in &selection.index[..selection.index.len() - 1] {
+            let base = match world.ty(world.unalias(t)) {
+                Type::Pointer(elem) => *elem,
+                _ => t,
+            };
+            let Type::Struct(st) = world.ty(world.under(base)) else {
+                return Note::None;
+            };
+            let Some(&field) = st.fields.get(i) else {
+                return Note::None;
+            };
+            t = world.obj(field).ty;
+            through = Some(t);
+        }
+        return match through {
+            Some(t) => Note::Through(world.type_string(t, qf)),
+            None => Note::None,
+        };
+    }
+    let generic = match world.ty(o.ty) {
+        Type::Signature(sig) if !sig.type_params.is_empty() && sig.recv.is_none() => o.ty,
+        _ => return Note::None,
+    };
+    let Some(used) = facts.info.types.get(&(facts.index, e)) else {
+        return Note::None;
+    };
+    if used.ty == generic || !matches!(world.ty(used.ty), Type::Signature(_)) {
+        return Note::None;
+    }
+    let declared = objstring::func_string(world, obj, qf);
+    let Some(name_end) = declared.find('[') else {
+        return Note::None;
+    };
+    let instance = world.type_string(used.ty, qf);
+    let generic_sig = &declared[name_end..];
+    Note::Instance(format!(
+        "{}{} // func{generic_sig}",
+        &declared[..name_end],
+        instance.strip_prefix("func").unwrap_or(&instance)
+    ))
 }
 
 /// Hover on an import spec's path: the imported package's doc.

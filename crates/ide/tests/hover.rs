@@ -154,3 +154,15 @@ fn the_package_clause_shows_the_package_doc() {
         "```go\npackage a\n```\n\nPackage a does things.\n\n[`example.com/m/a` on pkg.go.dev](https://pkg.go.dev/example.com/m/a)",
     );
 }
+
+#[test]
+fn uses_show_instances_and_promotion() {
+    check(
+        "package a\n\nfunc first[E any](s []E) E { return s[0] }\n\nvar _ = fir$0st([]int{1})\n",
+        "```go\nfunc first(s []int) int // func[E any](s []E) E\n```",
+    );
+    check(
+        "package a\n\ntype Info struct{ Types int }\n\ntype Checker struct{ *Info }\n\nfunc f(c Checker) int { return c.Ty$0pes }\n",
+        "```go\nfield Types int // through *Info\n```",
+    );
+}

@@ -10,11 +10,13 @@ use hir::objects::ObjId;
 use hir::staged::{BODY_PREFIX, BodyCheck, StagedPackage};
 use hir::{Info, World};
 use syntax::TextRange;
+use syntax::ast::ExprId;
 
 use super::{Body, Staged, body_check, func_ranges, package_declarations};
 
 /// A place in a file, with the facts of the stage that checked it.
 pub(crate) struct Site {
+    file: SourceFile,
     staged: Staged,
     /// The check of the function body the place is in, and where that function starts.
     body: Option<(Arc<BodyCheck>, u32)>,
@@ -53,6 +55,7 @@ impl Site {
         let text = file.text(db);
         let cuts = hir::staged::body_cuts(text, base_db::file_ast(db, file));
         Some(Site {
+            file,
             staged,
             body,
             index,
@@ -60,11 +63,33 @@ impl Site {
         })
     }
 
+    /// The syntax tree of the text this site's stage checked (Info's expression ids are
+    /// nodes of it): the function's body text, or the file's declarations text.
+    pub(crate) fn checked_ast(&self, db: &dyn SourceDatabase) -> Option<Arc<syntax::ast::File>> {
+        match &self.body {
+            Some((_, start)) => {
+                let text = self.file.text(db);
+                let range = func_ranges(db, self.file)
+                    .keys
+                    .iter()
+                    .find(|(_, r)| r.start == *start)?
+                    .1;
+                let path = self.file.path(db).to_string_lossy();
+                let source =
+                    hir::staged::body_source(path.as_ref().into(), text.get(range.as_usize())?);
+                Some(source.ast)
+            }
+            None => Some(super::declarations(db, self.file).as_ref()?.0.ast.clone()),
+        }
+    }
+
     /// The declarations of the package in `dir`, for questions about the package as a whole
     /// (its scope, its world) rather than about a place in one of its files.
     pub(crate) fn of_package(db: &dyn SourceDatabase, dir: &std::path::Path) -> Option<Site> {
         let staged = package_declarations(db, base_db::directory(db, dir)).clone()?;
+        let file = base_db::file(db, staged.files.first()?);
         Some(Site {
+            file,
             staged,
             body: None,
             index: 0,
@@ -84,6 +109,7 @@ impl Site {
             .filter_map(|(key, range)| {
                 let check = body_check(db, Body::new(db, file, key.clone())).clone()?;
                 Some(Site {
+                    file,
                     staged: declarations.staged.clone(),
                     body: Some((check.0, range.start)),
                     index: declarations.index,
@@ -198,6 +224,19 @@ impl Facts<'_> {
                 is_def,
             })
             .collect()
+    }
+
+    /// The expression of `ast` (this site's [`Site::checked_ast`]) that the identifier at file
+    /// offset `start` is: a name, or the selector whose selected name it is.
+    pub(crate) fn expr_at(&self, ast: &syntax::ast::File, start: u32) -> Option<ExprId> {
+        let at = self.site.to_checked(start);
+        (0..ast.exprs.len() as u32)
+            .map(ExprId)
+            .find(|&e| match ast.expr(e) {
+                syntax::ast::Expr::Name(name) => name.range.start == at,
+                syntax::ast::Expr::Selector { sel, .. } => sel.range.start == at,
+                _ => false,
+            })
     }
 
     /// The object the identifier starting at file offset `start` defines or uses.
