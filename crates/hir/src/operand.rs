@@ -127,7 +127,10 @@ impl Operand {
         if has_type {
             if world.is_valid(self.ty) {
                 let mut desc = String::new();
-                if matches!(world.ty(self.ty), Type::Named(_) | Type::Alias(_)) {
+                // An alias of a type parameter describes the constraint instead (below).
+                if matches!(world.ty(self.ty), Type::Named(_) | Type::Alias(_))
+                    && !world.is_type_param(self.ty)
+                {
                     let what = composite_kind(world, self.ty);
                     let what = if what.is_empty() {
                         match world.ty(world.under(self.ty)) {

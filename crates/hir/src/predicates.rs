@@ -233,10 +233,12 @@ impl World {
             let ok = set.comparable
                 || (!set.all
                     && !set.terms.is_empty()
-                    && set
-                        .terms
-                        .iter()
-                        .all(|term| self.incomparable(term.ty, seen).is_none()));
+                    && set.terms.iter().all(|term| {
+                        // A type set is comparable if its terms are strictly comparable
+                        // (go/types' `IsComparable`).
+                        self.incomparable(term.ty, seen).is_none()
+                            && self.strictly_comparable(term.ty)
+                    }));
             seen.pop();
             return (!ok).then(String::new);
         }

@@ -105,6 +105,9 @@ impl World {
                             return TypeSet::everything();
                         }
                         out.terms.extend(s.terms);
+                    } else if t.tilde && !self.identical(t.ty, self.under(t.ty)) {
+                        // `~T` where T is not its own underlying type (an error reported
+                        // with the union) has no types.
                     } else {
                         out.terms.push(*t);
                     }

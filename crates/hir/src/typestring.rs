@@ -24,6 +24,24 @@ impl World {
         let mut w = Writer {
             world: self,
             qf,
+            by_path: false,
+            out: String::new(),
+            seen: Vec::new(),
+        };
+        w.typ(ty);
+        w.out
+    }
+
+    /// The type as go/types prints it without a qualifier (a `Term`'s or term list's
+    /// `String`): every package-level name is qualified by its package's path.
+    pub fn type_string_by_path(&self, ty: TypeId) -> String {
+        let mut w = Writer {
+            world: self,
+            qf: Qualifier {
+                local: None,
+                ambiguous: &[],
+            },
+            by_path: true,
             out: String::new(),
             seen: Vec::new(),
         };
@@ -53,6 +71,8 @@ impl World {
 struct Writer<'a> {
     world: &'a World,
     qf: Qualifier<'a>,
+    /// Qualify by package path, the local package too (go/types' nil qualifier).
+    by_path: bool,
     out: String,
     seen: Vec<TypeId>,
 }
@@ -240,8 +260,16 @@ impl Writer<'_> {
 
     fn type_name(&mut self, obj: crate::objects::ObjId) {
         let obj = self.world.obj(obj);
-        let prefix = self.world.package_prefix(obj.pkg, self.qf);
-        self.out.push_str(&prefix);
+        match obj.pkg {
+            Some(pkg) if self.by_path => {
+                self.out.push_str(&self.world.package(pkg).path);
+                self.out.push('.');
+            }
+            _ => {
+                let prefix = self.world.package_prefix(obj.pkg, self.qf);
+                self.out.push_str(&prefix);
+            }
+        }
         self.out.push_str(&obj.name);
     }
 

@@ -340,6 +340,20 @@ fn missing_node(text: &str, node: Node<'_>, parent: Option<Node<'_>>) -> SyntaxE
     }
     let found = lexer::token_after(text, at, prev.as_ref());
     let unexpected = found.describe();
+    // `T[]` as a type: cmd/compile's typeInstance wants type arguments.
+    let in_type_args = parent
+        .and_then(|p| p.parent())
+        .is_some_and(|g| g.kind() == "type_arguments");
+    if context == "type_elem"
+        && in_type_args
+        && found.text == "]"
+        && prev.as_ref().is_some_and(|p| p.text == "[")
+    {
+        return SyntaxError {
+            range: found.range,
+            message: format!("syntax error: unexpected {unexpected}, expected type argument list"),
+        };
+    }
     let message = match expectation(context) {
         Some(expected) if matches!(node.kind(), "," | ")" | "}" | "]") => {
             format!("syntax error: unexpected {unexpected}{expected}")

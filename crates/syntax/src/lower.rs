@@ -1724,17 +1724,20 @@ fn is_type_node(kind: &str) -> bool {
 }
 
 /// The value of a Go string literal as written (`"..."` with escapes, or `` `...` ``); `None`
-/// if it is malformed.
+/// if it is malformed. Byte escapes (`\xff`, `\377`) are bytes, as in Go; a value that is not
+/// valid UTF-8 has its invalid bytes replaced by U+FFFD (as iterating a Go string over runes
+/// would see them).
 pub fn unquote(lit: &str) -> Option<String> {
     if let Some(raw) = lit.strip_prefix('`').and_then(|s| s.strip_suffix('`')) {
         return Some(raw.replace('\r', ""));
     }
     let inner = lit.strip_prefix('"')?.strip_suffix('"')?;
-    let mut out = String::with_capacity(inner.len());
+    let mut out: Vec<u8> = Vec::with_capacity(inner.len());
     let mut chars = inner.chars();
+    let mut buf = [0u8; 4];
     while let Some(c) = chars.next() {
         if c != '\\' {
-            out.push(c);
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
             continue;
         }
         let escaped = match chars.next()? {
@@ -1747,18 +1750,25 @@ pub fn unquote(lit: &str) -> Option<String> {
             'v' => '\x0b',
             '\\' => '\\',
             '"' => '"',
-            'x' => char::from(u8::from_str_radix(&take(&mut chars, 2)?, 16).ok()?),
+            'x' => {
+                out.push(u8::from_str_radix(&take(&mut chars, 2)?, 16).ok()?);
+                continue;
+            }
             'u' => char::from_u32(u32::from_str_radix(&take(&mut chars, 4)?, 16).ok()?)?,
             'U' => char::from_u32(u32::from_str_radix(&take(&mut chars, 8)?, 16).ok()?)?,
             d @ '0'..='7' => {
                 let rest = take(&mut chars, 2)?;
-                char::from(u8::from_str_radix(&format!("{d}{rest}"), 8).ok()?)
+                out.push(u8::from_str_radix(&format!("{d}{rest}"), 8).ok()?);
+                continue;
             }
             _ => return None,
         };
-        out.push(escaped);
+        out.extend_from_slice(escaped.encode_utf8(&mut buf).as_bytes());
     }
-    Some(out)
+    Some(match String::from_utf8(out) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
 }
 
 fn take(chars: &mut std::str::Chars<'_>, n: usize) -> Option<String> {

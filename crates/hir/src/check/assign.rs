@@ -17,14 +17,53 @@ impl Checker<'_> {
     /// `context` completes `cannot use x as T value in <context>`. On failure `x` becomes
     /// invalid.
     pub(crate) fn assignment(&mut self, x: &mut Operand, t: Option<TypeId>, context: &str) {
+        self.assignment_to(x, t, context, None);
+    }
+
+    /// [`Self::assignment`] to a named target (go/types' `target`: a variable's name, the
+    /// left-hand side expression, or "result variable"), which is what a generic function
+    /// value's type arguments are inferred from, with errors naming it.
+    pub(crate) fn assignment_to(
+        &mut self,
+        x: &mut Operand,
+        t: Option<TypeId>,
+        context: &str,
+        target: Option<&str>,
+    ) {
         self.single_value(x);
-        // A generic function value: instantiated from the target function type, or an error.
-        if !x.is_invalid()
+        let generic = !x.is_invalid()
             && !self
                 .world
                 .sig_type_params(self.world.unalias(x.ty))
-                .is_empty()
+                .is_empty();
+        if generic
+            && let (Some(t), Some(desc), Some(e)) = (t, target, x.expr)
+            && matches!(self.world.ty(self.world.under(t)), Type::Signature(_))
         {
+            // Inferred from the target like a call `g(target)` of a function
+            // `g[type parameters of x](type of x)`.
+            let partial = matches!(self.ast().expr(e), Expr::Index { .. });
+            let range = if partial {
+                self.lbrack(e)
+            } else {
+                self.expr_range(e)
+            };
+            if self.verify_version(range, 18, "function instantiation") && !self.allow_version(21) {
+                let what = if partial { "partially" } else { "implicitly" };
+                let feature = format!("{what} instantiated function in assignment");
+                self.verify_version(range, 21, &feature);
+            }
+            match self.infer_from_target_reporting(x.ty, t, Some((desc, e))) {
+                Some(ty) => {
+                    x.ty = ty;
+                    self.record_operand(x);
+                }
+                None => {
+                    x.mode = Mode::Invalid;
+                    return;
+                }
+            }
+        } else if generic {
             match t.and_then(|t| self.infer_from_target(x.ty, t)) {
                 Some(ty) => {
                     x.ty = ty;
@@ -130,6 +169,17 @@ impl Checker<'_> {
     /// Initializes variable `obj` from `x` (go/types' `initVar`), inferring its type when it
     /// has none yet (`ids::INVALID`).
     pub(crate) fn init_var(&mut self, obj: ObjId, x: &mut Operand, context: &str) {
+        self.init_var_to(obj, x, context, None);
+    }
+
+    /// [`Self::init_var`] with the target description of [`Self::assignment_to`].
+    pub(crate) fn init_var_to(
+        &mut self,
+        obj: ObjId,
+        x: &mut Operand,
+        context: &str,
+        target: Option<&str>,
+    ) {
         // An invalid type means "not known yet", except for parameters and results, whose
         // types were declared (and found invalid).
         let declared_invalid = self.world.obj(obj).ty == ids::INVALID
@@ -155,7 +205,16 @@ impl Checker<'_> {
             self.world.obj_mut(obj).ty = t;
         }
         let t = self.world.obj(obj).ty;
-        self.assignment(x, Some(t), context);
+        self.assignment_to(x, Some(t), context, target);
+    }
+
+    /// Evaluates `e` assigned to a variable of type `t` (`None` or invalid: not known): a
+    /// generic function may then stay generic, to be inferred from `t` by the assignment.
+    fn target_expr(&mut self, e: ExprId, t: Option<TypeId>) -> Operand {
+        match t {
+            Some(t) if self.world.is_valid(t) => self.expr_with_target(e, t, true),
+            _ => self.expr(e),
+        }
     }
 
     /// Initializes `lhs` from `rhs` (go/types' `initVars`): n:n, or n:1 with a multi-valued
@@ -174,8 +233,12 @@ impl Checker<'_> {
 
         if l == r && !is_call {
             for (&v, &e) in lhs.iter().zip(rhs) {
-                let mut x = self.expr(e);
-                self.init_var(v, &mut x, context);
+                let mut x = self.target_expr(e, Some(self.world.obj(v).ty));
+                let mut desc = self.world.obj(v).name.to_string();
+                if return_stmt.is_some() && desc.is_empty() {
+                    desc = "result variable".into();
+                }
+                self.init_var_to(v, &mut x, context, Some(&desc));
             }
             return;
         }
@@ -290,7 +353,7 @@ impl Checker<'_> {
             Some(x) => x,
             None => {
                 owned = match rhs {
-                    Some(rhs) => self.expr(rhs),
+                    Some(rhs) => self.target_expr(rhs, t),
                     None => Operand::invalid(None),
                 };
                 &mut owned
@@ -301,7 +364,8 @@ impl Checker<'_> {
         } else {
             context
         };
-        self.assignment(x, t, context);
+        let desc = self.expr_string(lhs);
+        self.assignment_to(x, t, context, Some(&desc));
     }
 
     /// `lhs... = rhs...` (go/types' `assignVars`).

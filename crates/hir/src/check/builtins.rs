@@ -819,14 +819,31 @@ impl Checker<'_> {
 
     /// go/types' `sliceElem`: the element type of slice operand `x`, or why it is not a slice.
     fn builtin_slice_elem(&self, x: &Operand) -> Result<TypeId, String> {
-        match self.world.ty(self.world.core_or_under(x.ty)) {
-            Type::Slice(elem) => Ok(*elem),
-            _ if x.is_nil(self.world) => Err("argument must be a slice; have untyped nil".into()),
-            _ => Err(format!(
-                "argument must be a slice; have {}",
-                self.operand_str(x)
-            )),
+        let mut elem: Option<TypeId> = None;
+        for pair in self.type_set_pairs(x.ty) {
+            let Some(Type::Slice(e)) = pair.map(|(_, u)| self.world.ty(u)) else {
+                if x.is_nil(self.world) {
+                    return Err("argument must be a slice; have untyped nil".into());
+                }
+                return Err(format!(
+                    "argument must be a slice; have {}",
+                    self.operand_str(x)
+                ));
+            };
+            match elem {
+                None => elem = Some(*e),
+                Some(prev) if !self.world.identical(prev, *e) => {
+                    return Err(format!(
+                        "mismatched slice element types {} and {} in {}",
+                        self.type_str(prev),
+                        self.type_str(*e),
+                        self.operand_str(x)
+                    ));
+                }
+                Some(_) => {}
+            }
         }
+        Ok(elem.expect("type_set_pairs is never empty"))
     }
 
     /// `*[N]T`'s array type for a pointer to an array, else `t`.

@@ -46,17 +46,27 @@ impl Checker<'_> {
             _ => {}
         }
         // An ordinary function or method call.
-        let sig_ty = self.world.core_or_under(x.ty);
-        let Type::Signature(sig) = self.world.ty(sig_ty) else {
-            if self.world.is_valid(x.ty) {
-                let (xs, ts) = (self.operand_str(&x), self.type_str(x.ty));
-                self.error_at(
-                    fun,
-                    format!("invalid operation: cannot call {xs}: {ts} is not a function"),
-                );
+        // All types in a type parameter's type set must share one underlying type, a
+        // signature.
+        let sig_ty = self.common_under(x.ty, |c, pair| match pair {
+            Some((t, u)) if !matches!(c.world.ty(u), Type::Signature(_)) => {
+                Some(format!("{} is not a function", c.type_str(t)))
             }
-            self.use_exprs(args);
-            return Operand::invalid(Some(e));
+            _ => None,
+        });
+        let sig_ty = match sig_ty {
+            Ok(t) => t,
+            Err(cause) => {
+                if self.world.is_valid(x.ty) {
+                    let xs = self.operand_str(&x);
+                    self.error_at(fun, format!("invalid operation: cannot call {xs}: {cause}"));
+                }
+                self.use_exprs(args);
+                return Operand::invalid(Some(e));
+            }
+        };
+        let Type::Signature(sig) = self.world.ty(sig_ty) else {
+            unreachable!("common_under checked for signatures")
         };
         let mut sig = (**sig).clone();
         let mut ops = self.eval_args(args);
@@ -482,7 +492,9 @@ impl Checker<'_> {
             }
             return;
         }
-        let why = if self.world.is_interface_ptr(xo.ty) {
+        let ptr_to_tparam = matches!(self.world.ty(self.world.under(xo.ty)),
+            Type::Pointer(base) if self.world.is_type_param(*base));
+        let why = if self.world.is_interface_ptr(xo.ty) || ptr_to_tparam {
             self.interface_ptr_error(xo.ty)
         } else {
             let alt = self.world.lookup_fold(

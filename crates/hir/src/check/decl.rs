@@ -338,11 +338,12 @@ impl Checker<'_> {
         if lhs.len() <= 1 {
             let t = self.world.obj(obj).ty;
             let mut x = if ty.is_some() {
-                self.expr_with_hint(init, t)
+                self.expr_with_target(init, t, true)
             } else {
                 self.expr(init)
             };
-            self.init_var(obj, &mut x, "variable declaration");
+            let desc = self.world.obj(obj).name.to_string();
+            self.init_var_to(obj, &mut x, "variable declaration", Some(&desc));
             return;
         }
         if ty.is_some() {
@@ -365,10 +366,13 @@ impl Checker<'_> {
         ty: ExprId,
         type_params: &[ast::Field],
     ) {
+        // An alias's type parameters need go1.23 (and then no go1.9 error for the alias);
+        // a type's need go1.18.
         if let Some(first) = type_params.first() {
-            let ok = self.verify_version(first.range, 18, "type parameter");
-            if ok && alias {
+            if alias {
                 self.verify_version(first.range, 23, "generic type alias");
+            } else {
+                self.verify_version(first.range, 18, "type parameter");
             }
         }
         if !type_params.is_empty() && alias {
@@ -501,8 +505,9 @@ impl Checker<'_> {
                         t = ids::INVALID;
                         break;
                     }
-                    if self.pending_named.contains(&t) {
-                        // Still being declared: keep the chain; `World::under` follows it.
+                    if self.pending_named.contains(&t) || self.world.unexpanded.contains(&t) {
+                        // Still being declared (or an instance of a type still being
+                        // declared): keep the chain; `World::under` follows it.
                         break;
                     }
                     let u = self.world.unalias(n.underlying);
@@ -701,6 +706,7 @@ impl Checker<'_> {
             fdecl.recv.as_ref(),
             &fdecl.sig,
             &fdecl.type_params,
+            Some(sig),
         );
         let built = self.world.ty(built).clone();
         *self.world.ty_mut(sig) = built;

@@ -136,9 +136,15 @@ impl Checker<'_> {
 
     /// Like [`Checker::expr`], with the expected type for an elided composite literal type.
     pub(crate) fn expr_with_hint(&mut self, e: ExprId, hint: TypeId) -> Operand {
-        // A generic function assigned to a function type gets its type arguments from that
-        // type (go1.21): it may stay generic until the assignment.
-        let reverse = self.world.is_signature(hint) && self.allow_version(21);
+        let reverse = self.allow_version(21);
+        self.expr_with_target(e, hint, reverse)
+    }
+
+    /// Evaluates `e` assigned to a variable of type `hint`. A generic function assigned to a
+    /// function type gets its type arguments from that type (go1.21; before, the assignment
+    /// reports the version): with `reverse` it may stay generic until the assignment.
+    pub(crate) fn expr_with_target(&mut self, e: ExprId, hint: TypeId, reverse: bool) -> Operand {
+        let reverse = reverse && self.world.is_signature(hint);
         let saved = self.func_target;
         if reverse {
             self.func_target = Some((self.env.file as u32, self.unparen(e), hint));
@@ -654,21 +660,44 @@ impl Checker<'_> {
     /// The element type for a receive from (`recv`) or a send to channel operand `x`; reports
     /// `cannot receive from ...` / `cannot send to ...` at `x` otherwise.
     pub(crate) fn chan_elem(&mut self, x: &Operand, recv: bool) -> Option<TypeId> {
-        let cause = match self.world.ty(self.world.core_or_under(x.ty)) {
-            Type::Chan { dir, elem } => {
-                if recv && *dir == ChanDir::Send {
-                    format!("send-only channel {}", self.type_str(x.ty))
-                } else if !recv && *dir == ChanDir::Recv {
-                    format!("receive-only channel {}", self.type_str(x.ty))
-                } else {
-                    return Some(*elem);
+        let res = self.common_under(x.ty, |c, pair| {
+            let Some((t, u)) = pair else {
+                return Some("no specific channel type".into());
+            };
+            match c.world.ty(u) {
+                Type::Chan { dir, .. } => {
+                    if recv && *dir == ChanDir::Send {
+                        Some(format!("send-only channel {}", c.type_str(t)))
+                    } else if !recv && *dir == ChanDir::Recv {
+                        Some(format!("receive-only channel {}", c.type_str(t)))
+                    } else {
+                        None
+                    }
                 }
+                _ => Some(format!("non-channel {}", c.type_str(t))),
             }
-            _ => format!("non-channel {}", self.type_str(x.ty)),
+        });
+        let cause = match res {
+            Ok(u) => match self.world.ty(u) {
+                Type::Chan { elem, .. } => return Some(*elem),
+                _ => unreachable!("common_under checked for channels"),
+            },
+            Err(cause) => cause,
         };
+        let msg = self.chan_op_error(x, recv, &cause);
+        self.error_op(x, msg);
+        None
+    }
+
+    /// The message for a failed send or receive on `x` for `cause` (go/types puts the cause
+    /// after the operand for type parameters, before it otherwise).
+    pub(crate) fn chan_op_error(&self, x: &Operand, recv: bool, cause: &str) -> String {
         let s = self.operand_str(x);
         let what = if recv { "receive from" } else { "send to" };
-        self.error_op(x, format!("invalid operation: cannot {what} {cause} {s}"));
-        None
+        if self.world.is_type_param(x.ty) {
+            format!("invalid operation: cannot {what} {s}: {cause}")
+        } else {
+            format!("invalid operation: cannot {what} {cause} {s}")
+        }
     }
 }

@@ -86,21 +86,28 @@ impl Checker<'_> {
                             u.targs[i] = Some(core);
                         }
                     }
-                    (None, Some(tx)) => {
-                        // The type argument must have the constraint's methods, with
-                        // signatures that unify: that infers what they mention.
-                        let Some(bound) = self.world.type_param_bound(tp) else {
-                            continue;
-                        };
-                        let missing = self.missing_method_eq(tx, bound, true, &mut |c, a, b| {
-                            c.unify(&mut u, a, b, EXACT, 0)
-                        });
-                        if let Some((_, _, cause)) = missing {
-                            self.unsatisfied(call, fun_str, tp, tx, format!(" {cause}"));
-                            return None;
-                        }
-                    }
-                    (None, None) => {}
+                    _ => {}
+                }
+                // Whether or not there is a core type, a known type argument must have the
+                // constraint's methods, with signatures that unify: that infers what they
+                // mention. (Not while it still mentions type parameters being inferred:
+                // its methods are not final.)
+                let Some(tx) = tx else { continue };
+                if self.mentions_any(tx, tparams) {
+                    continue;
+                }
+                let Some(bound) = self.world.type_param_bound(tp) else {
+                    continue;
+                };
+                if self.world.interface_methods(bound).is_empty() {
+                    continue;
+                }
+                let missing = self.missing_method_eq(tx, bound, true, &mut |c, a, b| {
+                    c.unify(&mut u, a, b, EXACT, 0)
+                });
+                if let Some((_, _, cause)) = missing {
+                    self.unsatisfied(call, fun_str, tp, tx, format!(" {cause}"));
+                    return None;
                 }
             }
             if u.targs == before {
@@ -283,38 +290,47 @@ impl Checker<'_> {
 
     fn infer_mismatch(&mut self, u: &Unifier<'_>, p: TypeId, a: &Operand, fun_str: &str) {
         let Some(e) = a.expr else { return };
-        let (ts, es, ps) = (self.type_str(a.ty), self.expr_string(e), self.type_str(p));
-        let all_failed = u.targs.iter().all(Option::is_none);
-        let msg = if all_failed {
-            let names: Vec<String> = u.tparams.iter().map(|&t| self.type_str(t)).collect();
-            format!(
-                "type {ts} of {es} does not match {ps} (cannot infer {})",
-                names.join(", ")
-            )
-        } else {
-            let cur: Vec<TypeId> = u
-                .targs
-                .iter()
-                .zip(u.tparams)
-                .map(|(t, &p)| t.unwrap_or(p))
-                .collect();
-            let inferred = self.subst_ro(p, u.tparams, &cur);
-            match inferred {
-                Some(t) if t != p => {
-                    let is = self.type_str(t);
-                    format!("type {ts} of {es} does not match inferred type {is} for {ps}")
-                }
-                _ => format!("type {ts} of {es} does not match {ps}"),
-            }
-        };
+        let es = self.expr_string(e);
+        let msg = self.mismatch_message(u, p, a.ty, &es, false);
         self.infer_error(e, fun_str, msg);
     }
 
-    /// A type parameter replaced by its binding, without creating types (bare type
-    /// parameters only).
-    fn subst_ro(&self, p: TypeId, tparams: &[TypeId], targs: &[TypeId]) -> Option<TypeId> {
-        let i = tparams.iter().position(|&q| q == self.world.unalias(p))?;
-        targs.get(i).copied()
+    /// go/types' inference `errorf`: parameter type `p` did not unify with argument type
+    /// `t` of `desc`; the message shows what the parameter type became with the type
+    /// arguments inferred so far. `reverse`: the "argument" is an assignment's target.
+    pub(super) fn mismatch_message(
+        &mut self,
+        u: &Unifier<'_>,
+        p: TypeId,
+        t: TypeId,
+        desc: &str,
+        reverse: bool,
+    ) -> String {
+        let (ts, ps) = (self.type_str(t), self.type_str(p));
+        if u.targs.first().is_some_and(Option::is_none) && u.targs.iter().all(Option::is_none) {
+            let names: Vec<String> = u.tparams.iter().map(|&t| self.type_str(t)).collect();
+            return format!(
+                "type {ts} of {desc} does not match {ps} (cannot infer {})",
+                names.join(", ")
+            );
+        }
+        let cur: Vec<TypeId> = u
+            .targs
+            .iter()
+            .zip(u.tparams)
+            .map(|(t, &p)| t.unwrap_or(p))
+            .collect();
+        let tparams = u.tparams.to_vec();
+        let inferred = self.subst(p, &tparams, &cur);
+        if inferred == p || self.world.identical(inferred, p) {
+            return format!("type {ts} of {desc} does not match {ps}");
+        }
+        let is = self.type_str(inferred);
+        if reverse {
+            format!("inferred type {is} for {ps} does not match type {ts} of {desc}")
+        } else {
+            format!("type {ts} of {desc} does not match inferred type {is} for {ps}")
+        }
     }
 
     /// Instantiates generic function signature `sig` for the call `e` from its arguments:
@@ -378,6 +394,17 @@ impl Checker<'_> {
     /// A generic function value assigned to (passed as) type `target`: its instantiated
     /// type if `target` is a function type that determines all type arguments.
     pub(crate) fn infer_from_target(&mut self, fty: TypeId, target: TypeId) -> Option<TypeId> {
+        self.infer_from_target_reporting(fty, target, None)
+    }
+
+    /// [`Self::infer_from_target`], reporting why inference failed at `report`'s expression
+    /// (the target described by its string) when given.
+    pub(crate) fn infer_from_target_reporting(
+        &mut self,
+        fty: TypeId,
+        target: TypeId,
+        report: Option<(&str, ExprId)>,
+    ) -> Option<TypeId> {
         let fty = self.world.unalias(fty);
         let Type::Signature(fs) = self.world.ty(fty).clone() else {
             return None;
@@ -392,16 +419,38 @@ impl Checker<'_> {
             targs: vec![None; tparams.len()],
             interfaces: self.allow_version(21),
         };
-        if fs.variadic != ts.variadic
-            || !self.unify(&mut u, fs.params, ts.params, ASSIGN, 0)
-            || !self.unify(&mut u, fs.results, ts.results, ASSIGN, 0)
-        {
+        // The function's type without its type parameters (go/types' synthetic parameter)
+        // is unified with the target's as a whole: assignability at the top level only.
+        let mut gsig = (*fs).clone();
+        gsig.type_params = Vec::new();
+        let gsig = self.world.new_type(Type::Signature(Box::new(gsig)));
+        if fs.variadic != ts.variadic || !self.unify(&mut u, gsig, tu, ASSIGN, 0) {
+            if let Some((desc, at)) = report {
+                let msg = self.mismatch_message(&u, gsig, tu, desc, true);
+                self.error_at(at, msg);
+            }
             return None;
         }
         let targs: Option<Vec<TypeId>> = u.targs.iter().copied().collect();
-        let targs = targs?;
-        if self.verify_type_args(&tparams, &targs).is_some() {
+        let Some(targs) = targs else {
+            if let Some((_, at)) = report {
+                let i = u.targs.iter().position(Option::is_none).unwrap_or(0);
+                let tp = tparams[i];
+                let ps = self.type_str(tp);
+                let obj = match self.world.ty(tp) {
+                    Type::TypeParam { obj, .. } => Some(*obj),
+                    _ => None,
+                };
+                let pos = obj.map(|o| self.position_string(o)).unwrap_or_default();
+                self.error_at(at, format!("cannot infer {ps} (declared at {pos})"));
+            }
             return None;
+        };
+        if let Some((_, msg)) = self.verify_type_args(&tparams, &targs) {
+            match report {
+                Some((_, at)) => self.soft_error(self.expr_range(at), msg),
+                None => return None,
+            }
         }
         Some(self.instantiate_signature(fty, &targs))
     }

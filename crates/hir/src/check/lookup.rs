@@ -602,12 +602,14 @@ impl Checker<'_> {
         s
     }
 
-    /// `type *I is pointer to interface, not interface`.
+    /// `type *I is pointer to interface, not interface` (or to a type parameter, which
+    /// go/types counts as an interface here).
     pub(crate) fn interface_ptr_error(&self, t: TypeId) -> String {
-        format!(
-            "type {} is pointer to interface, not interface",
-            self.type_str(t)
-        )
+        let what = match self.world.ty(self.world.under(t)) {
+            Type::Pointer(base) if self.world.is_type_param(*base) => "type parameter",
+            _ => "interface",
+        };
+        format!("type {} is pointer to {what}, not {what}", self.type_str(t))
     }
 
     /// go/types' `missingMethod`: the first method of interface `t` that `v` lacks (or has
@@ -902,38 +904,51 @@ impl Checker<'_> {
                 Err(String::new())
             };
         }
-        // Type parameters: every type of the type set must be assignable.
+        // Type parameters: every type of the type set must be assignable; the cause names
+        // the first that is not (nested causes follow on their own lines).
         let (vp, tp) = (self.world.is_type_param(v), self.world.is_type_param(t));
-        if (vp && !self.world.has_name(t)) || (tp && !self.world.has_name(v)) || (vp && tp) {
-            let terms = |c: &Checker<'_>, ty: TypeId| -> Option<Vec<TypeId>> {
-                let set = c.world.type_set(ty);
-                if set.all || set.terms.is_empty() {
-                    return None;
-                }
-                Some(set.terms.iter().map(|term| term.ty).collect())
-            };
-            if vp && !tp && !self.world.has_name(t) {
-                if let Some(vterms) = terms(self, v) {
-                    let mut x2 = x.clone();
-                    let ok = vterms.iter().all(|&vt| {
-                        x2.ty = vt;
-                        self.assignable_to(&x2, t).is_ok()
-                    });
-                    if ok {
-                        return Ok(());
-                    }
-                }
-                return Err(String::new());
+        let chain = |msg: String, inner: String| {
+            if inner.is_empty() {
+                msg
+            } else {
+                format!("{msg}\n\t{inner}")
             }
-            if tp && !vp && !self.world.has_name(v) {
-                if let Some(tterms) = terms(self, t) {
-                    let ok = tterms.iter().all(|&tt| self.assignable_to(x, tt).is_ok());
-                    if ok {
-                        return Ok(());
-                    }
+        };
+        if tp && !self.world.has_name(v) {
+            for pair in self.type_set_pairs(t) {
+                let Some((tt, _)) = pair else {
+                    return Err(String::new());
+                };
+                if let Err(inner) = self.assignable_to(x, tt) {
+                    let msg = format!(
+                        "cannot assign {} to {} (in {})",
+                        self.type_str(v),
+                        self.type_str(tt),
+                        self.type_str(t)
+                    );
+                    return Err(chain(msg, inner));
                 }
-                return Err(String::new());
             }
+            return Ok(());
+        }
+        if vp && !self.world.has_name(t) {
+            let mut x2 = x.clone();
+            for pair in self.type_set_pairs(v) {
+                let Some((vt, _)) = pair else {
+                    return Err(String::new());
+                };
+                x2.ty = vt;
+                if let Err(inner) = self.assignable_to(&x2, t) {
+                    let msg = format!(
+                        "cannot assign {} (in {}) to {}",
+                        self.type_str(vt),
+                        self.type_str(v),
+                        self.type_str(t)
+                    );
+                    return Err(chain(msg, inner));
+                }
+            }
+            return Ok(());
         }
         Err(String::new())
     }

@@ -24,6 +24,7 @@ mod returns;
 mod stmt;
 mod typeparam;
 mod typexpr;
+mod under;
 mod unify;
 mod versions;
 

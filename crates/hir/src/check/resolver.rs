@@ -276,13 +276,23 @@ impl Checker<'_> {
             self.error(spec.path_range, "invalid import path (empty string)");
             return;
         }
-        if path.chars().any(|c| {
-            c.is_whitespace()
-                || c == '\\'
-                || c.is_control()
-                || "!\"#$%&'()*,:;<=>?[]^`{|}".contains(c)
+        // go/types' `validatedImportPath` (invalid UTF-8 reads as U+FFFD).
+        if let Some(c) = path.chars().find(|&c| {
+            c.is_whitespace() || c.is_control() || "!\"#$%&'()*,:;<=>?[\\]^`{|}\u{FFFD}".contains(c)
         }) {
-            self.error(spec.path_range, format!("invalid import path ({path:?})"));
+            // Go's `%#U`: the code point, then the character if it is printable.
+            let printed = if c.is_control() {
+                String::new()
+            } else {
+                format!(" '{c}'")
+            };
+            self.error(
+                spec.path_range,
+                format!(
+                    "invalid import path (invalid character U+{:04X}{printed})",
+                    c as u32
+                ),
+            );
             return;
         }
         let imported = match path.as_str() {

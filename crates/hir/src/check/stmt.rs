@@ -405,23 +405,33 @@ impl Checker<'_> {
         }
         let (from, to) = (self.expr_range(chan).end, self.expr_range(value).start);
         let arrow = self.find_token(from, to, "<-").unwrap_or(from);
-        let cause = match self.world.ty(self.world.core_or_under(ch.ty)) {
-            Type::Chan { dir, elem } => {
-                if *dir == crate::types::ChanDir::Recv {
-                    format!("receive-only channel {}", self.type_str(ch.ty))
-                } else {
+        // The channel's element type, reporting at the arrow (go/types' chanElem reports at
+        // the statement).
+        let res = self.common_under(ch.ty, |c, pair| {
+            let Some((t, u)) = pair else {
+                return Some("no specific channel type".into());
+            };
+            match c.world.ty(u) {
+                Type::Chan {
+                    dir: crate::types::ChanDir::Recv,
+                    ..
+                } => Some(format!("receive-only channel {}", c.type_str(t))),
+                Type::Chan { .. } => None,
+                _ => Some(format!("non-channel {}", c.type_str(t))),
+            }
+        });
+        match res {
+            Ok(u) => {
+                if let Type::Chan { elem, .. } = self.world.ty(u) {
                     let elem = *elem;
                     self.assignment(&mut val, Some(elem), "send");
-                    return;
                 }
             }
-            _ => format!("non-channel {}", self.type_str(ch.ty)),
-        };
-        let s = self.operand_str(&ch);
-        self.error(
-            TextRange::new(arrow, arrow + 2),
-            format!("invalid operation: cannot send to {cause} {s}"),
-        );
+            Err(cause) => {
+                let msg = self.chan_op_error(&ch, false, &cause);
+                self.error(TextRange::new(arrow, arrow + 2), msg);
+            }
+        }
     }
 
     /// `x++`, `x--`.

@@ -176,7 +176,15 @@ impl Checker<'_> {
             self.new_lazy_methods.push(im);
             methods.push(im);
         }
-        let u = self.world.under(u);
+        // An instance of a type still being declared (`type Bar[Q any] Foo[Q]` inside Foo's
+        // declaration) has no underlying type yet: keep the chain, which `World::under`
+        // follows once it is expanded.
+        let u = match self.world.under(u) {
+            ids::INVALID if self.world.unexpanded.contains(&self.world.unalias(u)) => {
+                self.world.unalias(u)
+            }
+            under => under,
+        };
         if let Type::Named(n) = self.world.ty_mut(inst) {
             n.underlying = u;
             n.methods = methods;
@@ -503,8 +511,19 @@ impl Checker<'_> {
                 }
                 return Err(format!("{vs} does not satisfy comparable"));
             }
-            c.implements(v, c.world.comparable, true)
-                .map_err(|_| format!("{vs} does not satisfy comparable"))
+            if c.world.strictly_comparable(v) {
+                return Ok(());
+            }
+            // Spec comparability (interfaces) satisfies comparable since go1.20.
+            if c.world.comparable(v) {
+                if c.allow_version(20) {
+                    return Ok(());
+                }
+                return Err(format!(
+                    "{vs} to satisfy comparable requires go1.20 or later"
+                ));
+            }
+            Err(format!("{vs} does not satisfy comparable"))
         };
         if tset.all {
             return check_comparable(self);
@@ -528,12 +547,17 @@ impl Checker<'_> {
             });
             let detail = match alt {
                 Some(x) => format!("possibly missing ~ for {} in {ts}", self.type_str(x.ty)),
+                None if self.mentions(self.world.under(t), v) => {
+                    format!("{ts} mentions {vs}, but {vs} is not in the type set of {ts}")
+                }
                 None => {
                     let terms: Vec<String> = tset
                         .terms
                         .iter()
                         .map(|x| {
-                            format!("{}{}", if x.tilde { "~" } else { "" }, self.type_str(x.ty))
+                            // A term list's `String`: qualified by path.
+                            let ts = self.world.type_string_by_path(x.ty);
+                            format!("{}{ts}", if x.tilde { "~" } else { "" })
                         })
                         .collect();
                     format!("{vs} missing in {}", terms.join(" | "))
@@ -542,6 +566,17 @@ impl Checker<'_> {
             return Err(format!("{vs} does not satisfy {ts} ({detail})"));
         }
         check_comparable(self)
+    }
+
+    /// go/types' `mentions`: whether `t` names `v` in an embedded element or union term (at
+    /// any depth of interface literals), whether or not `v` is in `t`'s type set.
+    fn mentions(&self, t: TypeId, v: TypeId) -> bool {
+        let w = &*self.world;
+        match w.ty(w.unalias(t)) {
+            Type::Interface(i) => i.embeddeds.iter().any(|&e| self.mentions(e, v)),
+            Type::Union(terms) => terms.iter().any(|term| self.mentions(term.ty, v)),
+            _ => w.identical(t, v),
+        }
     }
 
     /// Whether term `x` includes all types of term `y`.
@@ -864,7 +899,12 @@ impl Checker<'_> {
             }
             if is_iface {
                 let set = self.world.type_set(t.ty);
-                let term_s = format!("{}{ts}", if t.tilde { "~" } else { "" });
+                // go/types prints the term itself (its `String`, qualified by path).
+                let term_s = format!(
+                    "{}{}",
+                    if t.tilde { "~" } else { "" },
+                    self.world.type_string_by_path(t.ty)
+                );
                 if !self.world.interface_methods(t.ty).is_empty() {
                     self.error_at(
                         at,

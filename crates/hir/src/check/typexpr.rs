@@ -335,7 +335,7 @@ impl Checker<'_> {
             }
             Expr::FuncType(sig) => {
                 let saved = self.env.scope;
-                let (t, _) = self.func_type(self.expr_range(e), None, sig, &[]);
+                let (t, _) = self.func_type(self.expr_range(e), None, sig, &[], None);
                 self.env.scope = saved;
                 t
             }
@@ -533,7 +533,7 @@ impl Checker<'_> {
                     let saved = self.env.scope;
                     // The signature without the name, as go/ast's method type.
                     let range = TextRange::new(name.range.end, sig.range.end);
-                    let (sig_ty, _) = self.func_type(range, None, sig, &[]);
+                    let (sig_ty, _) = self.func_type(range, None, sig, &[], None);
                     self.env.scope = saved;
                     // The receiver is the interface itself.
                     let recv = self.world.new_var(
@@ -652,12 +652,22 @@ impl Checker<'_> {
         recv: Option<&Field>,
         sig: &ast::FuncType,
         type_params: &[Field],
+        early: Option<TypeId>,
     ) -> (TypeId, ScopeId) {
         let outer = self.env.scope;
         let scope = self.world.new_scope(Some(outer), true);
         self.record_scope(range, scope);
         self.env.scope = scope;
         let tparams = self.declare_type_params(type_params, None);
+        // `early` is the function's type while its signature is checked: with the type
+        // parameters known, the function can be instantiated inside its own signature
+        // (`func F[T any](_ [unsafe.Sizeof(F[int])]T)`), as in go/types.
+        if let Some(early) = early
+            && !tparams.is_empty()
+            && let Type::Signature(s) = self.world.ty_mut(early)
+        {
+            s.type_params = tparams.clone();
+        }
         let mut recv_tparams = Vec::new();
         let mut recv_var = None;
         if let Some(recv) = recv {

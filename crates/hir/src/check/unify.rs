@@ -66,6 +66,9 @@ impl Checker<'_> {
         depth: u32,
     ) -> bool {
         let w = &*self.world;
+        // Unaliased types are compared, but a type parameter is bound to the type as written
+        // (its alias name shows in messages, go.dev/issue/67628).
+        let (mut xo, mut yo) = (x, y);
         let (mut x, mut y) = (w.unalias(x), w.unalias(y));
         if x == y {
             return true;
@@ -78,6 +81,7 @@ impl Checker<'_> {
         // A defined type or a bound type parameter goes right.
         if named(x) || u.index(self, y).is_some() {
             std::mem::swap(&mut x, &mut y);
+            std::mem::swap(&mut xo, &mut yo);
         }
         // Inexact: a defined type matches a type literal through its underlying type.
         if mode & EXACT == 0
@@ -86,6 +90,7 @@ impl Checker<'_> {
             && !(u.interfaces && w.is_interface(x))
         {
             y = w.under(y);
+            yo = y;
             if x == y {
                 return true;
             }
@@ -106,7 +111,7 @@ impl Checker<'_> {
             (Some(i), None) => {
                 let i = u.root(self, i);
                 let Some(bound) = u.at(self, i) else {
-                    u.targs[i] = Some(y);
+                    u.targs[i] = Some(yo);
                     return true;
                 };
                 if !self.unify(u, bound, y, mode, d) {
@@ -131,7 +136,7 @@ impl Checker<'_> {
                         Type::Chan { dir, .. } if *dir != ChanDir::Both
                     );
                     if yn || directional {
-                        u.targs[i] = Some(y);
+                        u.targs[i] = Some(yo);
                     }
                 }
                 return true;

@@ -259,7 +259,20 @@ impl Checker<'_> {
                 }
             }
         }
-        if let Some((at_y, mut cause)) = err {
+        if let Some((mut at_y, mut cause)) = err {
+            let (xtp, ytp) = (
+                self.world.is_type_param(x.ty),
+                self.world.is_type_param(y.ty),
+            );
+            if cause.is_empty() && (xtp || ytp) {
+                // The operator is reported against the type parameter operand.
+                if !xtp {
+                    at_y = true;
+                }
+                let err_ty = if at_y { y.ty } else { x.ty };
+                let ts = self.type_str(err_ty);
+                cause = format!("type parameter {ts} cannot use operator {}", op.as_str());
+            }
             let err_op = if at_y { y } else { &*x };
             if cause.is_empty() {
                 let what = composite_kind(self.world, err_op.ty);

@@ -132,7 +132,7 @@ impl Checker<'_> {
     /// (or of the package-level declaration).
     pub(super) fn func_lit(&mut self, e: ExprId, sig: &ast::FuncType, body: StmtId) -> Operand {
         let saved = self.env.scope;
-        let (sig_ty, scope) = self.func_type(self.expr_range(e), None, sig, &[]);
+        let (sig_ty, scope) = self.func_type(self.expr_range(e), None, sig, &[], None);
         self.env.scope = saved;
         if !self.config.ignore_func_bodies && !matches!(self.ast().stmt(body), ast::Stmt::Bad) {
             let mut env = self.env.clone();
@@ -185,8 +185,11 @@ impl Checker<'_> {
                 }
             }
             (None, Some(hint)) => {
+                // *T implies &T{} (also for a type parameter whose types are all *T).
                 let mut base = hint;
-                if let Some(b) = self.world.pointer_elem(hint) {
+                if let Ok(u) = self.common_under(hint, |_, _| None)
+                    && let Some(b) = self.world.pointer_elem(u)
+                {
                     base = b;
                 }
                 is_elem = true;
@@ -218,7 +221,12 @@ impl Checker<'_> {
             };
         }
 
-        let u = self.world.core_or_under(base);
+        // Without a common underlying type, a type parameter's constraint interface stands in
+        // (no composite literal has an interface type).
+        let (u, no_common) = match self.common_under(base, |_, _| None) {
+            Ok(u) => (u, false),
+            Err(_) => (self.world.under(base), true),
+        };
         let mut typ = typ;
         match self.world.ty(u).clone() {
             Type::Struct(s) => {
@@ -252,7 +260,15 @@ impl Checker<'_> {
                 if self.world.is_valid(u) {
                     let qualifier = if is_elem { " element" } else { "" };
                     let ts = self.type_str(typ);
-                    self.error_at(e, format!("invalid composite literal{qualifier} type {ts}"));
+                    let cause = if no_common {
+                        " (no common underlying type)"
+                    } else {
+                        ""
+                    };
+                    self.error_at(
+                        e,
+                        format!("invalid composite literal{qualifier} type {ts}{cause}"),
+                    );
                     return Operand::invalid(Some(e));
                 }
             }

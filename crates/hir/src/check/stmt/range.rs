@@ -193,17 +193,22 @@ impl Checker<'_> {
     /// The key and value types of ranging over a value of type `t`, or why it cannot be
     /// ranged over (go/types' `rangeKeyVal`).
     fn range_key_val(&mut self, t: TypeId) -> Result<KeyVal, String> {
+        // A channel must permit receive operations.
+        let mut u = self.common_under(t, |c, pair| match pair {
+            Some((t, u))
+                if matches!(
+                    c.world.ty(u),
+                    Type::Chan {
+                        dir: ChanDir::Send,
+                        ..
+                    }
+                ) =>
+            {
+                Some(format!("receive from send-only channel {}", c.type_str(t)))
+            }
+            _ => None,
+        })?;
         let w = &*self.world;
-        let mut u = w.core_or_under(t);
-        if let Type::Chan {
-            dir: ChanDir::Send, ..
-        } = w.ty(u)
-        {
-            return Err(format!(
-                "receive from send-only channel {}",
-                self.type_str(t)
-            ));
-        }
         // A pointer to an array ranges like the array.
         if let Type::Pointer(elem) = w.ty(u)
             && let Type::Array { .. } = w.ty(w.under(*elem))
@@ -238,8 +243,11 @@ impl Checker<'_> {
                 if !w.tuple_vars(sig.results).is_empty() {
                     return Err(format!("{BAD}: unexpected results"));
                 }
-                let Type::Signature(cb) = w.ty(w.under(w.obj(params[0]).ty)) else {
-                    return Err(format!("{BAD}: argument is not func"));
+                let yield_under = self.common_under(w.obj(params[0]).ty, |_, _| None);
+                let cb = match yield_under.as_ref().map(|&u| w.ty(u)) {
+                    Ok(Type::Signature(cb)) => cb,
+                    Ok(_) => return Err(format!("{BAD}: argument is not func")),
+                    Err(cause) => return Err(format!("{BAD}: in yield type, {cause}")),
                 };
                 let cb_params = w.tuple_vars(cb.params);
                 let cb_results = w.tuple_vars(cb.results);
