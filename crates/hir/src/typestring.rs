@@ -40,6 +40,7 @@ impl World {
             qf: Qualifier {
                 local: None,
                 ambiguous: &[],
+                import_names: &[],
             },
             by_path: true,
             out: String::new(),
