@@ -171,6 +171,26 @@ fn fields_and_methods_with_promotion_and_pointer_receivers() {
 }
 
 #[test]
+fn promotion_follows_depth_and_ambiguity() {
+    let text = "package a\n\ntype A struct{ X int; Z int }\ntype B struct{ X int }\n\ntype T struct {\n\tA\n\tB\n\tY int\n}\n\ntype U struct {\n\tA\n\tZ string\n}\n\nfunc f(t T, u U) {\n\tt.$0\n}\n";
+    let items = complete(text);
+    assert!(has(&items, "Y") && has(&items, "Z") && has(&items, "A") && has(&items, "B"));
+    assert!(
+        !has(&items, "X"),
+        "X is ambiguous at depth 1: {:?}",
+        labels(&items)
+    );
+    let items = complete(&text.replace("t.$0", "u.$0"));
+    let zs: Vec<&CompletionItem> = items.iter().filter(|i| i.label == "Z").collect();
+    assert_eq!(zs.len(), 1);
+    assert_eq!(
+        zs[0].detail.as_deref(),
+        Some("field Z string"),
+        "the shallower Z wins"
+    );
+}
+
+#[test]
 fn pointer_methods_need_an_addressable_value() {
     let text = "package a\n\ntype T struct{ A int }\n\nfunc (t *T) Ptr() {}\nfunc (t T) Val() {}\n\nfunc mk() T { return T{} }\n\nfunc f(t T) {\n\tmk().$0\n}\n";
     let items = complete(text);
