@@ -455,6 +455,18 @@ fn functions_rank_by_their_result() {
 }
 
 #[test]
+fn composite_literals_of_the_expected_type() {
+    let text = "package a\n\ntype Config struct{ N int }\n\nfunc use(c *Config, xs []int) {}\n\nfunc f() {\n\tuse($0)\n}\n";
+    let (_, items) = complete_with(text, true);
+    let literal = find(&items, "&Config{}");
+    assert_eq!(literal.insert_text, "&Config{$0}");
+    assert!(literal.is_snippet);
+    let items = complete(&text.replace("use($0)", "use(nil, $0)"));
+    assert_eq!(find(&items, "[]int{}").insert_text, "[]int{}");
+    assert!(!has(&items, "&Config{}"));
+}
+
+#[test]
 fn interfaces_rank_their_implementations() {
     let items = complete(
         "package a\n\ntype Shape interface{ Area() int }\ntype Square struct{}\n\nfunc (Square) Area() int { return 0 }\n\nfunc draw(s Shape) {}\n\nfunc f() {\n\tvar vSquare Square\n\tvar vCount int\n\t_ = vCount\n\tdraw(v$0)\n}\n",

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use hir::objects::ObjKind;
+use hir::types::{Type, TypeId};
 use syntax::ast::{Decl, File, GenKind, Spec};
 
 use super::context::Lexical;
@@ -31,6 +32,9 @@ pub(crate) fn complete(acc: &mut Acc<'_>, checked: &Checked, lex: &Lexical) {
             let mut item = acc.item(name, CompletionKind::Field, &format!("{name}: "));
             item.detail = Some(objstring::object_string(world, field, qf));
             acc.add(item, super::EXPECTED_TYPE + super::PROXIMITY);
+        }
+        if let Some(want) = position.expected {
+            literal_item(acc, world, qf, want);
         }
         let start = checked
             .scope_at(facts, at)
@@ -83,6 +87,43 @@ pub(crate) fn complete(acc: &mut Acc<'_>, checked: &Checked, lex: &Lexical) {
         }
         acc.add_objects(world, qf, candidates, &[]);
     });
+}
+
+/// A composite literal of the expected type (`T{}`, `&T{}` for a pointer to a struct,
+/// `[]int{}`, `map[string]int{}`), ranked with the values that fit.
+fn literal_item(
+    acc: &mut Acc<'_>,
+    world: &hir::World,
+    qf: hir::typestring::Qualifier<'_>,
+    want: TypeId,
+) {
+    let (base, amp) = match world.ty(world.unalias(want)) {
+        Type::Pointer(elem) => (*elem, "&"),
+        _ => (want, ""),
+    };
+    let literal = matches!(
+        world.ty(world.under(base)),
+        Type::Struct(_) | Type::Slice(_) | Type::Array { .. } | Type::Map { .. }
+    );
+    // `&` only makes pointers to structs in Go's literal syntax.
+    if !literal || (!amp.is_empty() && !matches!(world.ty(world.under(base)), Type::Struct(_))) {
+        return;
+    }
+    let type_string = world.type_string(base, qf);
+    let label = format!("{amp}{type_string}{{}}");
+    let mut item = if acc.config.snippets {
+        let mut item = acc.item(
+            &label,
+            CompletionKind::Snippet,
+            &format!("{amp}{type_string}{{$0}}"),
+        );
+        item.is_snippet = true;
+        item
+    } else {
+        acc.item(&label, CompletionKind::Type, &label)
+    };
+    item.detail = Some(format!("{amp}{type_string}{{}} (composite literal)"));
+    acc.add(item, super::EXPECTED_TYPE + super::proximity(1));
 }
 
 /// What the file's syntax declares, for a package that is not checked: its imports and
