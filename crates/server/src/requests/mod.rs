@@ -169,12 +169,18 @@ impl Backend {
     /// Answers a read request on `uri` with `body`, run on a snapshot off the host's thread.
     /// The task is sent before the first `.await` (see `handlers`), so the snapshot reflects
     /// every change sent before the request.
-    pub(crate) async fn read<T: Send + 'static>(
+    pub(crate) async fn read<T: Send + Default + 'static>(
         &self,
         method: &'static str,
         uri: Uri,
         body: impl FnOnce(&RequestContext) -> RequestResult<T> + Send + 'static,
     ) -> jsonrpc::Result<T> {
+        // A document that is not a file on disk (`untitled:`, `git:`) is not analyzed: it has
+        // nothing to show, which is an empty answer rather than an error.
+        if let Err(why) = mapper::uri_to_path(&uri) {
+            tracing::debug!("{method}: {why}");
+            return Ok(T::default());
+        }
         let (reply, answer) = tokio::sync::oneshot::channel();
         let job = ReadJob(Box::new(move |cx| {
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| body(&cx)))
