@@ -182,34 +182,11 @@ impl Backend {
             return Ok(T::default());
         }
         let (reply, answer) = tokio::sync::oneshot::channel();
-        let job = ReadJob(Box::new(move |cx| {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| body(&cx)))
-                .unwrap_or_else(|panic| {
-                    Err(RequestError::Invalid(format!(
-                        "internal error handling {method}: {}",
-                        panic_message(&*panic)
-                    )))
-                });
-            let _ = reply.send(result);
-        }));
+        let job = ReadJob(Box::new(guarded(method, reply, body)));
         self.send(Task::Read { method, uri, job });
-        match answer.await {
-            Ok(Ok(value)) => Ok(value),
-            Ok(Err(RequestError::Cancelled)) => Err(content_modified()),
-            Ok(Err(RequestError::Invalid(message))) => {
-                tracing::warn!("{method}: {message}");
-                Err(jsonrpc::Error {
-                    code: ErrorCode::InvalidParams,
-                    message: message.into(),
-                    data: None,
-                })
-            }
-            Err(_) => Err(jsonrpc::Error::internal_error()),
-        }
+        answered(method, answer.await)
     }
-}
 
-impl Backend {
     /// Answers a read request that names no document with `body`, on a snapshot taken, as for
     /// [`Backend::read`], after every change sent before the request.
     pub(crate) async fn read_workspace<T: Send + 'static>(
@@ -218,30 +195,53 @@ impl Backend {
         body: impl FnOnce(&WorkspaceContext) -> RequestResult<T> + Send + 'static,
     ) -> jsonrpc::Result<T> {
         let (reply, answer) = tokio::sync::oneshot::channel();
-        let job = WorkspaceJob(Box::new(move |cx| {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| body(&cx)))
-                .unwrap_or_else(|panic| {
-                    Err(RequestError::Invalid(format!(
-                        "internal error handling {method}: {}",
-                        panic_message(&*panic)
-                    )))
-                });
-            let _ = reply.send(result);
-        }));
+        let job = WorkspaceJob(Box::new(guarded(method, reply, body)));
         self.send(Task::ReadWorkspace { method, job });
-        match answer.await {
-            Ok(Ok(value)) => Ok(value),
-            Ok(Err(RequestError::Cancelled)) => Err(content_modified()),
-            Ok(Err(RequestError::Invalid(message))) => {
-                tracing::warn!("{method}: {message}");
-                Err(jsonrpc::Error {
-                    code: ErrorCode::InvalidParams,
-                    message: message.into(),
-                    data: None,
-                })
-            }
-            Err(_) => Err(jsonrpc::Error::internal_error()),
+        answered(method, answer.await)
+    }
+}
+
+/// A request's body as the job run on the snapshot: not run at all when the request was
+/// cancelled while it waited for its turn (`$/cancelRequest` drops the handler's future, and
+/// with it the receiver), a panic turned into an error, the result sent back.
+fn guarded<C, T: Send + 'static>(
+    method: &'static str,
+    reply: tokio::sync::oneshot::Sender<RequestResult<T>>,
+    body: impl FnOnce(&C) -> RequestResult<T> + Send + 'static,
+) -> impl FnOnce(C) + Send + 'static {
+    move |cx| {
+        if reply.is_closed() {
+            tracing::debug!("{method} was cancelled before it started");
+            return;
         }
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| body(&cx)))
+            .unwrap_or_else(|panic| {
+                Err(RequestError::Invalid(format!(
+                    "internal error handling {method}: {}",
+                    panic_message(&*panic)
+                )))
+            });
+        let _ = reply.send(result);
+    }
+}
+
+/// The JSON-RPC answer for a job's result (or for a job that never answered).
+fn answered<T>(
+    method: &'static str,
+    result: Result<RequestResult<T>, tokio::sync::oneshot::error::RecvError>,
+) -> jsonrpc::Result<T> {
+    match result {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(RequestError::Cancelled)) => Err(content_modified()),
+        Ok(Err(RequestError::Invalid(message))) => {
+            tracing::warn!("{method}: {message}");
+            Err(jsonrpc::Error {
+                code: ErrorCode::InvalidParams,
+                message: message.into(),
+                data: None,
+            })
+        }
+        Err(_) => Err(jsonrpc::Error::internal_error()),
     }
 }
 
