@@ -5,16 +5,15 @@
 //! the tree has no call node, or one the parser's recovery shaped oddly, but the brackets
 //! before the cursor still say which call is open and how many arguments precede the cursor.
 //! The callee's type then comes from the checker: the recorded type of the call's function
-//! expression (for a generic function, instantiated with the inferred type arguments), or,
+//! expression (for a generic function, its instance once the type arguments are inferred), or,
 //! when the broken call recorded none, the callee's name looked up in the scope at the call.
 
 use base_db::{SourceDatabase, SourceFile};
-use std::collections::HashMap;
 
 use hir::World;
 use hir::objects::{ObjId, ObjKind};
 use hir::staged::BODY_PREFIX;
-use hir::types::{ChanDir, Signature, Type, TypeId};
+use hir::types::{Type, TypeId};
 use hir::typestring::Qualifier;
 use syntax::TextRange;
 use syntax::ast::{Expr, ExprId};
@@ -533,9 +532,6 @@ struct Callee {
     name: String,
     sig: TypeId,
     obj: Option<ObjId>,
-    /// A generic callee's type parameters bound to the type arguments inferred from the
-    /// call's arguments; empty when not generic or when some are not inferred yet.
-    inferred: HashMap<TypeId, TypeId>,
 }
 
 /// The callee of the call whose `(` is at file offset `lparen`, from the recorded type of
@@ -550,13 +546,13 @@ fn callee_from_call(
     let ast = &source.ast;
     let text = &source.text;
     // The call whose function expression ends right before the `(` (comments aside).
-    let (fun, args) = ast.exprs.iter().find_map(|e| {
-        let Expr::Call { fun, args, .. } = e else {
+    let fun = ast.exprs.iter().find_map(|e| {
+        let Expr::Call { fun, .. } = e else {
             return None;
         };
         let fun_end = ast.expr_range(*fun).end;
         let between = text.get(fun_end as usize..at as usize)?;
-        (text.as_bytes().get(at as usize) == Some(&b'(') && blank(between)).then_some((*fun, args))
+        (text.as_bytes().get(at as usize) == Some(&b'(') && blank(between)).then_some(*fun)
     })?;
     let tv = facts.info.types.get(&(facts.index, fun))?;
     if tv.is_type || !is_signature(facts.world, tv.ty) {
@@ -572,19 +568,10 @@ fn callee_from_call(
             .or_else(|| facts.info.defs.get(&key))
             .copied()
     });
-    let inferred = match facts.world.ty(facts.world.under(tv.ty)) {
-        Type::Signature(sig) if !sig.type_params.is_empty() => {
-            infer(facts.world, sig, args, |arg| {
-                facts.info.types.get(&(facts.index, arg)).map(|tv| tv.ty)
-            })
-        }
-        _ => HashMap::new(),
-    };
     Some(Callee {
         name: name_at.map_or_else(|| "func".to_string(), |(name, _)| name.to_string()),
         sig: tv.ty,
         obj,
-        inferred,
     })
 }
 
@@ -666,7 +653,6 @@ fn callee_from_name(facts: &Facts<'_>, site: &Site, call: &OpenCall) -> Option<C
         name: o.name.to_string(),
         sig,
         obj: Some(obj),
-        inferred: HashMap::new(),
     })
 }
 
@@ -684,15 +670,16 @@ fn is_signature(world: &World, ty: TypeId) -> bool {
 }
 
 /// `name[T any](a int, b ...string) (n int, err error)`, the parameters' ranges in it, and
-/// whether the last parameter is variadic. A generic callee whose type arguments were all
-/// inferred shows its instantiated signature, without type parameters.
+/// whether the last parameter is variadic. The checker records a generic function's
+/// instance as its call's function expression type once it inferred the type arguments; until
+/// then the signature is generic, its type parameters listed.
 fn label(world: &World, callee: &Callee, qf: Qualifier<'_>) -> (String, Vec<TextRange>, bool) {
     let Type::Signature(sig) = world.ty(world.under(callee.sig)) else {
         return (callee.name.clone(), Vec::new(), false);
     };
-    let ts = |t: TypeId| subst_string(world, t, &callee.inferred, qf, 0);
+    let ts = |t: TypeId| world.type_string(t, qf);
     let mut out = callee.name.clone();
-    if !sig.type_params.is_empty() && callee.inferred.is_empty() {
+    if !sig.type_params.is_empty() {
         // `[K comparable, V any]`, with neighbours of one constraint grouped as go/types
         // prints them: `[T, U any]`.
         let mut groups: Vec<(Vec<String>, String)> = Vec::new();
@@ -750,203 +737,6 @@ fn label(world: &World, callee: &Callee, qf: Qualifier<'_>) -> (String, Vec<Text
         }
     }
     (out, ranges, sig.variadic)
-}
-
-/// The type arguments of generic `sig` that its call's arguments determine: each parameter's
-/// type matched against its argument's recorded type (untyped constants take their default
-/// type). Empty unless every type parameter is determined, so that a signature is shown
-/// either fully instantiated or generic.
-///
-/// The checker infers the type arguments too, but records only the call's result; this is
-/// the part of its inference that signature help needs (no core types of constraints).
-fn infer(
-    world: &World,
-    sig: &Signature,
-    args: &[ExprId],
-    arg_type: impl Fn(ExprId) -> Option<TypeId>,
-) -> HashMap<TypeId, TypeId> {
-    let params = world.tuple_vars(sig.params);
-    let mut bound: HashMap<TypeId, TypeId> = HashMap::new();
-    for (i, &arg) in args.iter().enumerate() {
-        let param = match params.get(i) {
-            Some(&p) if !(sig.variadic && i + 1 >= params.len()) => world.obj(p).ty,
-            _ if sig.variadic => match params.last().map(|&p| world.ty(world.obj(p).ty)) {
-                Some(Type::Slice(elem)) => *elem,
-                _ => continue,
-            },
-            _ => continue,
-        };
-        if let Some(ty) = arg_type(arg) {
-            unify(world, &sig.type_params, param, ty, &mut bound, 0);
-        }
-    }
-    if sig.type_params.iter().any(|p| !bound.contains_key(p)) {
-        return HashMap::new();
-    }
-    for ty in bound.values_mut() {
-        *ty = world.default_type(*ty);
-    }
-    bound
-}
-
-/// Binds the type parameters `param` mentions to the matching parts of `arg`.
-fn unify(
-    world: &World,
-    type_params: &[TypeId],
-    param: TypeId,
-    arg: TypeId,
-    bound: &mut HashMap<TypeId, TypeId>,
-    depth: u32,
-) {
-    if depth > 16 || !world.is_valid(arg) {
-        return;
-    }
-    if type_params.contains(&param) {
-        // A typed argument wins over an untyped constant seen before it.
-        match bound.get(&param) {
-            Some(&b) if !world.is_untyped(b) => {}
-            _ => {
-                bound.insert(param, arg);
-            }
-        }
-        return;
-    }
-    let mut go = |p: TypeId, a: TypeId| unify(world, type_params, p, a, bound, depth + 1);
-    let arg_under = world.under(arg);
-    match (world.ty(world.unalias(param)), world.ty(arg_under)) {
-        (Type::Pointer(p), Type::Pointer(a)) | (Type::Slice(p), Type::Slice(a)) => go(*p, *a),
-        (Type::Array { elem: p, .. }, Type::Array { elem: a, .. }) => go(*p, *a),
-        (Type::Chan { elem: p, .. }, Type::Chan { elem: a, .. }) => go(*p, *a),
-        (Type::Map { key: pk, elem: pe }, Type::Map { key: ak, elem: ae }) => {
-            go(*pk, *ak);
-            go(*pe, *ae);
-        }
-        (Type::Signature(p), Type::Signature(a)) => {
-            let pairs = [(p.params, a.params), (p.results, a.results)];
-            for (pt, at) in pairs {
-                let (pv, av) = (world.tuple_vars(pt), world.tuple_vars(at));
-                for (&pv, &av) in pv.iter().zip(av) {
-                    go(world.obj(pv).ty, world.obj(av).ty);
-                }
-            }
-        }
-        (Type::Named(p), _) if !p.type_args.is_empty() => {
-            if let Type::Named(a) = world.ty(world.unalias(arg))
-                && a.origin.is_some()
-                && a.origin == p.origin
-            {
-                for (&pt, &at) in p.type_args.iter().zip(&a.type_args) {
-                    go(pt, at);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Whether `ty` mentions a type parameter `map` binds.
-fn mentions(world: &World, ty: TypeId, map: &HashMap<TypeId, TypeId>, depth: u32) -> bool {
-    if map.contains_key(&ty) {
-        return true;
-    }
-    if depth > 16 {
-        return false;
-    }
-    let m = |t: TypeId| mentions(world, t, map, depth + 1);
-    match world.ty(ty) {
-        Type::Pointer(e) | Type::Slice(e) => m(*e),
-        Type::Array { elem, .. } | Type::Chan { elem, .. } => m(*elem),
-        Type::Map { key, elem } => m(*key) || m(*elem),
-        Type::Signature(sig) => m(sig.params) || m(sig.results),
-        Type::Tuple(vars) => vars.iter().any(|&v| m(world.obj(v).ty)),
-        Type::Named(n) => n.type_args.iter().any(|&t| m(t)),
-        _ => false,
-    }
-}
-
-/// `ty` as go/types prints it, with the type parameters `map` binds replaced by their type
-/// arguments.
-fn subst_string(
-    world: &World,
-    ty: TypeId,
-    map: &HashMap<TypeId, TypeId>,
-    qf: Qualifier<'_>,
-    depth: u32,
-) -> String {
-    if let Some(&arg) = map.get(&ty) {
-        return world.type_string(arg, qf);
-    }
-    if map.is_empty() || depth > 16 || !mentions(world, ty, map, 0) {
-        return world.type_string(ty, qf);
-    }
-    let s = |t: TypeId| subst_string(world, t, map, qf, depth + 1);
-    let tuple = |t: TypeId, variadic: bool| {
-        let vars = world.tuple_vars(t);
-        let parts: Vec<String> = vars
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| {
-                let var = world.obj(v);
-                let ty = match world.ty(var.ty) {
-                    Type::Slice(elem) if variadic && i + 1 == vars.len() => {
-                        format!("...{}", s(*elem))
-                    }
-                    _ => s(var.ty),
-                };
-                if var.name.is_empty() {
-                    ty
-                } else {
-                    format!("{} {ty}", var.name)
-                }
-            })
-            .collect();
-        format!("({})", parts.join(", "))
-    };
-    match world.ty(ty) {
-        Type::Pointer(e) => format!("*{}", s(*e)),
-        Type::Slice(e) => format!("[]{}", s(*e)),
-        Type::Array { len, elem } => match len {
-            Some(n) => format!("[{n}]{}", s(*elem)),
-            None => format!("[-1]{}", s(*elem)),
-        },
-        Type::Map { key, elem } => format!("map[{}]{}", s(*key), s(*elem)),
-        Type::Chan { dir, elem } => {
-            let elem = s(*elem);
-            match dir {
-                ChanDir::Both if elem.starts_with("<-chan") => format!("chan ({elem})"),
-                ChanDir::Both => format!("chan {elem}"),
-                ChanDir::Send => format!("chan<- {elem}"),
-                ChanDir::Recv => format!("<-chan {elem}"),
-            }
-        }
-        Type::Tuple(_) => tuple(ty, false),
-        Type::Signature(sig) => {
-            let mut out = format!("func{}", tuple(sig.params, sig.variadic));
-            match world.tuple_vars(sig.results) {
-                [] => {}
-                [single] if world.obj(*single).name.is_empty() => {
-                    out.push(' ');
-                    out.push_str(&s(world.obj(*single).ty));
-                }
-                _ => {
-                    out.push(' ');
-                    out.push_str(&tuple(sig.results, false));
-                }
-            }
-            out
-        }
-        Type::Named(n) => {
-            let o = world.obj(n.obj);
-            let args: Vec<String> = n.type_args.iter().map(|&t| s(t)).collect();
-            format!(
-                "{}{}[{}]",
-                world.package_prefix(o.pkg, qf),
-                o.name,
-                args.join(", ")
-            )
-        }
-        _ => world.type_string(ty, qf),
-    }
 }
 
 /// The doc comment of the callee's declaration, as Markdown.

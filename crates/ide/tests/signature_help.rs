@@ -88,6 +88,16 @@ fn method_value() {
 fn generic_function_with_inferred_type_arguments() {
     let src = "package a\n\nfunc Map[T, U any](s []T, f func(T) U) []U { return nil }\n\nfunc g() {\n\t_ = Map([]int{1}, func(i int) string { return \"\" }$0)\n}\n";
     check(src, "Map(s []int, <f func(int) string>) []string");
+    // A type parameter known only through another's constraint (`S ~[]E`).
+    check(
+        "package a\n\nfunc Index[S ~[]E, E comparable](s S, v E) int { return 0 }\n\nfunc g() {\n\t_ = Index([]string{\"a\"}, $0)\n}\n",
+        "Index(s []string, <v string>) int",
+    );
+    // A spread argument matches the variadic slice itself.
+    check(
+        "package a\n\nfunc Max[T int | float64](first T, rest ...T) T { return first }\n\nfunc g(xs []float64) {\n\t_ = Max(1.5, xs...$0)\n}\n",
+        "Max(first float64, <rest ...float64>) float64",
+    );
     // Nothing to infer from yet: the generic signature.
     check(
         "package a\n\nfunc Keys[K comparable, V any](m map[K]V) []K { return nil }\n\nfunc g() {\n\t_ = Keys($0)\n}\n",
