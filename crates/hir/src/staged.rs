@@ -324,6 +324,7 @@ impl StagedPackage {
             return None;
         };
         let body = f.body?;
+        let decl_range = f.range;
         if file >= self.files.len() {
             return None;
         }
@@ -359,13 +360,21 @@ impl StagedPackage {
                 let mut env = pending.env;
                 env.scope = checker.world.copy_scope(env.scope);
                 env.file = file;
+                // The function's scope as the body sees it (go/types records it for the
+                // declaration): the outermost scope of the body's facts.
+                checker.info.scopes.push(crate::info::NodeScope {
+                    file: file as u32,
+                    range: decl_range,
+                    scope: env.scope,
+                });
                 checker.env = env;
                 checker.func_body(&pending.name, pending.sig, body);
                 checker.process_delayed(0);
                 checker.finish_instances();
                 checker.record_untyped();
                 let errors = std::mem::take(&mut checker.errors);
-                let info = std::mem::take(&mut checker.info);
+                let mut info = std::mem::take(&mut checker.info);
+                info.sort_scopes();
                 (errors, info, checker.into_state())
             })
         };
