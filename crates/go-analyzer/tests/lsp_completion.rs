@@ -13,27 +13,24 @@ const BROKEN: &str = "func f() {\n\tx.\n}\n";
 /// A server on a fresh module holding `a.go` = [`MAIN`] and `b.go` (no package clause), both
 /// open; `snippets` says whether the client takes snippets.
 fn module(snippets: bool) -> (Server, TempDir, String, String) {
-    let dir = TempDir::new("completion");
-    std::fs::write(dir.0.join("go.mod"), "module example.com/m\n\ngo 1.22\n").expect("go.mod");
-    std::fs::write(dir.0.join("a.go"), MAIN).expect("a.go");
-    std::fs::write(dir.0.join("b.go"), BROKEN).expect("b.go");
-    let root = format!("file://{}", dir.0.display());
-    let uri = format!("{root}/a.go");
-    let broken = format!("{root}/b.go");
-    let mut server = Server::spawn();
     let capabilities = json!({
         "textDocument": { "completion": { "completionItem": { "snippetSupport": snippets } } }
     });
-    let response = server.request(
-        "initialize",
-        json!({ "processId": null, "rootUri": root, "capabilities": capabilities }),
+    let m = Module::start(
+        "completion",
+        &[("a.go", MAIN), ("b.go", BROKEN)],
+        json!({ "capabilities": capabilities }),
     );
     assert_eq!(
-        response["result"]["capabilities"]["completionProvider"]["triggerCharacters"],
+        m.capability("completionProvider")["triggerCharacters"],
         json!(["."]),
-        "{response}"
+        "{}",
+        m.initialize
     );
-    server.notify("initialized", json!({}));
+    let (uri, broken) = (m.uri("a.go"), m.uri("b.go"));
+    let Module {
+        mut server, dir, ..
+    } = m;
     server.open(&uri, 1, MAIN);
     server.open(&broken, 1, BROKEN);
     (server, dir, uri, broken)

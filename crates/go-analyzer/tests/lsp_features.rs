@@ -10,18 +10,14 @@ const MAIN: &str = "package m\n\n// Answer is the answer.\nfunc Answer() int { r
 
 /// A server on a fresh module holding `a.go` = [`MAIN`], with the file open.
 fn module() -> (Server, TempDir, String) {
-    let dir = TempDir::new("features");
-    std::fs::write(dir.0.join("go.mod"), "module example.com/m\n\ngo 1.22\n").expect("go.mod");
-    std::fs::write(dir.0.join("a.go"), MAIN).expect("a.go");
-    let root = format!("file://{}", dir.0.display());
+    let Module {
+        mut server,
+        initialize,
+        dir,
+        root,
+    } = Module::start("features", &[("a.go", MAIN)], json!({}));
+    assert_eq!(initialize["result"]["capabilities"]["hoverProvider"], true);
     let uri = format!("{root}/a.go");
-    let mut server = Server::spawn();
-    let response = server.request(
-        "initialize",
-        json!({ "processId": null, "rootUri": root, "capabilities": {} }),
-    );
-    assert_eq!(response["result"]["capabilities"]["hoverProvider"], true);
-    server.notify("initialized", json!({}));
     server.open(&uri, 1, MAIN);
     (server, dir, uri)
 }

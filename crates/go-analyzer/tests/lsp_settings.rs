@@ -10,24 +10,18 @@ const TAGGED: &str = "//go:build integration\n\npackage m\n\nvar x int = \"s\"\n
 
 #[test]
 fn build_tags_from_settings_select_files_and_follow_changes() {
-    let dir = TempDir::new("settings");
-    std::fs::write(dir.0.join("go.mod"), "module example.com/m\n\ngo 1.22\n").expect("go.mod");
-    std::fs::write(dir.0.join("it.go"), TAGGED).expect("it.go");
-    let root = format!("file://{}", dir.0.display());
-    let uri = format!("{root}/it.go");
-
-    let mut server = Server::spawn();
-    let response = server.request(
-        "initialize",
-        json!({
-            "processId": null,
-            "rootUri": root,
-            "capabilities": {},
-            "initializationOptions": { "build": { "tags": ["integration"] }, "bogus": 1 },
-        }),
+    let options = json!({ "build": { "tags": ["integration"] }, "bogus": 1 });
+    let m = Module::start(
+        "settings",
+        &[("it.go", TAGGED)],
+        json!({ "initializationOptions": options }),
     );
-    assert!(response.get("result").is_some(), "{response}");
-    server.notify("initialized", json!({}));
+    let uri = m.uri("it.go");
+    let Module {
+        mut server,
+        dir: _dir,
+        ..
+    } = m;
     // The unknown key is named in a warning; the rest applies.
     let warning = server.log_message("\"bogus\"");
     assert!(warning.contains("known settings"), "{warning}");
@@ -50,23 +44,18 @@ fn build_tags_from_settings_select_files_and_follow_changes() {
 /// `$/progress` begin ... end, on a token it was asked to create first.
 #[test]
 fn the_first_load_is_reported_as_progress() {
-    let dir = TempDir::new("progress");
     let text = "package m\n\nvar x int = \"s\"\n";
-    std::fs::write(dir.0.join("go.mod"), "module example.com/m\n\ngo 1.22\n").expect("go.mod");
-    std::fs::write(dir.0.join("a.go"), text).expect("a.go");
-    let root = format!("file://{}", dir.0.display());
-    let uri = format!("{root}/a.go");
-
-    let mut server = Server::spawn();
-    server.request(
-        "initialize",
-        json!({
-            "processId": null,
-            "rootUri": root,
-            "capabilities": { "window": { "workDoneProgress": true } },
-        }),
+    let m = Module::start(
+        "progress",
+        &[("a.go", text)],
+        json!({ "capabilities": { "window": { "workDoneProgress": true } } }),
     );
-    server.notify("initialized", json!({}));
+    let uri = m.uri("a.go");
+    let Module {
+        mut server,
+        dir: _dir,
+        ..
+    } = m;
     server.open(&uri, 1, text);
     let create = server.wait("window/workDoneProgress/create", |m| {
         m["method"] == "window/workDoneProgress/create"

@@ -28,24 +28,20 @@ fn signature_help(server: &mut Server, uri: &str, position: Value) -> Value {
 
 #[test]
 fn signature_help_on_an_open_document_and_while_typing() {
-    let dir = TempDir::new("signature-help");
-    std::fs::write(dir.0.join("go.mod"), "module example.com/m\n\ngo 1.22\n").expect("go.mod");
-    std::fs::write(dir.0.join("a.go"), MAIN).expect("a.go");
-    let root = format!("file://{}", dir.0.display());
-    let uri = format!("{root}/a.go");
-    let mut server = Server::spawn();
-    let response = server.request(
-        "initialize",
-        json!({ "processId": null, "rootUri": root, "capabilities": {} }),
-    );
-    let provider = &response["result"]["capabilities"]["signatureHelpProvider"];
+    let m = Module::start("signature-help", &[("a.go", MAIN)], json!({}));
+    let provider = m.capability("signatureHelpProvider");
     assert_eq!(
         provider["triggerCharacters"],
         json!(["(", ","]),
-        "{response}"
+        "{provider}"
     );
-    assert_eq!(provider["retriggerCharacters"], json!([","]), "{response}");
-    server.notify("initialized", json!({}));
+    assert_eq!(provider["retriggerCharacters"], json!([","]), "{provider}");
+    let uri = m.uri("a.go");
+    let Module {
+        mut server,
+        dir: _dir,
+        ..
+    } = m;
     server.open(&uri, 1, MAIN);
 
     // On the second argument.

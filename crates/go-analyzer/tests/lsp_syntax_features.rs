@@ -33,26 +33,23 @@ func Answer() int {
 
 /// A server initialized with `capabilities` on a fresh module holding `a.go` = `text`, open.
 fn module(text: &str, capabilities: Value) -> (Server, TempDir, String) {
-    let dir = TempDir::new("syntax-features");
-    std::fs::write(dir.0.join("go.mod"), "module example.com/m\n\ngo 1.22\n").expect("go.mod");
-    std::fs::write(dir.0.join("a.go"), text).expect("a.go");
-    let root = format!("file://{}", dir.0.display());
-    let uri = format!("{root}/a.go");
-    let mut server = Server::spawn();
-    let response = server.request(
-        "initialize",
-        json!({ "processId": null, "rootUri": root, "capabilities": capabilities }),
+    let m = Module::start(
+        "syntax-features",
+        &[("a.go", text)],
+        json!({ "capabilities": capabilities }),
     );
-    let caps = &response["result"]["capabilities"];
     for provider in [
         "foldingRangeProvider",
         "selectionRangeProvider",
         "documentSymbolProvider",
         "workspaceSymbolProvider",
     ] {
-        assert_eq!(caps[provider], true, "{provider} in {response}");
+        assert_eq!(m.capability(provider), &json!(true), "{provider}");
     }
-    server.notify("initialized", json!({}));
+    let uri = m.uri("a.go");
+    let Module {
+        mut server, dir, ..
+    } = m;
     server.open(&uri, 1, text);
     (server, dir, uri)
 }

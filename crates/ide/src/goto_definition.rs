@@ -9,7 +9,7 @@ use syntax::TextRange;
 use syntax::ast::{Decl, Spec};
 
 use crate::FileId;
-use crate::typecheck::site::{self, Facts, Site};
+use crate::typecheck::site::{self, Facts};
 
 /// A place to navigate to: a file and the range of the name declared there.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -23,18 +23,15 @@ pub(crate) fn goto_definition(
     file: SourceFile,
     offset: u32,
 ) -> Vec<NavigationTarget> {
-    let Some(ident) = site::ident_at(file.text(db), offset) else {
-        return Vec::new();
-    };
-    let Some(site) = Site::at(db, file, ident.start) else {
-        return Vec::new();
-    };
-    let found = site.with(|facts| {
-        let obj = facts.object_at(ident.start)?;
+    let found = site::with_object_at(db, file, offset, |facts, obj, _| {
         site::object_location(db, facts, obj).or_else(|| predeclared_location(db, facts, obj))
     });
+    targets(found)
+}
+
+/// The navigation target for a place found, if any.
+fn targets(found: Option<(SourceFile, TextRange)>) -> Vec<NavigationTarget> {
     found
-        .flatten()
         .map(|(file, range)| NavigationTarget {
             file: FileId(file),
             range,
@@ -93,15 +90,8 @@ pub(crate) fn goto_type_definition(
     file: SourceFile,
     offset: u32,
 ) -> Vec<NavigationTarget> {
-    let Some(ident) = site::ident_at(file.text(db), offset) else {
-        return Vec::new();
-    };
-    let Some(site) = Site::at(db, file, ident.start) else {
-        return Vec::new();
-    };
-    let found = site.with(|facts| {
+    let found = site::with_object_at(db, file, offset, |facts, obj, _| {
         let world = facts.world;
-        let obj = facts.object_at(ident.start)?;
         let mut ty = world.obj(obj).ty;
         // Bounded: element types nest finitely, but a broken check could loop through aliases.
         for _ in 0..32 {
@@ -120,12 +110,5 @@ pub(crate) fn goto_type_definition(
         }
         None
     });
-    found
-        .flatten()
-        .map(|(file, range)| NavigationTarget {
-            file: FileId(file),
-            range,
-        })
-        .into_iter()
-        .collect()
+    targets(found)
 }

@@ -63,11 +63,8 @@ pub(crate) fn implementations(
 }
 
 fn target(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> Option<Target> {
-    let ident = site::ident_at(file.text(db), offset)?;
-    let site = Site::at(db, file, ident.start)?;
-    site.with(|facts| {
+    site::with_object_at(db, file, offset, |facts, obj, _| {
         let world = facts.world;
-        let obj = facts.object_at(ident.start)?;
         let o = world.obj(obj);
         if !matches!(o.kind, ObjKind::TypeName) || !matches!(world.ty(o.ty), Type::Named(_)) {
             return None;
@@ -80,7 +77,6 @@ fn target(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> Option<Targ
             is_interface: world.is_interface(o.ty),
         })
     })
-    .flatten()
 }
 
 /// The package-level named types that match `target`: for an interface, the facts' package's

@@ -48,10 +48,7 @@ enum SearchScope {
 }
 
 fn target(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> Option<Target> {
-    let ident = site::ident_at(file.text(db), offset)?;
-    let site = Site::at(db, file, ident.start)?;
-    site.with(|facts| {
-        let obj = facts.object_at(ident.start)?;
+    site::with_object_at(db, file, offset, |facts, obj, _| {
         let (declared, range) = site::object_location(db, facts, obj)?;
         Some(Target {
             name: facts.world.obj(obj).name.to_string(),
@@ -59,7 +56,6 @@ fn target(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> Option<Targ
             scope: search_scope(facts, obj),
         })
     })
-    .flatten()
 }
 
 fn search_scope(facts: &Facts<'_>, obj: ObjId) -> SearchScope {

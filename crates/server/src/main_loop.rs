@@ -351,10 +351,15 @@ impl MainLoop {
             analysis: self.host.analysis(),
             encoding: self.encoding,
         };
+        self.spawn_request(method, move || (job.0)(context));
+    }
+
+    /// Runs a request's job on a thread of its own, with the analysis's deep stack.
+    fn spawn_request(&self, method: &'static str, job: impl FnOnce() + Send + 'static) {
         let spawned = std::thread::Builder::new()
             .name("request".into())
             .stack_size(ANALYSIS_STACK_SIZE)
-            .spawn(move || (job.0)(context));
+            .spawn(job);
         if let Err(err) = spawned {
             self.log(
                 MessageType::ERROR,
@@ -364,7 +369,7 @@ impl MainLoop {
     }
 
     /// Runs a read request's job on a snapshot, off this thread. A document that is not open
-    /// is read from disk; one that cannot be analyzed gets an empty answer's error.
+    /// is read from disk (`Backend::read` answers for documents that are not files).
     fn read(&mut self, method: &'static str, uri: Uri, job: ReadJob) {
         let file = match self.documents.get(&uri) {
             Some(open) => open.doc.file,
@@ -382,16 +387,7 @@ impl MainLoop {
             file,
             encoding: self.encoding,
         };
-        let spawned = std::thread::Builder::new()
-            .name("request".into())
-            .stack_size(ANALYSIS_STACK_SIZE)
-            .spawn(move || (job.0)(context));
-        if let Err(err) = spawned {
-            self.log(
-                MessageType::ERROR,
-                format!("cannot start answering {method}: {err}"),
-            );
-        }
+        self.spawn_request(method, move || (job.0)(context));
     }
 
     fn open(&mut self, uri: Uri, version: i32, text: String) -> bool {

@@ -347,3 +347,52 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// A Go module (`example.com/m`, go 1.22) written to a temporary directory, and a server
+/// initialized with it as the root (and `initialized` sent).
+pub struct Module {
+    pub server: Server,
+    /// The `file:` URI of the module's directory.
+    pub root: String,
+    /// `initialize`'s response.
+    pub initialize: Value,
+    pub dir: TempDir,
+}
+
+impl Module {
+    /// `files` are (name, text) pairs; `params` are merged into `initialize`'s parameters
+    /// (`capabilities`, `initializationOptions`).
+    pub fn start(name: &str, files: &[(&str, &str)], params: Value) -> Module {
+        let dir = TempDir::new(name);
+        std::fs::write(dir.0.join("go.mod"), "module example.com/m\n\ngo 1.22\n")
+            .expect("cannot write go.mod");
+        for (file, text) in files {
+            std::fs::write(dir.0.join(file), text).expect("cannot write a module file");
+        }
+        let root = format!("file://{}", dir.0.display());
+        let mut initialize = json!({ "processId": null, "rootUri": root, "capabilities": {} });
+        if let (Some(to), Some(from)) = (initialize.as_object_mut(), params.as_object()) {
+            to.extend(from.clone());
+        }
+        let mut server = Server::spawn();
+        let response = server.request("initialize", initialize);
+        assert!(response.get("result").is_some(), "initialize: {response}");
+        server.notify("initialized", json!({}));
+        Module {
+            server,
+            root,
+            initialize: response,
+            dir,
+        }
+    }
+
+    /// The URI of the module's file `name`.
+    pub fn uri(&self, name: &str) -> String {
+        format!("{}/{name}", self.root)
+    }
+
+    /// The server capability `name` from `initialize`'s response.
+    pub fn capability(&self, name: &str) -> &Value {
+        &self.initialize["result"]["capabilities"][name]
+    }
+}

@@ -250,6 +250,21 @@ impl Facts<'_> {
     }
 }
 
+/// Runs `f` on the object the identifier at `offset` of `file` denotes (with the facts of the
+/// site it is in, and the identifier's range): the first step of most semantic features.
+/// `None` when there is no identifier there, its package is not checked, or it denotes nothing.
+pub(crate) fn with_object_at<T>(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    offset: u32,
+    f: impl FnOnce(&Facts<'_>, ObjId, TextRange) -> Option<T>,
+) -> Option<T> {
+    let ident = ident_at(file.text(db), offset)?;
+    let site = Site::at(db, file, ident.start)?;
+    site.with(|facts| f(facts, facts.object_at(ident.start)?, ident))
+        .flatten()
+}
+
 /// Where an object is declared: the file and the range of its name. `None` for predeclared
 /// objects and objects of files the database no longer has.
 pub(crate) fn object_location(

@@ -105,9 +105,7 @@ impl RequestContext {
 
     /// `range` of `file` as an LSP range.
     pub(crate) fn range(&self, file: FileId, range: TextRange) -> RequestResult<lsp::Range> {
-        let text = self.analysis.file_text(file)?;
-        let index = self.analysis.line_index(file)?;
-        Ok(mapper::range(&index, &text, range, self.encoding))
+        lsp_range(&self.analysis, self.encoding, file, range)
     }
 
     /// `range` of `file` as an LSP location; `None` when the file has no `file:` URI.
@@ -116,14 +114,34 @@ impl RequestContext {
         file: FileId,
         range: TextRange,
     ) -> RequestResult<Option<lsp::Location>> {
-        let Some(uri) = path_uri(&self.analysis.file_path(file)?) else {
-            return Ok(None);
-        };
-        Ok(Some(lsp::Location {
-            uri,
-            range: self.range(file, range)?,
-        }))
+        lsp_location(&self.analysis, self.encoding, file, range)
     }
+}
+
+fn lsp_range(
+    analysis: &Analysis,
+    encoding: PositionEncoding,
+    file: FileId,
+    range: TextRange,
+) -> RequestResult<lsp::Range> {
+    let text = analysis.file_text(file)?;
+    let index = analysis.line_index(file)?;
+    Ok(mapper::range(&index, &text, range, encoding))
+}
+
+fn lsp_location(
+    analysis: &Analysis,
+    encoding: PositionEncoding,
+    file: FileId,
+    range: TextRange,
+) -> RequestResult<Option<lsp::Location>> {
+    let Some(uri) = path_uri(&analysis.file_path(file)?) else {
+        return Ok(None);
+    };
+    Ok(Some(lsp::Location {
+        uri,
+        range: lsp_range(analysis, encoding, file, range)?,
+    }))
 }
 
 /// A read request without a document (`workspace/symbol`): its body, boxed for the trip to
@@ -149,15 +167,7 @@ impl WorkspaceContext {
         file: FileId,
         range: TextRange,
     ) -> RequestResult<Option<lsp::Location>> {
-        let Some(uri) = path_uri(&self.analysis.file_path(file)?) else {
-            return Ok(None);
-        };
-        let text = self.analysis.file_text(file)?;
-        let index = self.analysis.line_index(file)?;
-        Ok(Some(lsp::Location {
-            uri,
-            range: mapper::range(&index, &text, range, self.encoding),
-        }))
+        lsp_location(&self.analysis, self.encoding, file, range)
     }
 }
 
