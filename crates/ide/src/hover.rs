@@ -63,7 +63,9 @@ fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId, at: Option<E
     let o = world.obj(obj);
     let declaration = match (&o.kind, location) {
         (ObjKind::TypeName, Some((file, range))) => {
-            type_source(db, file, range).unwrap_or_else(|| objstring::object_string(world, obj, qf))
+            let declaration = type_source(db, file, range)
+                .unwrap_or_else(|| objstring::object_string(world, obj, qf));
+            format!("{declaration}{}", method_list(facts, obj, qf))
         }
         (ObjKind::Const(value), Some((file, range))) => {
             let declared = const_source(db, file, range);
@@ -114,6 +116,36 @@ fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId, at: Option<E
         out.push_str(&link);
     }
     out
+}
+
+/// The methods declared on a defined type that is not an interface (whose methods its
+/// declaration shows), one per line after a blank line, as gopls lists them: unexported ones
+/// only when the type's package is the one asking.
+fn method_list(facts: &Facts<'_>, obj: ObjId, qf: Qualifier<'_>) -> String {
+    let world = facts.world;
+    let o = world.obj(obj);
+    let Type::Named(named) = world.ty(o.ty) else {
+        return String::new();
+    };
+    if named.obj != obj || world.is_interface(o.ty) {
+        return String::new();
+    }
+    let local = o.pkg == Some(facts.package.package());
+    let mut methods: Vec<ObjId> = named
+        .methods
+        .iter()
+        .copied()
+        .filter(|&m| local || world.obj(m).is_exported())
+        .collect();
+    methods.sort_by(|&a, &b| world.obj(a).name.cmp(&world.obj(b).name));
+    if methods.is_empty() {
+        return String::new();
+    }
+    let lines: Vec<String> = methods
+        .iter()
+        .map(|&m| objstring::func_string(world, m, qf))
+        .collect();
+    format!("\n\n{}", lines.join("\n"))
 }
 
 /// What a use adds to an object's declaration, as gopls shows it.

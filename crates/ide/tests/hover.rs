@@ -166,3 +166,11 @@ fn uses_show_instances_and_promotion() {
         "```go\nfield Types int // through *Info\n```",
     );
 }
+
+#[test]
+fn a_type_lists_its_methods() {
+    check(
+        "package a\n\ntype T struct{ n int }\n\nfunc (t T) Len() int { return t.n }\n\nfunc (t *T) reset() { t.n = 0 }\n\nvar x T$0\n",
+        "```go\ntype T struct{ n int }\n\nfunc (t T) Len() int\nfunc (t *T) reset()\n```\n\n[`a.T` on pkg.go.dev](https://pkg.go.dev/example.com/m/a#T)",
+    );
+}
