@@ -85,6 +85,16 @@ fn describe(db: &dyn SourceDatabase, facts: &Facts<'_>, obj: ObjId, at: Option<E
         }
         _ => objstring::object_string(world, obj, qf),
     };
+    // A struct field's tag, as written, after its type (gopls shows it too).
+    let declaration = match (&o.kind, location) {
+        (ObjKind::Var(info), Some((file, range))) if info.is_field => {
+            match field_tag(db, file, range) {
+                Some(tag) => format!("{declaration} {tag}"),
+                None => declaration,
+            }
+        }
+        _ => declaration,
+    };
     let declaration = match at.map(|e| use_note(facts, obj, e, qf)) {
         Some(Note::Instance(instance)) => instance,
         Some(Note::Through(through)) => format!("{declaration} // through {through}"),
@@ -295,6 +305,21 @@ fn declaration_source(
                 Some(format!("{keyword} {}", text.get(range.as_usize())?))
             }
             _ => None,
+        }),
+        _ => None,
+    })
+}
+
+/// The tag of the struct field named at `name`, as written.
+fn field_tag(db: &dyn SourceDatabase, file: SourceFile, name: TextRange) -> Option<String> {
+    let ast = base_db::file_ast(db, file);
+    ast.exprs.iter().find_map(|e| match e {
+        syntax::ast::Expr::StructType { fields, .. } => fields.iter().find_map(|f| {
+            let named_here = f.names.iter().any(|n| n.range == name)
+                || (f.names.is_empty() && f.range.contains(name.start));
+            named_here
+                .then(|| f.tag.as_deref().map(str::to_string))
+                .flatten()
         }),
         _ => None,
     })

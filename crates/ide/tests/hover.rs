@@ -174,3 +174,11 @@ fn a_type_lists_its_methods() {
         "```go\ntype T struct{ n int }\n\nfunc (t T) Len() int\nfunc (t *T) reset()\n```\n\n[`a.T` on pkg.go.dev](https://pkg.go.dev/example.com/m/a#T)",
     );
 }
+
+#[test]
+fn a_field_shows_its_tag() {
+    check(
+        "package a\n\ntype T struct {\n\tName string `json:\"name\"`\n}\n\nfunc f(t T) string { return t.Na$0me }\n",
+        "```go\nfield Name string `json:\"name\"`\n```",
+    );
+}
