@@ -23,10 +23,52 @@ pub(crate) fn goto_definition(
     file: SourceFile,
     offset: u32,
 ) -> Vec<NavigationTarget> {
-    let found = site::with_object_at(db, file, offset, |facts, obj, _| {
-        site::object_location(db, facts, obj).or_else(|| predeclared_location(db, facts, obj))
+    if let Some(found) = package_clause(db, file, offset) {
+        return targets(Some(found));
+    }
+    let found = site::with_object_at(db, file, offset, |facts, obj, ident| {
+        let declared = site::object_location(db, facts, obj);
+        // On an embedded field's own declaration, the field is what is declared there: go to
+        // its type, as gopls does.
+        if declared.is_some_and(|(f, r)| f == file && r == ident)
+            && let Some(embedded) = embedded_type(facts, obj)
+        {
+            return site::object_location(db, facts, embedded);
+        }
+        declared.or_else(|| predeclared_location(db, facts, obj))
     });
     targets(found)
+}
+
+/// The type name an embedded field's type names (past a pointer), for an embedded field.
+fn embedded_type(facts: &Facts<'_>, obj: ObjId) -> Option<ObjId> {
+    let world = facts.world;
+    let o = world.obj(obj);
+    if !o.var_info().is_some_and(|v| v.embedded) {
+        return None;
+    }
+    let ty = match world.ty(world.unalias(o.ty)) {
+        Type::Pointer(elem) => *elem,
+        _ => o.ty,
+    };
+    match world.ty(ty) {
+        Type::Named(named) => Some(named.obj),
+        _ => None,
+    }
+}
+
+/// On the package clause's name: the package clause that carries the package's doc.
+fn package_clause(
+    db: &dyn SourceDatabase,
+    file: SourceFile,
+    offset: u32,
+) -> Option<(SourceFile, TextRange)> {
+    let name = base_db::file_ast(db, file).package.as_ref()?;
+    if !(name.range.start <= offset && offset <= name.range.end) {
+        return None;
+    }
+    let package = project_model::db::package_of_dir(db, file.path(db).parent()?, None)?;
+    crate::hover::package_doc(db, &package).map(|(file, range, _)| (file, range))
 }
 
 /// The navigation target for a place found, if any.

@@ -220,6 +220,22 @@ fn use_note(facts: &Facts<'_>, obj: ObjId, e: ExprId, qf: Qualifier<'_>) -> Note
     ))
 }
 
+/// The package's doc comment, with the file and package clause name it is on. go/doc takes the
+/// first it sees; packages conventionally keep it in doc.go.
+pub(crate) fn package_doc(
+    db: &dyn SourceDatabase,
+    package: &project_model::load::Package,
+) -> Option<(SourceFile, TextRange, String)> {
+    let mut names: Vec<&String> = package.go_files.iter().collect();
+    names.sort_by_key(|n| n.as_str() != "doc.go");
+    names.iter().find_map(|name| {
+        let file = base_db::file(db, &package.dir.join(name));
+        let clause = base_db::file_ast(db, file).package.as_ref()?.range;
+        let doc = doc_comment(file.text(db), clause.start)?;
+        Some((file, clause, doc))
+    })
+}
+
 /// Hover on an import spec's path: the imported package's doc.
 fn hover_import_path(
     db: &dyn SourceDatabase,
@@ -262,15 +278,7 @@ fn package_markdown(db: &dyn SourceDatabase, from_dir: &Path, import_path: &str)
     let resolved = pm::resolve_import_from(db, from_dir, import_path).ok()?;
     let package = pm::package_of_dir(db, &resolved.dir, None)?;
     let mut out = format!("```go\npackage {}\n```", package.name);
-    // The doc is on the package clause of one of the files; go/doc takes the first it sees,
-    // and packages conventionally keep it in doc.go.
-    let mut names: Vec<&String> = package.go_files.iter().collect();
-    names.sort_by_key(|n| n.as_str() != "doc.go");
-    let doc = names.iter().find_map(|name| {
-        let file = base_db::file(db, &package.dir.join(name));
-        let clause = base_db::file_ast(db, file).package.as_ref()?.range;
-        doc_comment(file.text(db), clause.start)
-    });
+    let doc = package_doc(db, &package).map(|(_, _, doc)| doc);
     if let Some(doc) = doc {
         out.push_str("\n\n");
         out.push_str(&doc_markdown::to_markdown(&doc, &resolved.import_path));

@@ -62,7 +62,11 @@ pub(crate) fn func_string(world: &World, obj: ObjId, qf: Qualifier<'_>) -> Strin
         && let Some(recv) = sig.recv
     {
         let r = world.obj(recv);
-        let ty = world.type_string(r.ty, qf);
+        // A method of an interface literal: gopls writes its receiver as `interface`.
+        let ty = match world.ty(r.ty) {
+            Type::Interface(_) => "interface".to_string(),
+            _ => world.type_string(r.ty, qf),
+        };
         if r.name.is_empty() || &*r.name == "_" {
             out.push_str(&format!("({ty}) "));
         } else {

@@ -182,3 +182,11 @@ fn a_field_shows_its_tag() {
         "```go\nfield Name string `json:\"name\"`\n```",
     );
 }
+
+#[test]
+fn a_method_of_an_interface_literal() {
+    check(
+        "package a\n\nfunc f(x any) {\n\tif c, ok := x.(interface{ Conn() int }); ok {\n\t\t_ = c.Co$0nn()\n\t}\n}\n",
+        "```go\nfunc (interface) Conn() int\n```",
+    );
+}
