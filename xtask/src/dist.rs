@@ -1,7 +1,7 @@
 //! `cargo xtask dist`: the release binary, and the VS Code extension packaged around it.
 //!
-//! Builds `go-analyzer` with `--release` (or takes the binary given with `--server PATH`, so CI
-//! can package the binary its tests already built), checks that it runs and that its version is
+//! Builds `go-analyzer` with `--release` (or takes the binary given with `--server PATH`, to
+//! package a debug build while iterating on the extension), checks that it runs and that its version is
 //! the extension's, bundles the extension with esbuild, copies the binary into the extension as
 //! `server/go-analyzer` and packages a platform-specific `.vsix` with `@vscode/vsce` into
 //! `target/dist/`. npm's packages come from `editors/vscode/package-lock.json` (`npm ci`).

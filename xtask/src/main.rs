@@ -1,7 +1,8 @@
 //! Project automation, run as `cargo xtask <task>`: `tidy` checks the repository's own rules;
 //! `bench` measures go-analyzer against the go command; `conformance` scores the type checker
 //! against go/types' own test suite; `corpus` checks five real Go modules for false
-//! positives; `dist` builds the release binary and the VS Code `.vsix`.
+//! positives; `dist` builds the release binary and the VS Code `.vsix`; `vs-gopls` compares
+//! hover and go to definition with gopls' on std and times both servers' hover and completion.
 //!
 //! Tasks are added here as the issues that need them land (conformance, bench, dist); a task
 //! that is not here does not exist yet.
@@ -14,6 +15,7 @@ mod conformance;
 mod corpus;
 mod dist;
 mod tidy;
+mod vs_gopls;
 
 use std::process::ExitCode;
 
@@ -59,9 +61,17 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some("vs-gopls") => match vs_gopls::run(&tidy::workspace_root(), &args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(why) => {
+                eprintln!("cargo xtask vs-gopls: {why}");
+                ExitCode::FAILURE
+            }
+        },
         _ => {
             eprintln!(
-                "usage: cargo xtask tidy | bench | conformance | corpus | dist [--server PATH]"
+                "usage: cargo xtask tidy | bench | conformance | corpus | dist [--server PATH] \
+                 | vs-gopls"
             );
             ExitCode::from(2)
         }

@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod list;
 mod output;
+mod pipeline;
 mod typecheck;
 mod walk;
 mod workspace;

@@ -12,7 +12,7 @@ use std::{
 use hir::{CheckResult, Config, Importer, PackageId, SourceFile, World};
 use project_model::load::{ModuleRef, Package, is_standard_import_path};
 
-use crate::{output::Record, workspace::Workspace};
+use crate::{output::Record, pipeline, workspace::Workspace};
 
 /// Resolves imports to packages checked earlier in the run.
 struct Checked<'a> {
@@ -129,24 +129,19 @@ pub(crate) fn check(
         };
         // Every package first (test files import packages the package itself does not),
         // then the test variants of the selected ones.
-        // Parsing (tree-sitter, then lowering) costs more than checking: a second thread
-        // parses the next packages while this one checks, a few packages ahead at most.
-        std::thread::scope(|scope| {
-            let (sender, receiver) = std::sync::mpsc::sync_channel(4);
-            let packages = &order;
-            scope.spawn(move || {
-                for package in packages {
-                    let names: Vec<&String> =
-                        package.go_files.iter().chain(&package.cgo_files).collect();
-                    if sender.send(parse_files(&package.dir, &names, cwd)).is_err() {
-                        break;
-                    }
-                }
-            });
-            for package in &order {
-                let Ok((files, failures)) = receiver.recv() else {
-                    break;
-                };
+        // Parsing (tree-sitter, then lowering) costs more than checking: worker threads, one
+        // per core, parse the next packages while this one checks, a few packages ahead.
+        let workers = std::thread::available_parallelism().map_or(2, usize::from);
+        pipeline::ordered(
+            &order,
+            workers,
+            4 * workers,
+            |package| {
+                let names: Vec<&String> =
+                    package.go_files.iter().chain(&package.cgo_files).collect();
+                parse_files(&package.dir, &names, cwd)
+            },
+            |package, (files, failures)| {
                 run.failures.extend(failures);
                 if run.recheck.contains(&package.dir) {
                     for file in &files {
@@ -162,8 +157,9 @@ pub(crate) fn check(
                     tests,
                     &config_for(&config, package),
                 );
-            }
-        });
+                true
+            },
+        );
         if tests {
             for package in order
                 .iter()

@@ -7,8 +7,9 @@
 
 mod check;
 pub mod constant;
-mod exprstring;
+pub mod exprstring;
 pub mod info;
+pub mod members;
 pub mod objects;
 pub mod operand;
 mod predicates;

@@ -252,6 +252,8 @@ impl World {
                     let qf = crate::typestring::Qualifier {
                         local: field.pkg,
                         ambiguous: &[],
+
+                        import_names: &[],
                     };
                     format!(
                         "struct containing {} cannot be compared",
@@ -263,6 +265,8 @@ impl World {
                 let qf = crate::typestring::Qualifier {
                     local: None,
                     ambiguous: &[],
+
+                    import_names: &[],
                 };
                 format!("{} cannot be compared", self.type_string(ty, qf))
             }),

@@ -27,6 +27,7 @@ use syntax::ast::{self, DeclId};
 
 use crate::check::{Checker, PendingBody, State};
 use crate::objects::ObjId;
+use crate::world::FileId as WorldFileId;
 use crate::{Config, Importer, Info, PackageId, SourceFile, TypeError, World, on_big_stack};
 
 /// What precedes a function declaration in its body text.
@@ -47,6 +48,22 @@ impl BodyCuts {
             .map(|&(_, n)| n)
             .sum();
         offset + removed
+    }
+
+    /// The declarations-text offset of a file offset outside every cut body (an offset
+    /// inside one maps to the body's `}`).
+    pub fn declarations_offset(&self, offset: u32) -> u32 {
+        let mut removed = 0;
+        for &(at, n) in &self.0 {
+            if offset < at + removed {
+                break;
+            }
+            if offset < at + removed + n {
+                return at;
+            }
+            removed += n;
+        }
+        offset - removed
     }
 }
 
@@ -71,6 +88,23 @@ pub fn body_cuts(text: &str, file: &ast::File) -> BodyCuts {
         removed += close - open;
     }
     BodyCuts(cuts)
+}
+
+/// Whether every one of `errors` lies inside a package-level function body whose closing
+/// brace starts its line. Then the declarations text is whole, and the errors touch only
+/// those bodies: the usual state of a file being typed into. A brace elsewhere hints that the
+/// parser closed the body in the wrong place (a missing `}` swallows the declarations after
+/// it), so the file does not qualify. An error on the closing brace itself counts as inside
+/// (`x.` as a body's last line: the parser reports the `}` it found instead of a name).
+pub fn errors_only_in_bodies(text: &str, file: &ast::File, errors: &[syntax::SyntaxError]) -> bool {
+    let bodies: Vec<(usize, usize)> = body_interiors(text, file)
+        .filter(|&(_, close)| close == 0 || text.as_bytes()[close - 1] == b'\n')
+        .collect();
+    errors.iter().all(|e| {
+        bodies.iter().any(|&(open, close)| {
+            open <= e.range.start as usize && e.range.end as usize <= close + 1
+        })
+    })
 }
 
 /// The insides of the package-level function bodies, as (after `{`, at `}`), in order. Only a
@@ -179,6 +213,9 @@ pub struct StagedPackage {
     bodies: HashMap<(usize, String), PendingBody>,
     /// Imports used by the declarations themselves.
     used: HashSet<ObjId>,
+    /// The world's file for each body text checked: (file index, function key). Objects a
+    /// body declares are positioned in their body text's file.
+    body_files: HashMap<WorldFileId, (usize, String)>,
 }
 
 impl std::fmt::Debug for StagedPackage {
@@ -238,6 +275,7 @@ pub fn check_declarations(
         errors,
         bodies,
         used,
+        body_files: HashMap::new(),
     }
 }
 
@@ -265,6 +303,14 @@ impl StagedPackage {
         self.files.iter().position(|f| &*f.path == path)
     }
 
+    /// For a world file holding a body text: the index of the package's file and the function
+    /// key ([`func_keys`]) it was checked for. Other files of the world are declarations texts.
+    pub fn body_of_file(&self, file: WorldFileId) -> Option<(usize, &str)> {
+        self.body_files
+            .get(&file)
+            .map(|(i, key)| (*i, key.as_str()))
+    }
+
     /// Whether file `file` has a function body named `key` ([`func_keys`]) to check.
     pub fn has_body(&self, file: usize, key: &str) -> bool {
         self.bodies.contains_key(&(file, key.to_string()))
@@ -278,6 +324,10 @@ impl StagedPackage {
             return None;
         };
         let body = f.body?;
+        let decl_range = f.range;
+        if file >= self.files.len() {
+            return None;
+        }
         let mut state = self.state.take()?;
         let edges_before = state.mono.edges.len();
         let func = pending.env.decl;
@@ -289,6 +339,12 @@ impl StagedPackage {
         }
         let mut files = self.files.clone();
         files[file] = source.clone();
+        // The body's objects are positioned in the body text, a file of its own in the world.
+        let body_file = self
+            .world
+            .add_file(source.path.clone(), source.text.clone());
+        self.body_files.insert(body_file, (file, key.to_string()));
+        let declarations_file = std::mem::replace(&mut state.file_ids[file], body_file);
         let (errors, info, mut state) = {
             let world = &mut self.world;
             let config = &self.config;
@@ -304,13 +360,21 @@ impl StagedPackage {
                 let mut env = pending.env;
                 env.scope = checker.world.copy_scope(env.scope);
                 env.file = file;
+                // The function's scope as the body sees it (go/types records it for the
+                // declaration): the outermost scope of the body's facts.
+                checker.info.scopes.push(crate::info::NodeScope {
+                    file: file as u32,
+                    range: decl_range,
+                    scope: env.scope,
+                });
                 checker.env = env;
                 checker.func_body(&pending.name, pending.sig, body);
                 checker.process_delayed(0);
                 checker.finish_instances();
                 checker.record_untyped();
                 let errors = std::mem::take(&mut checker.errors);
-                let info = std::mem::take(&mut checker.info);
+                let mut info = std::mem::take(&mut checker.info);
+                info.sort_scopes();
                 (errors, info, checker.into_state())
             })
         };
@@ -331,6 +395,7 @@ impl StagedPackage {
             _ => Vec::new(),
         };
         state.info = declarations_info;
+        state.file_ids[file] = declarations_file;
         let mono_edges = state
             .mono
             .edges

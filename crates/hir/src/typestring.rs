@@ -13,6 +13,9 @@ pub struct Qualifier<'a> {
     pub local: Option<PackageId>,
     /// Package names that more than one imported package uses: qualify those by path.
     pub ambiguous: &'a [Box<str>],
+    /// Names a file imports packages under (`import isync "internal/sync"`): used instead
+    /// of the package's own name, as the reader of that file knows it.
+    pub import_names: &'a [(PackageId, Box<str>)],
 }
 
 impl World {
@@ -37,6 +40,7 @@ impl World {
             qf: Qualifier {
                 local: None,
                 ambiguous: &[],
+                import_names: &[],
             },
             by_path: true,
             out: String::new(),
@@ -50,6 +54,9 @@ impl World {
     pub fn package_prefix(&self, pkg: Option<PackageId>, qf: Qualifier<'_>) -> String {
         match pkg {
             Some(pkg) if Some(pkg) != qf.local => {
+                if let Some((_, name)) = qf.import_names.iter().find(|(p, _)| *p == pkg) {
+                    return format!("{name}.");
+                }
                 let p = self.package(pkg);
                 if qf.ambiguous.iter().any(|name| **name == *p.name) {
                     format!("{:?}.", &*p.path)

@@ -308,6 +308,11 @@ impl World {
         &mut self.packages[id.0 as usize]
     }
 
+    /// Every package of the world: the one checked and all it imports, directly or not.
+    pub fn package_ids(&self) -> impl Iterator<Item = PackageId> + '_ {
+        (0..self.packages.len() as u32).map(PackageId)
+    }
+
     pub fn package_by_path(&self, path: &str) -> Option<PackageId> {
         self.packages_by_path.get(path).copied()
     }

@@ -762,7 +762,9 @@ fn recorded_types() {
                 tv.ty,
                 hir::typestring::Qualifier {
                     local: Some(result.package),
-                    ambiguous: &[]
+                    ambiguous: &[],
+
+                    import_names: &[],
                 }
             )
         )

@@ -58,6 +58,8 @@ fn selections(src: &str) -> Vec<String> {
     let qf = Qualifier {
         local: None,
         ambiguous: &[],
+
+        import_names: &[],
     };
     let mut rows: Vec<(u32, u32, String)> = result
         .info

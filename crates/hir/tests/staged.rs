@@ -216,3 +216,44 @@ fn the_declarations_text_does_not_change_with_a_body() {
     assert_eq!(cuts.file_offset(29), 38);
     assert_eq!(&text[cuts.file_offset(38) as usize..][..1], "}");
 }
+
+/// A body check's facts find names the way the whole-package check's do: the scope at a use
+/// inside the body (innermost first) sees the body's locals, then the function's parameters,
+/// then the package.
+#[test]
+fn a_body_checks_scopes_nest_from_the_use_out_to_the_package() {
+    let text = "package p\n\nvar g int\n\nfunc f(a int) int {\n\tx := a\n\tif x > 0 {\n\t\ty := x\n\t\treturn y + g\n\t}\n\treturn x\n}\n";
+    let file = SourceFile::parse("p.go", text);
+    let (decl_text, _) = staged::declarations_text(text, &file.ast);
+    let mut package = staged::check_declarations(
+        World::default(),
+        "p",
+        vec![SourceFile::parse("p.go", &decl_text)],
+        &mut NoPackages,
+        Config::default(),
+    );
+    let key = staged::func_keys(&file.ast).remove(0);
+    let decl = &text[key.range.start as usize..key.range.end as usize];
+    let source = staged::body_source("p.go".into(), decl);
+    let check = package
+        .check_body(0, &key.key, &source)
+        .expect("f has a body");
+    // `y + g` inside the if block, in the body text's offsets.
+    let at = source.text.find("y + g").expect("the use") as u32;
+    let scope = check
+        .info
+        .innermost_scope(0, at)
+        .expect("a scope at the use");
+    let world = package.world();
+    for name in ["y", "x", "a", "g"] {
+        assert!(
+            world.lookup_parent(scope, name).is_some(),
+            "{name} not visible from the use"
+        );
+    }
+    // `y` is the if block's, not the function's.
+    let at_return = source.text.rfind("return x").expect("the last return") as u32;
+    let outer = check.info.innermost_scope(0, at_return).expect("a scope");
+    assert!(world.lookup_parent(outer, "y").is_none());
+    assert!(world.lookup_parent(outer, "x").is_some());
+}

@@ -735,6 +735,8 @@ fn type_of(world: &World, file: &SourceFile, result: &hir::CheckResult, text: &s
         hir::typestring::Qualifier {
             local: Some(result.package),
             ambiguous: &[],
+
+            import_names: &[],
         },
     )
 }
@@ -761,6 +763,8 @@ fn type_switch_clauses_declare_implicit_variables() {
     let qf = hir::typestring::Qualifier {
         local: Some(result.package),
         ambiguous: &[],
+
+        import_names: &[],
     };
     let mut implicits: Vec<(u32, String)> = result
         .info

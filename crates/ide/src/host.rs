@@ -226,6 +226,10 @@ impl Analysis {
         self.with_db(|db| file.0.text(db).clone())
     }
 
+    pub fn file_path(&self, file: FileId) -> Cancellable<PathBuf> {
+        self.with_db(|db| file.0.path(db).clone())
+    }
+
     pub fn line_index(&self, file: FileId) -> Cancellable<syntax::LineIndex> {
         self.with_db(|db| base_db::line_index(db, file.0).clone())
     }
@@ -265,6 +269,113 @@ impl Analysis {
         import_path: &str,
     ) -> Cancellable<Result<project_model::load::Resolved, String>> {
         self.with_db(|db| project::resolve_import_from(db, from_dir, import_path))
+    }
+
+    /// What the identifier at `offset` denotes, as Markdown; `None` where nothing is known
+    /// (no identifier there, or its package is not type-checked).
+    pub fn hover(&self, file: FileId, offset: u32) -> Cancellable<Option<crate::HoverResult>> {
+        self.with_db(|db| crate::hover::hover(db, file.0, offset))
+    }
+
+    /// The signature of the call whose parentheses hold `offset`, with the parameter the
+    /// cursor is at; `None` outside calls and where the callee is unknown.
+    pub fn signature_help(
+        &self,
+        file: FileId,
+        offset: u32,
+    ) -> Cancellable<Option<crate::SignatureHelp>> {
+        self.with_db(|db| crate::signature_help::signature_help(db, file.0, offset))
+    }
+
+    /// The ranges of `file` an editor can fold, from its syntax tree (also where it has
+    /// syntax errors), outer ranges first.
+    pub fn folding_ranges(
+        &self,
+        file: FileId,
+        config: crate::FoldingConfig,
+    ) -> Cancellable<Vec<crate::Fold>> {
+        self.with_db(|db| crate::folding_ranges::folding_ranges(db, file.0, config))
+    }
+
+    /// The syntax nodes enclosing `offset`, innermost first, out to the whole file; empty past
+    /// the end of the file.
+    pub fn selection_ranges(
+        &self,
+        file: FileId,
+        offset: u32,
+    ) -> Cancellable<Vec<syntax::TextRange>> {
+        self.with_db(|db| crate::selection_ranges::selection_ranges(db, file.0, offset))
+    }
+
+    /// The outline of `file`: its declarations, types with their fields or methods.
+    pub fn document_symbols(&self, file: FileId) -> Cancellable<Vec<crate::DocumentSymbol>> {
+        self.with_db(|db| crate::symbols::document_symbols(db, file.0))
+    }
+
+    /// The declarations of the workspace's packages and of the standard library whose names
+    /// match `query` fuzzily, best first, at most `limit`.
+    pub fn workspace_symbols(
+        &self,
+        query: &str,
+        limit: usize,
+    ) -> Cancellable<Vec<crate::WorkspaceSymbol>> {
+        self.with_db(|db| crate::symbols::workspace_symbols(db, query, limit))
+    }
+
+    /// What can be written at `offset`, best first; empty inside comments and strings, past
+    /// the end, and in a file without a package clause.
+    pub fn completions(
+        &self,
+        file: FileId,
+        offset: u32,
+        config: crate::CompletionConfig,
+    ) -> Cancellable<Vec<crate::CompletionItem>> {
+        self.with_db(|db| crate::completion::completions(db, file.0, offset, config))
+    }
+
+    /// Where the object the identifier at `offset` denotes is declared.
+    pub fn goto_definition(
+        &self,
+        file: FileId,
+        offset: u32,
+    ) -> Cancellable<Vec<crate::NavigationTarget>> {
+        self.with_db(|db| crate::goto_definition::goto_definition(db, file.0, offset))
+    }
+
+    /// Where the type of the object at `offset` is declared.
+    pub fn goto_type_definition(
+        &self,
+        file: FileId,
+        offset: u32,
+    ) -> Cancellable<Vec<crate::NavigationTarget>> {
+        self.with_db(|db| crate::goto_definition::goto_type_definition(db, file.0, offset))
+    }
+
+    /// For an interface type at `offset`, the workspace's types implementing it; for another
+    /// named type, the interfaces it implements.
+    pub fn implementations(
+        &self,
+        file: FileId,
+        offset: u32,
+    ) -> Cancellable<Vec<crate::NavigationTarget>> {
+        self.with_db(|db| crate::implementation::implementations(db, file.0, offset))
+    }
+
+    /// The identifiers of `file` that denote the object at `offset`, declaring or writing it
+    /// or reading it.
+    pub fn highlights(&self, file: FileId, offset: u32) -> Cancellable<Vec<crate::Highlight>> {
+        self.with_db(|db| crate::references::highlights(db, file.0, offset))
+    }
+
+    /// Every identifier in the workspace (and the declaring package) that denotes the object
+    /// at `offset`; its declaration too if `include_declaration`.
+    pub fn references(
+        &self,
+        file: FileId,
+        offset: u32,
+        include_declaration: bool,
+    ) -> Cancellable<Vec<crate::NavigationTarget>> {
+        self.with_db(|db| crate::references::references(db, file.0, offset, include_declaration))
     }
 
     /// The syntax tree as an S-expression, for debugging and tests.

@@ -186,3 +186,25 @@ fn the_go_line_of_go_mod_sets_the_language_version() {
         )]
     );
 }
+
+/// A syntax error inside one function body leaves the rest of the package checked: the other
+/// bodies' type errors stay, the broken body's are not reported (they would be echoes). A
+/// syntax error that may have moved where a body ends (a brace not at the start of its line)
+/// stops type checking, as any error outside bodies does.
+#[test]
+fn a_syntax_error_in_one_body_leaves_the_others_checked() {
+    let (_fs, mut host) = workspace();
+    let a = Path::new("/w/a/a.go");
+    let text = format!("{A}\nfunc g() int {{\n\tx := (1 +\n\treturn x\n}}\n");
+    host.set_file_text(a, text.clone());
+    let at = text.find("\"s\"").unwrap() as u32;
+    let errors = type_errors(&mut host, "/w/a/a.go");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].0, at);
+    // The importer still sees the package's API.
+    assert_eq!(type_errors(&mut host, "/w/b/b.go").len(), 1);
+
+    // `func g() int {` with no closing brace: where g ends is anyone's guess.
+    host.set_file_text(a, format!("{A}\nfunc g() int {{\n\treturn 1\n"));
+    assert!(type_errors(&mut host, "/w/a/a.go").is_empty());
+}

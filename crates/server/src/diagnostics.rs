@@ -16,7 +16,7 @@ use tower_lsp_server::ls_types::{self as lsp, MessageType, Uri};
 use crate::{
     main_loop::panic_message,
     mapper::{self, PositionEncoding},
-    publisher::Outgoing,
+    publisher::{Outgoing, ProgressEvent},
 };
 
 /// Open documents whose current diagnostics are not published yet, with the revision at which
@@ -37,11 +37,42 @@ pub(crate) struct Computation {
     pub(crate) encoding: PositionEncoding,
     pub(crate) out: UnboundedSender<Outgoing>,
     pub(crate) dirty: Dirty,
+    /// Report work-done progress: some document is computed for the first time, which loads
+    /// its package and the package's dependencies (seconds, for a large one).
+    pub(crate) progress: bool,
 }
 
 impl Computation {
     pub(crate) fn run(self) {
-        for job in &self.jobs {
+        let token = format!("go-analyzer/load/{}", self.revision);
+        if self.progress {
+            self.send_progress(ProgressEvent::Begin {
+                token: token.clone(),
+                title: "Loading packages".to_string(),
+                message: format!("{} document(s)", self.jobs.len()),
+            });
+        }
+        self.compute();
+        if self.progress {
+            self.send_progress(ProgressEvent::End { token });
+        }
+    }
+
+    fn send_progress(&self, event: ProgressEvent) {
+        let _ = self.out.send(Outgoing::Progress(event));
+    }
+
+    fn compute(&self) {
+        let token = format!("go-analyzer/load/{}", self.revision);
+        for (i, job) in self.jobs.iter().enumerate() {
+            if self.progress {
+                let name = job.uri.as_str().rsplit('/').next().unwrap_or_default();
+                self.send_progress(ProgressEvent::Report {
+                    token: token.clone(),
+                    message: format!("checking {name}"),
+                    percentage: (i * 100 / self.jobs.len()) as u32,
+                });
+            }
             let computed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 self.document_diagnostics(job.file)
             }));
@@ -90,11 +121,9 @@ impl Computation {
 
     fn document_diagnostics(&self, file: FileId) -> Cancellable<Vec<lsp::Diagnostic>> {
         let mut diagnostics = self.analysis.diagnostics(file)?;
-        // Type errors only when the file parses (the package check skips broken packages
-        // anyway; this saves loading it).
-        if diagnostics.is_empty() {
-            diagnostics = self.analysis.type_diagnostics(file)?;
-        }
+        // Syntax errors inside function bodies leave the package checked (only the broken
+        // bodies' type errors are left out), so type errors come along with them.
+        diagnostics.extend(self.analysis.type_diagnostics(file)?);
         if diagnostics.is_empty() {
             return Ok(Vec::new());
         }

@@ -26,6 +26,7 @@ use crate::{
     main_loop::{Task, panic_message},
     mapper::{self, PositionEncoding},
     packages::{PackageError, PackageParams},
+    requests,
 };
 
 /// What the server asks the client to watch: Go files and the files that shape the module
@@ -47,6 +48,12 @@ pub(crate) struct Backend {
     shutdown_requested: Arc<AtomicBool>,
     /// The client can register `workspace/didChangeWatchedFiles` dynamically.
     can_watch: AtomicBool,
+    /// The client takes snippets in completion items.
+    snippet_support: AtomicBool,
+    /// The client folds whole lines only (`lineFoldingOnly`).
+    line_folding_only: AtomicBool,
+    /// The client takes document symbols as a tree.
+    hierarchical_symbols: AtomicBool,
 }
 
 impl Backend {
@@ -60,6 +67,9 @@ impl Backend {
             tasks,
             shutdown_requested,
             can_watch: AtomicBool::new(false),
+            snippet_support: AtomicBool::new(false),
+            line_folding_only: AtomicBool::new(false),
+            hierarchical_symbols: AtomicBool::new(false),
         }
     }
 
@@ -91,7 +101,7 @@ impl Backend {
         }
     }
 
-    fn send(&self, task: Task) {
+    pub(crate) fn send(&self, task: Task) {
         if self.tasks.send(task).is_err() {
             tracing::error!("the analysis host has stopped; a change was lost");
         }
@@ -161,9 +171,27 @@ impl LanguageServer for Backend {
                 .and_then(|w| w.dynamic_registration)
                 .unwrap_or(false);
             self.can_watch.store(can_watch, Ordering::SeqCst);
+            self.snippet_support.store(
+                requests::completion::snippet_support(&params.capabilities),
+                Ordering::SeqCst,
+            );
+            let caps = &params.capabilities;
+            let line_folding_only = requests::folding_ranges::line_folding_only(caps);
+            self.line_folding_only
+                .store(line_folding_only, Ordering::SeqCst);
+            let hierarchical = requests::document_symbols::hierarchical(caps);
+            self.hierarchical_symbols
+                .store(hierarchical, Ordering::SeqCst);
             self.send(Task::Initialize {
                 encoding,
                 roots: workspace_roots(&params),
+                options: params.initialization_options.clone(),
+                work_done_progress: params
+                    .capabilities
+                    .window
+                    .as_ref()
+                    .and_then(|w| w.work_done_progress)
+                    .unwrap_or(false),
             });
             Ok(InitializeResult {
                 capabilities: capabilities(encoding),
@@ -207,6 +235,14 @@ impl LanguageServer for Backend {
         });
     }
 
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        guard("workspace/didChangeConfiguration", || {
+            self.send(Task::Configuration {
+                settings: params.settings,
+            });
+        });
+    }
+
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         guard("workspace/didChangeWatchedFiles", || {
             self.send(Task::WatchedFiles {
@@ -245,6 +281,158 @@ impl LanguageServer for Backend {
     async fn did_save(&self, params: DidSaveTextDocumentParams) {
         // The open document already holds what was saved; files on disk are not analyzed yet.
         tracing::debug!("saved {}", params.text_document.uri.as_str());
+    }
+
+    async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/hover", uri, move |cx| {
+            requests::hover::hover(cx, params)
+        })
+        .await
+    }
+
+    async fn signature_help(
+        &self,
+        params: SignatureHelpParams,
+    ) -> jsonrpc::Result<Option<SignatureHelp>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/signatureHelp", uri, move |cx| {
+            requests::signature_help::signature_help(cx, params)
+        })
+        .await
+    }
+
+    async fn completion(
+        &self,
+        params: CompletionParams,
+    ) -> jsonrpc::Result<Option<CompletionResponse>> {
+        let uri = params.text_document_position.text_document.uri.clone();
+        let snippets = self.snippet_support.load(Ordering::SeqCst);
+        self.read("textDocument/completion", uri, move |cx| {
+            requests::completion::completion(cx, params, snippets)
+        })
+        .await
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/definition", uri, move |cx| {
+            requests::definition::definition(cx, params)
+        })
+        .await
+    }
+
+    async fn goto_type_definition(
+        &self,
+        params: request::GotoTypeDefinitionParams,
+    ) -> jsonrpc::Result<Option<request::GotoTypeDefinitionResponse>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/typeDefinition", uri, move |cx| {
+            requests::definition::type_definition(cx, params)
+        })
+        .await
+    }
+
+    async fn goto_implementation(
+        &self,
+        params: request::GotoImplementationParams,
+    ) -> jsonrpc::Result<Option<request::GotoImplementationResponse>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/implementation", uri, move |cx| {
+            requests::definition::implementation(cx, params)
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
+        let uri = params.text_document_position.text_document.uri.clone();
+        self.read("textDocument/references", uri, move |cx| {
+            requests::references::references(cx, params)
+        })
+        .await
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> jsonrpc::Result<Option<Vec<DocumentHighlight>>> {
+        let uri = params
+            .text_document_position_params
+            .text_document
+            .uri
+            .clone();
+        self.read("textDocument/documentHighlight", uri, move |cx| {
+            requests::references::highlights(cx, params)
+        })
+        .await
+    }
+
+    async fn folding_range(
+        &self,
+        params: FoldingRangeParams,
+    ) -> jsonrpc::Result<Option<Vec<FoldingRange>>> {
+        let uri = params.text_document.uri.clone();
+        let line_folding_only = self.line_folding_only.load(Ordering::SeqCst);
+        self.read("textDocument/foldingRange", uri, move |cx| {
+            requests::folding_ranges::folding_ranges(cx, params, line_folding_only)
+        })
+        .await
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> jsonrpc::Result<Option<Vec<SelectionRange>>> {
+        let uri = params.text_document.uri.clone();
+        self.read("textDocument/selectionRange", uri, move |cx| {
+            requests::selection_ranges::selection_ranges(cx, params)
+        })
+        .await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> jsonrpc::Result<Option<DocumentSymbolResponse>> {
+        let uri = params.text_document.uri.clone();
+        let hierarchical = self.hierarchical_symbols.load(Ordering::SeqCst);
+        self.read("textDocument/documentSymbol", uri, move |cx| {
+            requests::document_symbols::document_symbols(cx, params, hierarchical)
+        })
+        .await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> jsonrpc::Result<Option<WorkspaceSymbolResponse>> {
+        self.read_workspace("workspace/symbol", move |cx| {
+            requests::workspace_symbols::workspace_symbols(cx, params)
+        })
+        .await
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -288,6 +476,37 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
                 ..TextDocumentSyncOptions::default()
             },
         )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(
+                requests::completion::TRIGGER_CHARACTERS
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            ..CompletionOptions::default()
+        }),
+        signature_help_provider: Some(SignatureHelpOptions {
+            trigger_characters: Some(
+                requests::signature_help::TRIGGER_CHARACTERS
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            retrigger_characters: Some(
+                requests::signature_help::RETRIGGER_CHARACTERS
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
+        definition_provider: Some(OneOf::Left(true)),
+        type_definition_provider: Some(TypeDefinitionProviderCapability::Simple(true)),
+        references_provider: Some(OneOf::Left(true)),
+        implementation_provider: Some(ImplementationProviderCapability::Simple(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
 }

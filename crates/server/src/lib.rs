@@ -16,6 +16,7 @@
 //! **Architecture Invariant**: stdout carries nothing but the protocol; logs go to stderr
 //! through `tracing` (the binary sets up the subscriber).
 
+mod config;
 mod diagnostics;
 mod documents;
 mod handlers;
@@ -23,6 +24,7 @@ mod main_loop;
 mod mapper;
 mod packages;
 mod publisher;
+mod requests;
 mod transport;
 
 use std::sync::{

@@ -25,11 +25,13 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::{
+    config::ClientSettings,
     diagnostics::{self, Dirty},
     documents::Document,
     mapper::{self, LineRope, PositionEncoding},
     packages::{self, PackageError, PackageReply},
     publisher::Outgoing,
+    requests::{ReadJob, RequestContext, WorkspaceContext, WorkspaceJob},
 };
 
 /// A change to the analysis's inputs, in the order the client sent it.
@@ -39,6 +41,14 @@ pub(crate) enum Task {
         encoding: PositionEncoding,
         /// The workspace folders (or the root), as directories.
         roots: Vec<PathBuf>,
+        /// `initializationOptions`: the client's settings (see `config`).
+        options: Option<serde_json::Value>,
+        /// The client shows work-done progress (`window.workDoneProgress`).
+        work_done_progress: bool,
+    },
+    /// `workspace/didChangeConfiguration`: new client settings.
+    Configuration {
+        settings: serde_json::Value,
     },
     Open {
         uri: Uri,
@@ -63,6 +73,18 @@ pub(crate) enum Task {
         uri: Uri,
         reply: oneshot::Sender<PackageReply>,
     },
+    /// A read request (`requests`), answered on a snapshot taken after every change that came
+    /// before it.
+    Read {
+        method: &'static str,
+        uri: Uri,
+        job: ReadJob,
+    },
+    /// A read request without a document (`workspace/symbol`), answered like `Read`.
+    ReadWorkspace {
+        method: &'static str,
+        job: WorkspaceJob,
+    },
 }
 
 impl Task {
@@ -70,6 +92,7 @@ impl Task {
     fn describe(&self) -> String {
         match self {
             Task::Initialize { .. } => "initialize".to_string(),
+            Task::Configuration { .. } => "workspace/didChangeConfiguration".to_string(),
             Task::Open { uri, .. } => format!("textDocument/didOpen of {}", uri.as_str()),
             Task::Change { uri, .. } => format!("textDocument/didChange of {}", uri.as_str()),
             Task::Close { uri } => format!("textDocument/didClose of {}", uri.as_str()),
@@ -80,6 +103,8 @@ impl Task {
                 )
             }
             Task::Package { uri, .. } => format!("goAnalyzer/package of {}", uri.as_str()),
+            Task::Read { method, uri, .. } => format!("{method} of {}", uri.as_str()),
+            Task::ReadWorkspace { method, .. } => method.to_string(),
         }
     }
 }
@@ -100,6 +125,10 @@ pub(crate) fn spawn(out: UnboundedSender<Outgoing>) -> std::io::Result<mpsc::Sen
                 ignored: HashSet::new(),
                 dirty: Arc::default(),
                 revision: 0,
+                detected: None,
+                client: ClientSettings::default(),
+                work_done_progress: false,
+                computed: HashSet::new(),
                 out,
             };
             main_loop.run(receiver);
@@ -115,6 +144,15 @@ struct MainLoop {
     /// notifications are expected, not errors.
     ignored: HashSet<Uri>,
     dirty: Dirty,
+    /// The project settings found from the toolchain, before the client's settings.
+    detected: Option<ide::ProjectSettings>,
+    /// The client's settings (see `config`).
+    client: ClientSettings,
+    /// The client shows work-done progress.
+    work_done_progress: bool,
+    /// Documents whose diagnostics were computed (or started) at least once: the first time
+    /// loads their package, which is worth showing as progress.
+    computed: HashSet<Uri>,
     /// Counts batches of changes; results computed at an older revision never replace newer
     /// ones (see `publisher`).
     revision: u64,
@@ -161,11 +199,18 @@ impl MainLoop {
     /// Applies a task; says whether the analysis's inputs changed.
     fn handle(&mut self, task: Task) -> bool {
         match task {
-            Task::Initialize { encoding, roots } => {
+            Task::Initialize {
+                encoding,
+                roots,
+                options,
+                work_done_progress,
+            } => {
                 self.encoding = encoding;
+                self.work_done_progress = work_done_progress;
                 self.configure(roots);
-                true
+                self.client_settings(options.unwrap_or_default())
             }
+            Task::Configuration { settings } => self.client_settings(settings),
             Task::Open { uri, version, text } => self.open(uri, version, text),
             Task::Change {
                 uri,
@@ -176,6 +221,14 @@ impl MainLoop {
             Task::WatchedFiles { changes } => self.watched_files(changes),
             Task::Package { uri, reply } => {
                 self.package(uri, reply);
+                false
+            }
+            Task::Read { method, uri, job } => {
+                self.read(method, uri, job);
+                false
+            }
+            Task::ReadWorkspace { method, job } => {
+                self.read_workspace(method, job);
                 false
             }
         }
@@ -198,7 +251,40 @@ impl MainLoop {
             settings.build.goarch,
             settings.roots
         );
-        self.host.set_project_settings(settings);
+        self.host.set_project_settings(settings.clone());
+        self.detected = Some(settings);
+    }
+
+    /// Applies the client's settings on top of the detected ones; says whether the project
+    /// settings changed.
+    fn client_settings(&mut self, value: serde_json::Value) -> bool {
+        let (settings, warnings) = ClientSettings::from_json(&value);
+        for warning in warnings {
+            self.log(MessageType::WARNING, format!("settings: {warning}"));
+        }
+        let Some(detected) = &self.detected else {
+            // Before `initialize` there is nothing to apply them to; keep them for then.
+            self.client = settings;
+            return false;
+        };
+        let project = settings.apply(detected);
+        self.client = settings;
+        if project == self.host.project_settings() {
+            return false;
+        }
+        tracing::info!(
+            "settings: {}/{}, tags {:?}",
+            project.build.goos,
+            project.build.goarch,
+            project.build.tags
+        );
+        self.host.set_project_settings(project);
+        // Every open document's diagnostics may change with the build configuration.
+        let uris: Vec<Uri> = self.documents.keys().cloned().collect();
+        for uri in &uris {
+            self.mark_dirty(uri);
+        }
+        true
     }
 
     /// Re-reads what the watcher reported; files open in the editor keep the editor's text.
@@ -257,6 +343,51 @@ impl MainLoop {
                 format!("cannot start a package query: {err}"),
             );
         }
+    }
+
+    /// Runs a read request without a document on a snapshot, off this thread.
+    fn read_workspace(&mut self, method: &'static str, job: WorkspaceJob) {
+        let context = WorkspaceContext {
+            analysis: self.host.analysis(),
+            encoding: self.encoding,
+        };
+        self.spawn_request(method, move || (job.0)(context));
+    }
+
+    /// Runs a request's job on a thread of its own, with the analysis's deep stack.
+    fn spawn_request(&self, method: &'static str, job: impl FnOnce() + Send + 'static) {
+        let spawned = std::thread::Builder::new()
+            .name("request".into())
+            .stack_size(ANALYSIS_STACK_SIZE)
+            .spawn(job);
+        if let Err(err) = spawned {
+            self.log(
+                MessageType::ERROR,
+                format!("cannot start answering {method}: {err}"),
+            );
+        }
+    }
+
+    /// Runs a read request's job on a snapshot, off this thread. A document that is not open
+    /// is read from disk (`Backend::read` answers for documents that are not files).
+    fn read(&mut self, method: &'static str, uri: Uri, job: ReadJob) {
+        let file = match self.documents.get(&uri) {
+            Some(open) => open.doc.file,
+            None => match mapper::uri_to_path(&uri) {
+                Ok(path) => self.host.file(&path),
+                Err(why) => {
+                    tracing::debug!("{method}: {why}");
+                    // Dropping the job drops its reply: the handler answers with an error.
+                    return;
+                }
+            },
+        };
+        let context = RequestContext {
+            analysis: self.host.analysis(),
+            file,
+            encoding: self.encoding,
+        };
+        self.spawn_request(method, move || (job.0)(context));
     }
 
     fn open(&mut self, uri: Uri, version: i32, text: String) -> bool {
@@ -357,6 +488,7 @@ impl MainLoop {
     }
 
     fn close(&mut self, uri: Uri) -> bool {
+        self.computed.remove(&uri);
         let Some(open) = self.documents.remove(&uri) else {
             if !self.ignored.remove(&uri) {
                 let message = format!(
@@ -390,7 +522,7 @@ impl MainLoop {
             .insert(uri.clone(), self.revision);
     }
 
-    fn start_diagnostics(&self) {
+    fn start_diagnostics(&mut self) {
         let jobs: Vec<diagnostics::Job> = {
             let dirty = self.dirty.lock().unwrap_or_else(|e| e.into_inner());
             dirty
@@ -408,6 +540,10 @@ impl MainLoop {
         if jobs.is_empty() {
             return;
         }
+        let mut first_time = false;
+        for job in &jobs {
+            first_time |= self.computed.insert(job.uri.clone());
+        }
         let computation = diagnostics::Computation {
             analysis: self.host.analysis(),
             jobs,
@@ -415,6 +551,7 @@ impl MainLoop {
             encoding: self.encoding,
             out: self.out.clone(),
             dirty: self.dirty.clone(),
+            progress: first_time && self.work_done_progress,
         };
         let spawned = std::thread::Builder::new()
             .name("diagnostics".into())

@@ -12,6 +12,20 @@
 
 use tree_sitter::Node;
 
+/// The grammar's id of field `$name`, looked up once: tree-sitter's lookup by name scans and
+/// compares every field name of the grammar, on every call, and lowering asks millions of
+/// times.
+macro_rules! field {
+    ($name:literal) => {{
+        static ID: std::sync::OnceLock<std::num::NonZeroU16> = std::sync::OnceLock::new();
+        *ID.get_or_init(|| {
+            crate::language()
+                .field_id_for_name($name)
+                .expect(concat!("the Go grammar has a field named ", $name))
+        })
+    }};
+}
+
 use crate::{SyntaxError, TextRange, ast::*};
 
 /// How deep expressions, types and statements may nest before lowering gives up on a subtree.
@@ -207,8 +221,10 @@ impl<'t> Lowerer<'t> {
             }
         }
         for spec in specs {
-            let name = spec.child_by_field_name("name").map(|n| self.name(n));
-            let path_node = spec.child_by_field_name("path");
+            let name = spec
+                .child_by_field_id(field!("name").get())
+                .map(|n| self.name(n));
+            let path_node = spec.child_by_field_id(field!("path").get());
             let path = path_node.and_then(|p| unquote(self.text(p)));
             let path_range = path_node.map_or(range(spec), range);
             self.file.imports.push(ImportSpec {
@@ -221,7 +237,7 @@ impl<'t> Lowerer<'t> {
     }
 
     fn func_decl(&mut self, node: Node<'_>, doc: Option<TextRange>) -> FuncDecl {
-        let name = match node.child_by_field_name("name") {
+        let name = match node.child_by_field_id(field!("name").get()) {
             Some(n) => self.name(n),
             None => Name {
                 text: "_".into(),
@@ -229,14 +245,16 @@ impl<'t> Lowerer<'t> {
             },
         };
         let recv = node
-            .child_by_field_name("receiver")
+            .child_by_field_id(field!("receiver").get())
             .and_then(|list| self.receiver(list));
         let type_params = node
-            .child_by_field_name("type_parameters")
+            .child_by_field_id(field!("type_parameters").get())
             .map(|list| self.type_parameter_list(list))
             .unwrap_or_default();
         let sig = self.signature(node);
-        let body = node.child_by_field_name("body").map(|b| self.block(b));
+        let body = node
+            .child_by_field_id(field!("body").get())
+            .map(|b| self.block(b));
         FuncDecl {
             name,
             recv,
@@ -281,10 +299,10 @@ impl<'t> Lowerer<'t> {
     /// The parameters and results of a function declaration, literal, type or method element.
     fn signature(&mut self, node: Node<'_>) -> FuncType {
         let params = node
-            .child_by_field_name("parameters")
+            .child_by_field_id(field!("parameters").get())
             .map(|p| self.parameter_list(p, true))
             .unwrap_or_default();
-        let results = match node.child_by_field_name("result") {
+        let results = match node.child_by_field_id(field!("result").get()) {
             Some(result) if result.kind() == "parameter_list" => self.parameter_list(result, false),
             Some(result) => {
                 let ty = self.ty(result);
@@ -315,19 +333,21 @@ impl<'t> Lowerer<'t> {
             let names = {
                 let mut cursor = param.walk();
                 param
-                    .children_by_field_name("name", &mut cursor)
+                    .children_by_field_id(field!("name"), &mut cursor)
                     .filter(|n| n.kind() == "identifier")
                     .map(|n| self.name(n))
                     .collect::<Vec<_>>()
             };
-            let ty = match param.child_by_field_name("type") {
+            let ty = match param.child_by_field_id(field!("type").get()) {
                 Some(t) => self.ty(t),
                 None => self.bad_expr(range(param)),
             };
             let ty = if param.kind() == "variadic_parameter_declaration" {
-                let at = param.child_by_field_name("type").map_or(range(param), |t| {
-                    TextRange::new(param.start_byte() as u32, t.end_byte() as u32)
-                });
+                let at = param
+                    .child_by_field_id(field!("type").get())
+                    .map_or(range(param), |t| {
+                        TextRange::new(param.start_byte() as u32, t.end_byte() as u32)
+                    });
                 let start = names.last().map_or(at.start, |n: &Name| {
                     // `...` follows the name; find it so the ellipsis range starts there.
                     self.text[n.range.end as usize..at.end as usize]
@@ -540,11 +560,11 @@ impl<'t> Lowerer<'t> {
         {
             let names = {
                 let mut cursor = decl.walk();
-                decl.children_by_field_name("name", &mut cursor)
+                decl.children_by_field_id(field!("name"), &mut cursor)
                     .map(|n| self.name(n))
                     .collect()
             };
-            let ty = match decl.child_by_field_name("type") {
+            let ty = match decl.child_by_field_id(field!("type").get()) {
                 Some(constraint) => self.union(constraint),
                 None => self.bad_expr(range(decl)),
             };
@@ -604,14 +624,16 @@ impl<'t> Lowerer<'t> {
                 "const_spec" | "var_spec" => {
                     let names = {
                         let mut cursor = spec.walk();
-                        spec.children_by_field_name("name", &mut cursor)
+                        spec.children_by_field_id(field!("name"), &mut cursor)
                             .filter(|n| n.kind() == "identifier")
                             .map(|n| self.name(n))
                             .collect()
                     };
-                    let ty = spec.child_by_field_name("type").map(|t| self.ty(t));
+                    let ty = spec
+                        .child_by_field_id(field!("type").get())
+                        .map(|t| self.ty(t));
                     let values = spec
-                        .child_by_field_name("value")
+                        .child_by_field_id(field!("value").get())
                         .map(|v| self.expr_list(v))
                         .unwrap_or_default();
                     specs.push(Spec::Value {
@@ -623,7 +645,7 @@ impl<'t> Lowerer<'t> {
                     });
                 }
                 "type_spec" | "type_alias" => {
-                    let name = match spec.child_by_field_name("name") {
+                    let name = match spec.child_by_field_id(field!("name").get()) {
                         Some(n) => self.name(n),
                         None => Name {
                             text: "_".into(),
@@ -631,10 +653,10 @@ impl<'t> Lowerer<'t> {
                         },
                     };
                     let type_params = spec
-                        .child_by_field_name("type_parameters")
+                        .child_by_field_id(field!("type_parameters").get())
                         .map(|list| self.type_parameter_list(list))
                         .unwrap_or_default();
-                    let ty = match spec.child_by_field_name("type") {
+                    let ty = match spec.child_by_field_id(field!("type").get()) {
                         Some(t) => self.ty(t),
                         None => self.bad_expr(range(spec)),
                     };
@@ -677,7 +699,7 @@ impl<'t> Lowerer<'t> {
                 Expr::Name(self.name(node))
             }
             "qualified_type" => {
-                let package = node.child_by_field_name("package");
+                let package = node.child_by_field_id(field!("package").get());
                 let x = match package {
                     Some(p) => {
                         let name = self.name(p);
@@ -685,7 +707,7 @@ impl<'t> Lowerer<'t> {
                     }
                     None => self.bad_expr(r),
                 };
-                match node.child_by_field_name("name") {
+                match node.child_by_field_id(field!("name").get()) {
                     Some(n) => Expr::Selector {
                         x,
                         sel: self.name(n),
@@ -694,11 +716,11 @@ impl<'t> Lowerer<'t> {
                 }
             }
             "generic_type" => {
-                let x = match node.child_by_field_name("type") {
+                let x = match node.child_by_field_id(field!("type").get()) {
                     Some(t) => self.ty(t),
                     None => self.bad_expr(r),
                 };
-                let indices = match node.child_by_field_name("type_arguments") {
+                let indices = match node.child_by_field_id(field!("type_arguments").get()) {
                     Some(args) => self.type_arguments(args),
                     None => Vec::new(),
                 };
@@ -720,7 +742,9 @@ impl<'t> Lowerer<'t> {
                 None => Expr::Bad,
             },
             "array_type" => {
-                let len = node.child_by_field_name("length").map(|l| self.expr(l));
+                let len = node
+                    .child_by_field_id(field!("length").get())
+                    .map(|l| self.expr(l));
                 let elem = self.field_ty(node, "element");
                 Expr::ArrayType {
                     len: Some(len.unwrap_or_else(|| self.bad_expr(r))),
@@ -813,7 +837,7 @@ impl<'t> Lowerer<'t> {
         {
             let names: Vec<Name> = {
                 let mut cursor = decl.walk();
-                decl.children_by_field_name("name", &mut cursor)
+                decl.children_by_field_id(field!("name"), &mut cursor)
                     .map(|n| self.name(n))
                     .collect()
             };
@@ -823,7 +847,9 @@ impl<'t> Lowerer<'t> {
                 let r = TextRange::new(decl.start_byte() as u32, self.file.expr_range(ty).end);
                 ty = self.alloc_expr(Expr::Star(ty), r);
             }
-            let tag = decl.child_by_field_name("tag").map(|t| self.text(t).into());
+            let tag = decl
+                .child_by_field_id(field!("tag").get())
+                .map(|t| self.text(t).into());
             fields.push(Field {
                 names,
                 ty,
@@ -840,7 +866,7 @@ impl<'t> Lowerer<'t> {
         for child in children(node) {
             match child.kind() {
                 "method_elem" => {
-                    let name = match child.child_by_field_name("name") {
+                    let name = match child.child_by_field_id(field!("name").get()) {
                         Some(n) => self.name(n),
                         None => continue,
                     };
@@ -873,12 +899,12 @@ impl<'t> Lowerer<'t> {
         let mut innermost = Some(node);
         while let Some(current) = innermost {
             let next = match current.kind() {
-                "binary_expression" => current.child_by_field_name("left"),
-                "call_expression" => current.child_by_field_name("function"),
+                "binary_expression" => current.child_by_field_id(field!("left").get()),
+                "call_expression" => current.child_by_field_id(field!("function").get()),
                 "selector_expression"
                 | "index_expression"
                 | "slice_expression"
-                | "type_assertion_expression" => current.child_by_field_name("operand"),
+                | "type_assertion_expression" => current.child_by_field_id(field!("operand").get()),
                 _ => break,
             };
             spine.push(current);
@@ -917,9 +943,9 @@ impl<'t> Lowerer<'t> {
         let expr = match node.kind() {
             "binary_expression" => {
                 let op = node
-                    .child_by_field_name("operator")
+                    .child_by_field_id(field!("operator").get())
                     .and_then(|o| BinaryOp::from_token(o.kind()));
-                let y = match node.child_by_field_name("right") {
+                let y = match node.child_by_field_id(field!("right").get()) {
                     Some(right) => self.expr(right),
                     None => self.bad_expr(TextRange::empty(r.end)),
                 };
@@ -929,7 +955,7 @@ impl<'t> Lowerer<'t> {
                 }
             }
             "call_expression" => {
-                let fun = match node.child_by_field_name("type_arguments") {
+                let fun = match node.child_by_field_id(field!("type_arguments").get()) {
                     Some(type_args) => {
                         let indices = self.type_arguments(type_args);
                         let ir = self.file.expr_range(left).cover(range(type_args));
@@ -937,7 +963,7 @@ impl<'t> Lowerer<'t> {
                     }
                     None => left,
                 };
-                let (args, ellipsis) = match node.child_by_field_name("arguments") {
+                let (args, ellipsis) = match node.child_by_field_id(field!("arguments").get()) {
                     Some(list) => self.arguments(list),
                     None => (Vec::new(), None),
                 };
@@ -947,7 +973,7 @@ impl<'t> Lowerer<'t> {
                     ellipsis,
                 }
             }
-            "selector_expression" => match node.child_by_field_name("field") {
+            "selector_expression" => match node.child_by_field_id(field!("field").get()) {
                 Some(field) => Expr::Selector {
                     x: left,
                     sel: self.name(field),
@@ -955,7 +981,7 @@ impl<'t> Lowerer<'t> {
                 None => Expr::Bad,
             },
             "index_expression" => {
-                let index = match node.child_by_field_name("index") {
+                let index = match node.child_by_field_id(field!("index").get()) {
                     Some(i) => self.expr(i),
                     None => self.bad_expr(TextRange::empty(r.end)),
                 };
@@ -968,9 +994,15 @@ impl<'t> Lowerer<'t> {
                 self.three_index_slice(left, node, missing)
             }
             "slice_expression" => {
-                let low = node.child_by_field_name("start").map(|e| self.expr(e));
-                let high = node.child_by_field_name("end").map(|e| self.expr(e));
-                let max = node.child_by_field_name("capacity").map(|e| self.expr(e));
+                let low = node
+                    .child_by_field_id(field!("start").get())
+                    .map(|e| self.expr(e));
+                let high = node
+                    .child_by_field_id(field!("end").get())
+                    .map(|e| self.expr(e));
+                let max = node
+                    .child_by_field_id(field!("capacity").get())
+                    .map(|e| self.expr(e));
                 let colons = {
                     let mut cursor = node.walk();
                     node.children(&mut cursor)
@@ -986,7 +1018,9 @@ impl<'t> Lowerer<'t> {
                 }
             }
             "type_assertion_expression" => {
-                let ty = node.child_by_field_name("type").map(|t| self.ty(t));
+                let ty = node
+                    .child_by_field_id(field!("type").get())
+                    .map(|t| self.ty(t));
                 Expr::TypeAssert { x: left, ty }
             }
             _ => Expr::Bad,
@@ -1109,8 +1143,10 @@ impl<'t> Lowerer<'t> {
                 None => Expr::Bad,
             },
             "unary_expression" => {
-                let op = node.child_by_field_name("operator").map(|o| o.kind());
-                let x = match node.child_by_field_name("operand") {
+                let op = node
+                    .child_by_field_id(field!("operator").get())
+                    .map(|o| o.kind());
+                let x = match node.child_by_field_id(field!("operand").get()) {
                     Some(operand) => self.expr(operand),
                     None => self.bad_expr(TextRange::empty(r.end)),
                 };
@@ -1137,7 +1173,7 @@ impl<'t> Lowerer<'t> {
                 // a leading `*` as the unary operator (the spec: `*Point(p)` is
                 // `*(Point(p))`), so pointer types at the top become dereferences of the call.
                 let mut stars = Vec::new();
-                let mut type_node = node.child_by_field_name("type");
+                let mut type_node = node.child_by_field_id(field!("type").get());
                 while let Some(t) = type_node
                     && t.kind() == "pointer_type"
                     && let Some(&elem) = children(t).first()
@@ -1147,7 +1183,7 @@ impl<'t> Lowerer<'t> {
                 }
                 if let (false, Some(t)) = (stars.is_empty(), type_node) {
                     let fun = self.ty(t);
-                    let args = match node.child_by_field_name("operand") {
+                    let args = match node.child_by_field_id(field!("operand").get()) {
                         Some(operand) => vec![self.expr(operand)],
                         None => Vec::new(),
                     };
@@ -1174,7 +1210,7 @@ impl<'t> Lowerer<'t> {
                     return self.alloc_expr(Expr::Star(inner), r);
                 }
                 let fun = self.field_ty(node, "type");
-                let args = match node.child_by_field_name("operand") {
+                let args = match node.child_by_field_id(field!("operand").get()) {
                     Some(operand) => vec![self.expr(operand)],
                     None => Vec::new(),
                 };
@@ -1190,7 +1226,7 @@ impl<'t> Lowerer<'t> {
                 }
             }
             "type_instantiation_expression" => {
-                let type_node = node.child_by_field_name("type");
+                let type_node = node.child_by_field_id(field!("type").get());
                 let mut indices = Vec::new();
                 for arg in children(node) {
                     if Some(arg) != type_node {
@@ -1224,8 +1260,10 @@ impl<'t> Lowerer<'t> {
                 }
             }
             "composite_literal" => {
-                let ty = node.child_by_field_name("type").map(|t| self.ty(t));
-                let (elts, lbrace) = match node.child_by_field_name("body") {
+                let ty = node
+                    .child_by_field_id(field!("type").get())
+                    .map(|t| self.ty(t));
+                let (elts, lbrace) = match node.child_by_field_id(field!("body").get()) {
                     Some(body) => (self.literal_elements(body), body.start_byte() as u32),
                     None => (Vec::new(), r.end),
                 };
@@ -1241,7 +1279,7 @@ impl<'t> Lowerer<'t> {
             }
             "func_literal" => {
                 let sig = self.signature(node);
-                let body = match node.child_by_field_name("body") {
+                let body = match node.child_by_field_id(field!("body").get()) {
                     Some(b) => self.block(b),
                     None => self.alloc_stmt(
                         Stmt::Block {
@@ -1266,8 +1304,10 @@ impl<'t> Lowerer<'t> {
         for element in elements {
             match element.kind() {
                 "keyed_element" => {
-                    let key = self.literal_element(element.child_by_field_name("key"), element);
-                    let value = self.literal_element(element.child_by_field_name("value"), element);
+                    let key = self
+                        .literal_element(element.child_by_field_id(field!("key").get()), element);
+                    let value = self
+                        .literal_element(element.child_by_field_id(field!("value").get()), element);
                     elts.push(self.alloc_expr(Expr::KeyValue { key, value }, range(element)));
                 }
                 "literal_element" => {
@@ -1345,11 +1385,11 @@ impl<'t> Lowerer<'t> {
                 Stmt::Decl(self.alloc_decl(Decl::Gen(decl)))
             }
             "labeled_statement" => {
-                let label = match node.child_by_field_name("label") {
+                let label = match node.child_by_field_id(field!("label").get()) {
                     Some(l) => self.name(l),
                     None => return Stmt::Bad,
                 };
-                let label_node = node.child_by_field_name("label");
+                let label_node = node.child_by_field_id(field!("label").get());
                 let inner = children(node).into_iter().find(|c| Some(*c) != label_node);
                 let stmt = match inner {
                     Some(s) => self.stmt(s),
@@ -1376,7 +1416,10 @@ impl<'t> Lowerer<'t> {
             "assignment_statement" | "short_var_declaration" => {
                 let lhs = self.field_list(node, "left");
                 let rhs = self.field_list(node, "right");
-                let op = match node.child_by_field_name("operator").map(|o| o.kind()) {
+                let op = match node
+                    .child_by_field_id(field!("operator").get())
+                    .map(|o| o.kind())
+                {
                     _ if node.kind() == "short_var_declaration" => AssignOp::Define,
                     Some("=") | None => AssignOp::Assign,
                     Some(op) => match BinaryOp::from_token(op.trim_end_matches('=')) {
@@ -1428,7 +1471,7 @@ impl<'t> Lowerer<'t> {
             "if_statement" => {
                 let init = self.opt_stmt(node, "initializer");
                 let cond = self.field_expr(node, "condition");
-                let then = match node.child_by_field_name("consequence") {
+                let then = match node.child_by_field_id(field!("consequence").get()) {
                     Some(b) => self.block(b),
                     None => self.alloc_stmt(
                         Stmt::Block {
@@ -1448,14 +1491,16 @@ impl<'t> Lowerer<'t> {
             }
             "expression_switch_statement" => {
                 let init = self.opt_stmt(node, "initializer");
-                let tag = node.child_by_field_name("value").map(|v| self.expr(v));
+                let tag = node
+                    .child_by_field_id(field!("value").get())
+                    .map(|v| self.expr(v));
                 let clauses = self.case_clauses(node, false);
                 Stmt::Switch { init, tag, clauses }
             }
             "type_switch_statement" => {
                 let init = self.opt_stmt(node, "initializer");
                 let bind = node
-                    .child_by_field_name("alias")
+                    .child_by_field_id(field!("alias").get())
                     .and_then(|list| children(list).into_iter().next())
                     .map(|n| self.name(n));
                 let x = self.field_expr(node, "value");
@@ -1487,7 +1532,7 @@ impl<'t> Lowerer<'t> {
             "receive_statement" => {
                 // Only inside a select case: `v, ok := <-ch` or `v = <-ch`.
                 let rhs = vec![self.field_expr(node, "right")];
-                match node.child_by_field_name("left") {
+                match node.child_by_field_id(field!("left").get()) {
                     Some(left) => {
                         let lhs = self.expr_list(left);
                         let op = if has_token(node, ":=") {
@@ -1523,14 +1568,14 @@ impl<'t> Lowerer<'t> {
         let mut clauses = Vec::new();
         for clause in children(node) {
             let list = match clause.kind() {
-                "expression_case" => Some(match clause.child_by_field_name("value") {
+                "expression_case" => Some(match clause.child_by_field_id(field!("value").get()) {
                     Some(values) => self.expr_list(values),
                     None => Vec::new(),
                 }),
                 "type_case" => {
                     let mut cursor = clause.walk();
                     let nodes: Vec<Node<'_>> = clause
-                        .children_by_field_name("type", &mut cursor)
+                        .children_by_field_id(field!("type"), &mut cursor)
                         .filter(|n| n.is_named())
                         .collect();
                     Some(
@@ -1554,7 +1599,7 @@ impl<'t> Lowerer<'t> {
     }
 
     fn for_statement(&mut self, node: Node<'_>) -> Stmt {
-        let body_node = node.child_by_field_name("body");
+        let body_node = node.child_by_field_id(field!("body").get());
         let body = match body_node {
             Some(b) => self.block(b),
             None => self.alloc_stmt(
@@ -1576,7 +1621,7 @@ impl<'t> Lowerer<'t> {
             Some(clause) if clause.kind() == "for_clause" => {
                 let init = self.opt_stmt(clause, "initializer");
                 let cond = clause
-                    .child_by_field_name("condition")
+                    .child_by_field_id(field!("condition").get())
                     .map(|c| self.expr(c));
                 let post = self.opt_stmt(clause, "update");
                 Stmt::For {

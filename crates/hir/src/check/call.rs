@@ -96,7 +96,17 @@ impl Checker<'_> {
                 return Operand::invalid(Some(e));
             }
             match self.infer_generic_call(e, fun, &fun_str, &sig, &ops, ellipsis.is_some()) {
-                Some(s) => sig = s,
+                Some(s) => {
+                    // As go/types: the function expression's recorded type is the instance.
+                    let instance = self.world.new_type(Type::Signature(Box::new(s.clone())));
+                    let fun_operand = Operand {
+                        mode: Mode::Value,
+                        expr: Some(fun),
+                        ty: instance,
+                    };
+                    self.record_type(fun, &fun_operand);
+                    sig = s;
+                }
                 None => {
                     return Operand::invalid(Some(e));
                 }

@@ -547,6 +547,8 @@ impl Checker<'_> {
             crate::typestring::Qualifier {
                 local: None,
                 ambiguous: &[],
+
+                import_names: &[],
             }
         } else {
             self.qualifier()

@@ -191,7 +191,8 @@ pub(crate) struct PendingBody {
 /// stages).
 pub(crate) struct State {
     pkg: PackageId,
-    file_ids: Vec<FileId>,
+    /// The world's file of each of the package's files (a body check swaps in its body text's).
+    pub file_ids: Vec<FileId>,
     file_scopes: Vec<ScopeId>,
     lang: (u32, u32),
     file_lang: Vec<Option<(u32, u32)>>,
@@ -446,6 +447,8 @@ impl<'a> Checker<'a> {
         Qualifier {
             local: Some(self.pkg),
             ambiguous: &self.ambiguous_pkg_names,
+
+            import_names: &[],
         }
     }
 

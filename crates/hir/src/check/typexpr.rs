@@ -442,6 +442,10 @@ impl Checker<'_> {
                         ..VarInfo::default()
                     };
                 }
+                // As go/types: the type name's identifier also defines the field.
+                self.info
+                    .defs
+                    .insert((self.env.file as u32, name_range.start), obj);
                 self.add_field(&mut s, &mut names, obj, tag, name_range);
                 let fty = field.ty;
                 self.later(move |c| c.check_embedded(fty, ty));

@@ -18,9 +18,12 @@ pub(super) struct Importer<'a> {
 
 impl hir::Importer for Importer<'_> {
     fn import(&mut self, _world: &mut hir::World, path: &str) -> Result<hir::PackageId, String> {
+        // Standard library files import their vendored modules by module path; the package's
+        // imports list them under `vendor/` (test files' imports are not mapped at all).
         let dir = self
             .imports
             .get(path)
+            .or_else(|| self.imports.get(&format!("vendor/{path}")))
             .ok_or_else(|| format!("cannot find package {path:?}"))?;
         self.checked
             .get(dir)
@@ -35,7 +38,7 @@ pub(super) fn import_dirs(
     package: &Package,
     paths: &[String],
 ) -> HashMap<String, PathBuf> {
-    paths
+    let mut dirs: HashMap<String, PathBuf> = paths
         .iter()
         .filter(|p| *p != "C" && *p != "unsafe")
         .filter_map(|p| {
@@ -43,7 +46,14 @@ pub(super) fn import_dirs(
                 .ok()
                 .map(|r| (p.clone(), r.dir))
         })
-        .collect()
+        .collect();
+    // The imports as the source writes them (vendored ones are listed resolved).
+    for (written, resolved) in &package.import_map {
+        if let Some(dir) = dirs.get(resolved).cloned() {
+            dirs.insert(written.clone(), dir);
+        }
+    }
+    dirs
 }
 
 /// The dependencies of `package` in post-order (imports first), each once, with where its

@@ -16,6 +16,8 @@
 //! this one is checked again (their `package_declarations` read only declarations texts).
 
 mod deps;
+pub(crate) mod patched;
+pub(crate) mod site;
 
 use std::{
     collections::HashMap,
@@ -31,14 +33,22 @@ use syntax::TextRange;
 use crate::diagnostics::{Diagnostic, Severity};
 
 /// The file's text with its function bodies cut out; `None` when the file has syntax errors
-/// (type errors in a file that does not parse would mostly be their echoes).
+/// outside function bodies (type errors in a file that does not parse would mostly be their
+/// echoes). Errors inside bodies leave the declarations whole: the package is checked, and
+/// the broken bodies' own type errors are dropped (see `body_check`).
 #[salsa::tracked(returns(ref))]
 fn declarations_text(db: &dyn SourceDatabase, file: SourceFile) -> Option<Arc<str>> {
     let ast = base_db::file_ast(db, file);
-    if !ast.errors.is_empty() || !base_db::parse(db, file).errors().is_empty() {
-        return None;
+    let text = file.text(db);
+    let parse_errors = base_db::parse(db, file).errors();
+    let errors = ast.errors.iter().chain(parse_errors);
+    if errors.clone().next().is_some() {
+        let errors: Vec<syntax::SyntaxError> = errors.cloned().collect();
+        if !staged::errors_only_in_bodies(text, ast, &errors) {
+            return None;
+        }
     }
-    Some(staged::declarations_text(file.text(db), ast).0.into())
+    Some(staged::declarations_text(text, ast).0.into())
 }
 
 /// A declarations text, parsed. Equal texts parse equally, so comparing texts is enough.
@@ -215,7 +225,12 @@ fn body_check<'db>(db: &'db dyn SourceDatabase, body: Body<'db>) -> Option<BodyR
     // No database access from here on: the lock is held only while checking.
     let mut package = staged.lock();
     let index = package.file_index(&path)?;
-    let check = package.check_body(index, body.key(db), &source)?;
+    let mut check = package.check_body(index, body.key(db), &source)?;
+    if !source.syntax_errors().is_empty() {
+        // The syntax errors are reported; type errors in a body that does not parse would
+        // mostly be their echoes. Its facts still serve hover and completion.
+        check.errors.clear();
+    }
     Some(BodyResult(Arc::new(check)))
 }
 
