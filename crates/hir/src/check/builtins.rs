@@ -289,11 +289,27 @@ impl Checker<'_> {
             }
 
             Builtin::Delete => {
-                let Type::Map { key, .. } = *self.world.ty(self.world.core_or_under(x.ty)) else {
-                    let s = self.operand_str(&x);
-                    self.error_op(&x, format!("invalid argument: {s} is not a map"));
-                    return None;
-                };
+                // Every type of a type parameter's type set must be a map; their key types
+                // must be identical (the element types may differ).
+                let mut key: Option<TypeId> = None;
+                for pair in self.type_set_pairs(x.ty) {
+                    let Some(Type::Map { key: k, .. }) = pair.map(|(_, u)| self.world.ty(u)) else {
+                        let s = self.operand_str(&x);
+                        self.error_op(&x, format!("invalid argument: {s} is not a map"));
+                        return None;
+                    };
+                    let k = *k;
+                    if key.is_some_and(|prev| !self.world.identical(prev, k)) {
+                        let s = self.operand_str(&x);
+                        self.error_op(
+                            &x,
+                            format!("invalid argument: maps of {s} must have identical key types"),
+                        );
+                        return None;
+                    }
+                    key = Some(k);
+                }
+                let Some(key) = key else { return None };
                 let mut k = ops[1].clone();
                 self.assignment(&mut k, Some(key), "argument to delete");
                 if k.is_invalid() {
@@ -349,14 +365,24 @@ impl Checker<'_> {
                 if !self.world.is_valid(t) {
                     return None;
                 }
-                let min = match self.world.ty(self.world.core_or_under(t)) {
-                    Type::Slice(_) => 2,
-                    Type::Map { .. } | Type::Chan { .. } => 1,
-                    _ => {
+                let u = self.common_under(t, |c, pair| match pair {
+                    None => Some("no specific type".into()),
+                    Some((_, u)) => match c.world.ty(u) {
+                        Type::Slice(_) | Type::Map { .. } | Type::Chan { .. } => None,
+                        _ => Some("type must be slice, map, or channel".into()),
+                    },
+                });
+                let u = match u {
+                    Ok(u) => u,
+                    Err(cause) => {
                         let s = self.expr_string(arg0);
-                        self.error_at(arg0, format!("invalid argument: cannot make {s}: type must be slice, map, or channel"));
+                        self.error_at(arg0, format!("invalid argument: cannot make {s}: {cause}"));
                         return None;
                     }
+                };
+                let min = match self.world.ty(u) {
+                    Type::Slice(_) => 2,
+                    _ => 1,
                 };
                 if nargs < min || min + 1 < nargs {
                     let cs = self.expr_string(call);

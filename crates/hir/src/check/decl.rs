@@ -721,16 +721,22 @@ impl Checker<'_> {
                 false,
             ))));
         self.world.obj_mut(obj).ty = sig;
+        // A method's type parameters were reported (the resolver) and are dropped.
+        let type_params: &[ast::Field] = if fdecl.recv.is_some() {
+            &[]
+        } else {
+            &fdecl.type_params
+        };
         let (built, scope) = self.func_type(
             fdecl.range,
             fdecl.recv.as_ref(),
             &fdecl.sig,
-            &fdecl.type_params,
+            type_params,
             Some(sig),
         );
         let built = self.world.ty(built).clone();
         *self.world.ty_mut(sig) = built;
-        if !fdecl.type_params.is_empty() && fdecl.body.is_none() {
+        if !type_params.is_empty() && fdecl.body.is_none() {
             self.soft_error(
                 fdecl.name.range,
                 "generic function is missing function body",

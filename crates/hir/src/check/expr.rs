@@ -526,6 +526,14 @@ impl Checker<'_> {
             self.error_at(e, "use of .(type) outside type switch");
             return Operand::invalid(Some(e));
         };
+        if self.world.is_type_param(x.ty) {
+            let s = self.operand_str(&x);
+            self.error_op(
+                &x,
+                format!("invalid operation: cannot use type assertion on type parameter value {s}"),
+            );
+            return Operand::invalid(Some(e));
+        }
         if !self.world.is_interface(x.ty) {
             let s = self.operand_str(&x);
             self.error_op(&x, format!("invalid operation: {s} is not an interface"));

@@ -116,6 +116,18 @@ impl Checker<'_> {
                                 }
                             }
                             Some(recv) => {
+                                // go/parser's error; the type parameters are then ignored
+                                // (see `func_decl`).
+                                if let Some(first) = func.type_params.first() {
+                                    let from = func.name.range.end;
+                                    let at = self
+                                        .find_token(from, first.range.start, "[")
+                                        .unwrap_or(first.range.start);
+                                    self.error(
+                                        TextRange::new(at, at + 1),
+                                        "method must have no type parameters",
+                                    );
+                                }
                                 let (ptr, base) = unpack_recv(ast, recv.ty);
                                 if let Some(base) = base
                                     && name != "_"

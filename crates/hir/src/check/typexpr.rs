@@ -347,7 +347,12 @@ impl Checker<'_> {
                 self.later(move |c| {
                     if c.world.is_valid(k) && !c.world.comparable(k) && !c.world.is_interface(k) {
                         let s = c.type_str(k);
-                        c.error_at(key_expr, format!("invalid map key type {s}"));
+                        let why = if c.world.is_type_param(k) {
+                            " (missing comparable constraint)"
+                        } else {
+                            ""
+                        };
+                        c.error_at(key_expr, format!("invalid map key type {s}{why}"));
                     }
                 });
                 self.world.map(k, v)
@@ -508,6 +513,11 @@ impl Checker<'_> {
                     "embedded field type cannot be a pointer to an interface",
                 );
             }
+            // go/types sees a type parameter's constraint interface here.
+            Type::TypeParam { .. } => self.error(
+                range,
+                "embedded field type cannot be a (pointer to a) type parameter",
+            ),
             _ => {}
         }
     }

@@ -262,6 +262,8 @@ pub(crate) fn has_var_size(world: &World, t: TypeId, seen: &mut Vec<(TypeId, boo
             .fields
             .iter()
             .any(|&f| has_var_size(world, world.obj(f).ty, seen)),
+        // A type parameter's size depends on its type argument.
+        Type::TypeParam { .. } => true,
         _ => false,
     };
     if named && let Some(e) = seen.iter_mut().find(|(n, _)| *n == tu) {

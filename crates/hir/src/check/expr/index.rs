@@ -57,6 +57,9 @@ impl Checker<'_> {
             _ => {}
         }
 
+        if self.world.is_type_param(x.ty) {
+            return self.index_type_param(e, x, indices);
+        }
         let mut valid = false;
         let mut length: i64 = -1;
         let u = self.world.core_or_under_string(x.ty);
@@ -116,6 +119,131 @@ impl Checker<'_> {
         };
         self.index(index, length);
         x
+    }
+
+    /// Indexing a value of type parameter type (go/types' `indexExpr`, `*Interface` case):
+    /// every type of the type set must be indexable with identical element types (and
+    /// identical key types, all maps or none); arrays bound constant indices by the
+    /// shortest.
+    fn index_type_param(&mut self, e: ExprId, mut x: Operand, indices: &[ExprId]) -> Operand {
+        let w = &*self.world;
+        let mut mode = Mode::Variable;
+        let (mut key, mut elem, mut length): (Option<TypeId>, Option<TypeId>, i64) =
+            (None, None, -1);
+        let mut ok = true;
+        for pair in self.type_set_pairs(x.ty) {
+            let Some((_, u)) = pair else {
+                ok = false;
+                break;
+            };
+            let (mut l, mut k, mut el) = (-1i64, None, None);
+            match w.ty(u) {
+                Type::Basic { .. } if w.is_string(u) => {
+                    el = Some(ids::BYTE);
+                    mode = Mode::Value;
+                }
+                Type::Array { len, elem } => {
+                    l = len.map_or(-1, |n| n as i64);
+                    el = Some(*elem);
+                    if x.mode != Mode::Variable {
+                        mode = Mode::Value;
+                    }
+                }
+                Type::Pointer(base) => {
+                    if let Type::Array { len, elem } = w.ty(w.under(*base)) {
+                        l = len.map_or(-1, |n| n as i64);
+                        el = Some(*elem);
+                    }
+                }
+                Type::Slice(elem) => el = Some(*elem),
+                Type::Map { key, elem } => {
+                    k = Some(*key);
+                    el = Some(*elem);
+                }
+                _ => {}
+            }
+            let Some(el) = el else {
+                ok = false;
+                break;
+            };
+            let Some(prev) = elem else {
+                (length, key, elem) = (l, k, Some(el));
+                continue;
+            };
+            let same_key = match (key, k) {
+                (None, None) => true,
+                (Some(a), Some(b)) => w.identical(a, b),
+                _ => false,
+            };
+            if !same_key || !w.identical(prev, el) {
+                ok = false;
+                break;
+            }
+            if l >= 0 && l < length {
+                length = l;
+            }
+        }
+        let elem = match (ok, elem) {
+            (true, Some(elem)) => elem,
+            _ => {
+                let s = self.operand_str(&x);
+                self.error_op(&x, format!("cannot index {s}"));
+                self.use_exprs(indices);
+                return Operand::invalid(Some(e));
+            }
+        };
+        let Some(index) = self.single_index(e, indices) else {
+            return Operand::invalid(Some(e));
+        };
+        if let Some(key) = key {
+            let mut k = self.expr(index);
+            self.assignment(&mut k, Some(key), "map index");
+            return Operand {
+                mode: Mode::MapIndex,
+                expr: Some(e),
+                ty: elem,
+            };
+        }
+        self.index(index, length);
+        x.mode = mode;
+        x.ty = elem;
+        x
+    }
+
+    /// The common underlying type of a type parameter's types for slicing (strings count as
+    /// byte slices; any string makes it `string`), or `None` after reporting why there is
+    /// none (go/types' `sliceExpr`).
+    fn slice_common_under(&mut self, x: &Operand) -> Option<TypeId> {
+        let byte_slice = self.world.slice(ids::BYTE);
+        let mut common: Option<(TypeId, TypeId)> = None;
+        let mut has_string = false;
+        for pair in self.type_set_pairs(x.ty) {
+            let Some((t, mut u)) = pair else {
+                let (s, ts) = (self.operand_str(x), self.type_str(x.ty));
+                self.error_op(x, format!("cannot slice {s}: no specific type in {ts}"));
+                return None;
+            };
+            if self.world.is_string(u) {
+                u = byte_slice;
+                has_string = true;
+            }
+            match common {
+                None => common = Some((t, u)),
+                Some((ct, cu)) if !self.world.identical(cu, u) => {
+                    let (s, cs, ts) = (self.operand_str(x), self.type_str(ct), self.type_str(t));
+                    self.error_op(
+                        x,
+                        format!("cannot slice {s}: {cs} and {ts} have different underlying types"),
+                    );
+                    return None;
+                }
+                Some(_) => {}
+            }
+        }
+        if has_string {
+            return Some(ids::STRING);
+        }
+        common.map(|(_, u)| u)
     }
 
     fn is_generic_type(&self, ty: TypeId) -> bool {
@@ -226,7 +354,18 @@ impl Checker<'_> {
         }
         let mut valid = false;
         let mut length: i64 = -1;
-        let u = self.world.core_or_under_string(x.ty);
+        let u = if self.world.is_type_param(x.ty) {
+            match self.slice_common_under(&x) {
+                Some(u) => u,
+                None => {
+                    let used: Vec<ExprId> = parts.iter().flatten().copied().collect();
+                    self.use_exprs(&used);
+                    return Operand::invalid(Some(e));
+                }
+            }
+        } else {
+            self.world.core_or_under_string(x.ty)
+        };
         match self.world.ty(u).clone() {
             Type::Basic { .. } if self.world.is_string(u) => {
                 if three {

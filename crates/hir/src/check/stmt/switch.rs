@@ -231,7 +231,13 @@ impl Checker<'_> {
         let mut sx: Option<Operand> = None;
         let x = self.expr(xe);
         if !x.is_invalid() {
-            if self.world.is_interface(x.ty) {
+            if self.world.is_type_param(x.ty) {
+                let s = self.operand_str(&x);
+                self.error_op(
+                    &x,
+                    format!("cannot use type switch on type parameter value {s}"),
+                );
+            } else if self.world.is_interface(x.ty) {
                 sx = Some(x);
             } else {
                 let s = self.operand_str(&x);
