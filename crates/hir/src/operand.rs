@@ -92,7 +92,7 @@ impl Operand {
         if expr.is_empty() {
             match &self.mode {
                 Mode::Builtin(b) => expr = b.name().into(),
-                Mode::TypeExpr => expr = world.type_string(self.ty, qf),
+                Mode::TypeExpr => expr = world.type_string_in_message(self.ty, qf),
                 Mode::Constant(v) => expr = v.to_string(),
                 _ => {}
             }
@@ -145,10 +145,10 @@ impl Operand {
                 buf.push_str(" of ");
                 buf.push_str(&desc);
                 buf.push_str("type ");
-                buf.push_str(&world.type_string(self.ty, qf));
+                buf.push_str(&world.type_string_in_message(self.ty, qf));
                 if let Type::TypeParam { bound, .. } = world.ty(world.unalias(self.ty)) {
                     buf.push_str(" constrained by ");
-                    buf.push_str(&world.type_string(*bound, qf));
+                    buf.push_str(&world.type_string_in_message(*bound, qf));
                     if world.type_set(self.ty).is_empty() {
                         buf.push_str(" with empty type set");
                     }

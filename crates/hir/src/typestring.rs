@@ -25,6 +25,23 @@ impl World {
             world: self,
             qf,
             by_path: false,
+            mark_tparams: false,
+            out: String::new(),
+            seen: Vec::new(),
+        };
+        w.typ(ty);
+        w.out
+    }
+
+    /// [`World::type_string`] for an error message: a type parameter named like a
+    /// predeclared object (`func f[int any]`) is marked `int/* type parameter */`, as
+    /// go/types marks it, so that the message is not confusing.
+    pub fn type_string_in_message(&self, ty: TypeId, qf: Qualifier<'_>) -> String {
+        let mut w = Writer {
+            world: self,
+            qf,
+            by_path: false,
+            mark_tparams: true,
             out: String::new(),
             seen: Vec::new(),
         };
@@ -43,6 +60,7 @@ impl World {
                 import_names: &[],
             },
             by_path: true,
+            mark_tparams: false,
             out: String::new(),
             seen: Vec::new(),
         };
@@ -74,6 +92,8 @@ struct Writer<'a> {
     qf: Qualifier<'a>,
     /// Qualify by package path, the local package too (go/types' nil qualifier).
     by_path: bool,
+    /// Mark type parameters named like predeclared objects (messages).
+    mark_tparams: bool,
     out: String,
     seen: Vec<TypeId>,
 }
@@ -210,7 +230,13 @@ impl Writer<'_> {
                     self.type_param_list(&alias.type_params);
                 }
             }
-            Type::TypeParam { obj, .. } => self.out.push_str(&world.obj(*obj).name),
+            Type::TypeParam { obj, .. } => {
+                let name = &world.obj(*obj).name;
+                self.out.push_str(name);
+                if self.mark_tparams && world.lookup_local(world.universe(), name).is_some() {
+                    self.out.push_str("/* type parameter */");
+                }
+            }
             Type::Union(terms) => {
                 for (i, t) in terms.iter().enumerate() {
                     if i > 0 {

@@ -331,11 +331,16 @@ impl Checker<'_> {
                         }
                     }
                 }
-                let res = match self.world.under_basic(x.ty) {
-                    Some(BasicKind::Complex64) => ids::FLOAT32,
-                    Some(BasicKind::Complex128) => ids::FLOAT64,
-                    Some(BasicKind::UntypedComplex) => ids::UNTYPED_FLOAT,
-                    _ => {
+                let f = |k| match k {
+                    BasicKind::Complex64 => Some(ids::FLOAT32),
+                    BasicKind::Complex128 => Some(ids::FLOAT64),
+                    BasicKind::UntypedComplex => Some(ids::UNTYPED_FLOAT),
+                    _ => None,
+                };
+                let name = if id == Builtin::Real { "real" } else { "imag" };
+                let res = match self.apply_type_func(&x, name, f) {
+                    Some(res) => res,
+                    None => {
                         let ts = self.type_str(x.ty);
                         self.error_op(
                             &x,
@@ -730,11 +735,15 @@ impl Checker<'_> {
             );
             return None;
         }
-        let res = match self.world.under_basic(x.ty) {
-            Some(BasicKind::Float32) => ids::COMPLEX64,
-            Some(BasicKind::Float64) => ids::COMPLEX128,
-            Some(BasicKind::UntypedFloat) => ids::UNTYPED_COMPLEX,
-            _ => {
+        let f = |k| match k {
+            BasicKind::Float32 => Some(ids::COMPLEX64),
+            BasicKind::Float64 => Some(ids::COMPLEX128),
+            BasicKind::UntypedFloat => Some(ids::UNTYPED_COMPLEX),
+            _ => None,
+        };
+        let res = match self.apply_type_func(&x, "complex", f) {
+            Some(res) => res,
+            None => {
                 let xt = self.type_str(x.ty);
                 self.error_op(
                     &x,
@@ -753,6 +762,37 @@ impl Checker<'_> {
         }
         x.ty = res;
         Some(x)
+    }
+
+    /// go/types' `applyTypeFunc`: `f` on the basic kind of `x`'s type, or for a type
+    /// parameter on each of its types (all must map). go/types then gives the result a new
+    /// type parameter and reports that such arguments are not supported; here the result is
+    /// the first type's.
+    fn apply_type_func(
+        &mut self,
+        x: &Operand,
+        name: &str,
+        f: impl Fn(BasicKind) -> Option<TypeId>,
+    ) -> Option<TypeId> {
+        if !self.world.is_type_param(x.ty) {
+            return self.world.under_basic(x.ty).and_then(&f);
+        }
+        let mut first = None;
+        for pair in self.type_set_pairs(x.ty) {
+            let r = pair
+                .and_then(|(_, u)| self.world.basic_kind(u))
+                .and_then(&f)?;
+            first.get_or_insert(r);
+        }
+        let s = self.operand_str(x);
+        let range = x.expr.map(|e| self.expr_range(e)).unwrap_or_default();
+        self.soft_error(
+            range,
+            format!(
+                "{s} not supported as argument to built-in {name} for go1.18 (see go.dev/issue/50937)"
+            ),
+        );
+        first
     }
 
     /// `unsafe.Offsetof(x.f)`.

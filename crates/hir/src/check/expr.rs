@@ -508,8 +508,20 @@ impl Checker<'_> {
                     x
                 }
                 _ => {
+                    // A type parameter of pointers to different base types has no core
+                    // type: say so.
                     let s = self.operand_str(&x);
-                    self.error_op(&x, format!("invalid operation: cannot indirect {s}"));
+                    let all_pointers = self.world.is_type_param(x.ty)
+                        && self
+                            .type_set_pairs(x.ty)
+                            .iter()
+                            .all(|p| p.is_some_and(|(_, u)| self.world.pointer_elem(u).is_some()));
+                    let msg = if all_pointers {
+                        format!("invalid operation: pointers of {s} must have identical base types")
+                    } else {
+                        format!("invalid operation: cannot indirect {s}")
+                    };
+                    self.error_op(&x, msg);
                     Operand::invalid(Some(e))
                 }
             },

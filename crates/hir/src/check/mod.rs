@@ -454,7 +454,7 @@ impl<'a> Checker<'a> {
 
     /// A type as messages print it.
     pub(crate) fn type_str(&self, ty: TypeId) -> String {
-        self.world.type_string(ty, self.qualifier())
+        self.world.type_string_in_message(ty, self.qualifier())
     }
 
     /// An operand as messages print it: `x (variable of type int)`.

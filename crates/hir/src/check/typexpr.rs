@@ -21,12 +21,8 @@ impl Checker<'_> {
         }
         let Some((scope, obj)) = self.world.lookup_parent(self.env.scope, name.as_str()) else {
             if name.is_blank() {
-                let msg = if want_type {
-                    "cannot use _ as type"
-                } else {
-                    "cannot use _ as value"
-                };
-                self.error(name.range, msg);
+                // go/types' wording, whether a value or a type is wanted.
+                self.error(name.range, "cannot use _ as value or type");
             } else {
                 self.error(name.range, format!("undefined: {}", name.as_str()));
             }
@@ -207,7 +203,9 @@ impl Checker<'_> {
         }
         let s = self.type_str(t);
         let range = self.expr_range(e);
-        let why = if comparable {
+        // With terms, the type set's comparability is in its (strictly comparable) terms:
+        // go/types' type set is then not "comparable" but has type constraints.
+        let why = if comparable && !terms {
             "interface is (or embeds) comparable"
         } else {
             "interface contains type constraints"
