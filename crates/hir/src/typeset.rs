@@ -119,6 +119,13 @@ impl World {
         }
     }
 
+    /// The number of terms of union `u`'s type set (its interfaces' terms included,
+    /// overlapping terms merged); 0 if it is not restricted.
+    pub fn union_term_count(&self, u: TypeId) -> usize {
+        let set = self.embedded_type_set(u, &mut Vec::new(), 0);
+        if set.all { 0 } else { set.terms.len() }
+    }
+
     /// Removes terms subsumed by others (`int | ~int` is `~int`).
     fn norm_terms(&self, terms: Vec<Term>) -> Vec<Term> {
         let mut out: Vec<Term> = Vec::with_capacity(terms.len());
@@ -257,13 +264,16 @@ impl World {
     }
 
     /// Whether `t` is a type parameter whose type set is comparable (`comparable`, or terms that
-    /// are all comparable).
+    /// are all strictly comparable, as go/types' `IsComparable`).
     pub fn type_param_comparable(&self, t: TypeId) -> bool {
         let set = self.type_set(t);
         set.comparable
             || (!set.all
                 && !set.terms.is_empty()
-                && set.terms.iter().all(|term| self.comparable(term.ty)))
+                && set
+                    .terms
+                    .iter()
+                    .all(|term| self.strictly_comparable(term.ty)))
     }
 
     /// Whether `t` mentions a type parameter anywhere in its structure (through instances'

@@ -53,7 +53,7 @@ impl Checker<'_> {
                 let feature = format!("{what} instantiated function in assignment");
                 self.verify_version(range, 21, &feature);
             }
-            match self.infer_from_target_reporting(x.ty, t, Some((desc, e))) {
+            match self.infer_from_target_reporting(x.ty, t, Some((desc, e, None))) {
                 Some(ty) => {
                     x.ty = ty;
                     self.record_operand(x);

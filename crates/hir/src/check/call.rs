@@ -34,6 +34,15 @@ impl Checker<'_> {
                 self.use_exprs(args);
                 return Operand::invalid(Some(e));
             }
+            Mode::TypeExpr if self.world.is_generic_type(x.ty) => {
+                let s = self.expr_string(fun);
+                self.error_at(
+                    fun,
+                    format!("cannot use generic type {s} without instantiation"),
+                );
+                self.use_exprs(args);
+                return Operand::invalid(Some(e));
+            }
             Mode::TypeExpr => return self.conversion_call(e, x.ty, args, ellipsis),
             Mode::Builtin(id) => {
                 let mut r = self.builtin(e, id, args, ellipsis);
@@ -72,6 +81,20 @@ impl Checker<'_> {
         let mut ops = self.eval_args(args);
         let fun_str = self.expr_string(fun);
         if !sig.type_params.is_empty() {
+            // The argument count is checked before inference (against the generic
+            // parameters).
+            let params: Vec<TypeId> = self
+                .world
+                .tuple_vars(sig.params)
+                .iter()
+                .map(|&v| self.world.obj(v).ty)
+                .collect();
+            if self
+                .argument_params(e, &fun_str, &params, sig.variadic, &ops, args, ellipsis)
+                .is_none()
+            {
+                return Operand::invalid(Some(e));
+            }
             match self.infer_generic_call(e, fun, &fun_str, &sig, &ops, ellipsis.is_some()) {
                 Some(s) => {
                     // As go/types: the function expression's recorded type is the instance.
@@ -140,10 +163,13 @@ impl Checker<'_> {
                 .iter()
                 .map(|&a| {
                     // A partially instantiated function argument is completed by the
-                    // parameter's type (`arguments`), not here.
+                    // parameter's type (`arguments`), not here; before go1.21 its
+                    // constraints must tell the rest.
                     let saved = self.func_target;
                     let key = (self.env.file as u32, self.unparen(a));
-                    self.func_target = Some((key.0, key.1, ids::INVALID));
+                    if self.allow_version(21) {
+                        self.func_target = Some((key.0, key.1, ids::INVALID));
+                    }
                     let x = self.generic_value_expr(a);
                     self.func_target = saved;
                     x
@@ -174,8 +200,63 @@ impl Checker<'_> {
         arg_exprs: &[ExprId],
         ellipsis: Option<u32>,
     ) {
+        let Some(sig_params) =
+            self.argument_params(call, fun_str, params, variadic, args, arg_exprs, ellipsis)
+        else {
+            return;
+        };
+        // Generic function arguments are instantiated implicitly, since go1.21 (one error,
+        // at the first).
+        if let Some(e) = args
+            .iter()
+            .find(|a| {
+                !a.is_invalid()
+                    && !self
+                        .world
+                        .sig_type_params(self.world.unalias(a.ty))
+                        .is_empty()
+            })
+            .and_then(|a| a.expr)
+        {
+            let range = self.expr_range(e);
+            self.verify_version(range, 21, "implicitly instantiated function as argument");
+        }
+        let context = format!("argument to {fun_str}");
+        for (a, &t) in args.iter_mut().zip(&sig_params) {
+            if !a.is_invalid()
+                && !self
+                    .world
+                    .sig_type_params(self.world.unalias(a.ty))
+                    .is_empty()
+            {
+                // A generic function argument: its type arguments come from the parameter's
+                // type (go1.21).
+                match self.infer_arg_from_param(a, t, &fun_str) {
+                    Some(ty) => a.ty = ty,
+                    None => continue,
+                }
+            }
+            self.assignment(a, Some(t), &context);
+        }
+    }
+
+    /// The first part of go/types' `arguments`: the parameter type for each argument
+    /// (variadic parameters spread out), or `None` after reporting a `...` misuse or a wrong
+    /// argument count. Checked before type inference.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn argument_params(
+        &mut self,
+        call: ExprId,
+        fun_str: &str,
+        params: &[TypeId],
+        variadic: bool,
+        args: &[Operand],
+        arg_exprs: &[ExprId],
+        ellipsis: Option<u32>,
+    ) -> Option<Vec<TypeId>> {
         let nargs = args.len();
         let mut npars = params.len();
+
         let ddd = ellipsis.is_some();
         let mut sig_params: Vec<TypeId> = params.to_vec();
         if variadic && npars > 0 {
@@ -186,7 +267,7 @@ impl Checker<'_> {
                         ellipsis.unwrap_or_default(),
                         format!("cannot use ... with {nargs}-valued {s}"),
                     );
-                    return;
+                    return None;
                 }
             } else if nargs + 1 >= npars {
                 let last = params[npars - 1];
@@ -207,7 +288,7 @@ impl Checker<'_> {
                 ellipsis.unwrap_or_default(),
                 format!("cannot use ... in call to non-variadic {fun_str}"),
             );
-            return;
+            return None;
         }
 
         if nargs != npars {
@@ -227,26 +308,10 @@ impl Checker<'_> {
                 range,
                 format!("{qualifier} arguments in call to {fun_str}\n\thave {have}\n\twant {want}"),
             );
-            return;
+            return None;
         }
 
-        let context = format!("argument to {fun_str}");
-        for (a, &t) in args.iter_mut().zip(&sig_params) {
-            if !a.is_invalid()
-                && !self
-                    .world
-                    .sig_type_params(self.world.unalias(a.ty))
-                    .is_empty()
-            {
-                // A generic function argument: its type arguments come from the parameter's
-                // type (go1.21); silent if they cannot be inferred.
-                match self.infer_from_target(a.ty, t) {
-                    Some(ty) => a.ty = ty,
-                    None => continue,
-                }
-            }
-            self.assignment(a, Some(t), &context);
-        }
+        Some(sig_params)
     }
 
     /// go/types' `typesSummary`: `(int, string)`, untyped numbers as `number`.

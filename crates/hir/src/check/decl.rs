@@ -401,6 +401,7 @@ impl Checker<'_> {
             }
             self.env.scope = saved;
             self.pending_named.remove(&named);
+            self.named_rhs.insert(named, rhs);
             self.set_underlying(named, rhs);
             self.valid_type(named);
             return;
@@ -442,6 +443,7 @@ impl Checker<'_> {
         self.pending_named.insert(named);
         let rhs = self.defined_type(ty, named);
         self.pending_named.remove(&named);
+        self.named_rhs.insert(named, rhs);
         self.set_underlying(named, rhs);
         self.valid_type(named);
     }
@@ -493,15 +495,7 @@ impl Checker<'_> {
             match self.world.ty(t) {
                 Type::Named(n) => {
                     if let Some(i) = path.iter().position(|&p| p == t) {
-                        let cycle: Vec<ObjId> = path[i..]
-                            .iter()
-                            .map(|&p| match self.world.ty(p) {
-                                Type::Named(n) => n.obj,
-                                _ => unreachable!(),
-                            })
-                            .collect();
-                        let first = self.first_in_src(&cycle);
-                        self.cycle_error(&cycle, first);
+                        self.underlying_cycle_error(&path[i..]);
                         t = ids::INVALID;
                         break;
                     }
@@ -524,6 +518,28 @@ impl Checker<'_> {
                 n.underlying = t;
             }
         }
+    }
+
+    /// Reports a cycle of defined types each the underlying type of the previous. Through
+    /// instances (`type N[P any] M[P]; type M[P any] N[P]`) go/types finds it in `validType`
+    /// and reports it at the first instance, where it was written; otherwise at the first
+    /// type in source order.
+    fn underlying_cycle_error(&mut self, cycle: &[TypeId]) {
+        let obj = |c: &Self, p: TypeId| match c.world.ty(p) {
+            Type::Named(n) => n.obj,
+            _ => unreachable!("a cycle of defined types"),
+        };
+        if let Some(k) = cycle.iter().position(|p| self.instance_pos.contains_key(p)) {
+            let rotated: Vec<TypeId> = cycle[k..].iter().chain(&cycle[..k]).copied().collect();
+            let objs: Vec<ObjId> = rotated.iter().map(|&p| obj(self, p)).collect();
+            let (file, range) = self.instance_pos[&rotated[0]];
+            let msg = self.cycle_message(&objs, 0);
+            self.report(file, range, msg, false);
+            return;
+        }
+        let objs: Vec<ObjId> = cycle.iter().map(|&p| obj(self, p)).collect();
+        let first = self.first_in_src(&objs);
+        self.cycle_error(&objs, first);
     }
 
     /// Reports types that contain themselves without indirection (`type T struct{ f T }`).
@@ -602,8 +618,12 @@ impl Checker<'_> {
                 if simple && self.valid_types.contains(&t) {
                     return true;
                 }
-                let rhs = match n.origin.map(|o| self.world.ty(o)) {
-                    Some(Type::Named(o)) => o.underlying,
+                // The origin's right-hand side as declared (go/types' `fromRHS`): through
+                // instances, as written, so that a cycle is reported where it is written.
+                let origin = n.origin.unwrap_or(t);
+                let rhs = match (self.named_rhs.get(&origin), self.world.ty(origin)) {
+                    (Some(&rhs), Type::Named(o)) if o.underlying != ids::INVALID => rhs,
+                    (_, Type::Named(o)) => o.underlying,
                     _ => n.underlying,
                 };
                 nest.push(t);

@@ -257,13 +257,15 @@ impl Checker<'_> {
                         restore = Some((obj, o.used));
                     }
                 }
-                let x = self.expr_or_type(inner);
+                // Generic functions and types are fine here (go/types' `use` evaluates with
+                // generics allowed: it only wants the expressions checked).
+                let x = self.generic_expr(inner);
                 if let Some((obj, used)) = restore {
                     self.world.obj_mut(obj).used = used;
                 }
                 !x.is_invalid()
             }
-            _ => !self.raw_expr(e, None).is_invalid(),
+            _ => !self.raw_expr_generic(e, None, true).is_invalid(),
         }
     }
 

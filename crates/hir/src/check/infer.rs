@@ -26,13 +26,52 @@ impl Checker<'_> {
         // Fresh type parameters, so that a recursive call (whose arguments mention the
         // function's own type parameters) infers them like any other type.
         let orig_tparams = tparams;
-        let fresh = self.rename_type_params(orig_tparams);
-        let tparams: &[TypeId] = &fresh;
+        let n = orig_tparams.len();
+        let mut all = self.rename_type_params(orig_tparams);
         let params: Vec<TypeId> = params
             .iter()
-            .map(|&p| self.subst(p, orig_tparams, tparams))
+            .map(|&p| self.subst(p, orig_tparams, &all[..n]))
             .collect();
         let params = &params[..];
+        // Generic function arguments: their type parameters (renamed, so that `f(g, g)`
+        // has two sets) are inferred together with the callee's (go/types' `genericArgs`).
+        let mut arg_types: Vec<TypeId> = Vec::with_capacity(args.len());
+        let mut arg_explicit: Vec<(usize, TypeId)> = Vec::new();
+        for a in args {
+            let mut ty = a.ty;
+            let mut atp = self
+                .world
+                .sig_type_params(self.world.unalias(a.ty))
+                .to_vec();
+            if a.is_invalid() || atp.is_empty() {
+                arg_types.push(a.ty);
+                continue;
+            }
+            // A partially instantiated argument (`slices.Equal[S]`): its full type
+            // parameter list, with the explicit type arguments given.
+            if let Some(e) = a.expr
+                && let Some((all_tp, explicit, orig)) = self
+                    .partial_targs
+                    .get(&(self.env.file as u32, self.unparen(e)))
+            {
+                let base = all.len();
+                arg_explicit.extend(explicit.iter().enumerate().map(|(i, &t)| (base + i, t)));
+                ty = *orig;
+                atp = all_tp.clone();
+            }
+            let renamed = self.rename_type_params(&atp);
+            let Type::Signature(sig) = self.world.ty(self.world.unalias(ty)).clone() else {
+                arg_types.push(a.ty);
+                continue;
+            };
+            let mut ns = (*sig).clone();
+            ns.type_params = Vec::new();
+            ns.params = self.subst(sig.params, &atp, &renamed);
+            ns.results = self.subst(sig.results, &atp, &renamed);
+            arg_types.push(self.world.new_type(Type::Signature(Box::new(ns))));
+            all.extend(renamed);
+        }
+        let tparams: &[TypeId] = &all;
         let mut u = Unifier {
             tparams,
             targs: vec![None; tparams.len()],
@@ -43,25 +82,20 @@ impl Checker<'_> {
                 u.targs[i] = Some(t);
             }
         }
+        for (i, t) in arg_explicit {
+            u.targs[i] = Some(t);
+        }
         // 1. Typed arguments.
         let mut untyped = Vec::new();
-        for (a, &p) in args.iter().zip(params) {
+        for ((a, &p), &at) in args.iter().zip(params).zip(&arg_types) {
             if a.is_invalid() {
                 return None;
             }
-            if !self.world.has_type_param(p) {
+            if !self.world.has_type_param(p) && at == a.ty {
                 continue;
             }
             if self.world.is_typed(a.ty) {
-                if !self
-                    .world
-                    .sig_type_params(self.world.unalias(a.ty))
-                    .is_empty()
-                {
-                    // A generic function argument: not inferred from (silently).
-                    return None;
-                }
-                if !self.unify(&mut u, p, a.ty, ASSIGN, 0) {
+                if !self.unify(&mut u, p, at, ASSIGN, 0) {
                     self.infer_mismatch(&u, p, a, fun_str);
                     return None;
                 }
@@ -190,6 +224,9 @@ impl Checker<'_> {
                 }
             }
         }
+        // The generic arguments' type arguments are found again from the instantiated
+        // parameter types (`arguments`).
+        out.truncate(n);
         Some(out)
     }
 
@@ -365,8 +402,18 @@ impl Checker<'_> {
         let (all_tparams, explicit) = self
             .partial_targs
             .get(&key)
-            .cloned()
-            .unwrap_or((Vec::new(), Vec::new()));
+            .map(|(all, explicit, _)| (all.clone(), explicit.clone()))
+            .unwrap_or_default();
+        if all_tparams.is_empty() && !self.allow_version(18) {
+            // At the call's `(` (explicit instantiations were reported at their `[`).
+            let (from, to) = (self.expr_range(fun).end, self.expr_range(e).end);
+            let at = self.find_token(from, to, "(").unwrap_or(from);
+            self.verify_version(
+                syntax::TextRange::new(at, at + 1),
+                18,
+                "implicit function instantiation",
+            );
+        }
         let (vt, va, targs) = if all_tparams.is_empty() {
             let targs = self.infer_call(fun, fun_str, &tparams, &[], &params, args)?;
             (tparams.clone(), targs.clone(), targs)
@@ -391,6 +438,29 @@ impl Checker<'_> {
         }
     }
 
+    /// A generic function argument `a` passed for a parameter of type `param` of `fun_str`:
+    /// its instantiated type, or `None` after reporting why its type arguments cannot be
+    /// inferred (as go/types' `infer` words it for the call).
+    pub(crate) fn infer_arg_from_param(
+        &mut self,
+        a: &Operand,
+        param: TypeId,
+        fun_str: &str,
+    ) -> Option<TypeId> {
+        let e = a.expr?;
+        let desc = self.expr_string(e);
+        // A partially instantiated argument: inferred as the generic function with the
+        // explicit type arguments fixed (the constraints may tell the rest).
+        let (fty, explicit) = match self
+            .partial_targs
+            .get(&(self.env.file as u32, self.unparen(e)))
+        {
+            Some((_, explicit, orig)) => (*orig, explicit.clone()),
+            None => (a.ty, Vec::new()),
+        };
+        self.infer_from_target_explicit(fty, &explicit, param, Some((&desc, e, Some(fun_str))))
+    }
+
     /// A generic function value assigned to (passed as) type `target`: its instantiated
     /// type if `target` is a function type that determines all type arguments.
     pub(crate) fn infer_from_target(&mut self, fty: TypeId, target: TypeId) -> Option<TypeId> {
@@ -403,7 +473,18 @@ impl Checker<'_> {
         &mut self,
         fty: TypeId,
         target: TypeId,
-        report: Option<(&str, ExprId)>,
+        report: Option<(&str, ExprId, Option<&str>)>,
+    ) -> Option<TypeId> {
+        self.infer_from_target_explicit(fty, &[], target, report)
+    }
+
+    /// [`Self::infer_from_target_reporting`] with the first type arguments given.
+    fn infer_from_target_explicit(
+        &mut self,
+        fty: TypeId,
+        explicit: &[TypeId],
+        target: TypeId,
+        report: Option<(&str, ExprId, Option<&str>)>,
     ) -> Option<TypeId> {
         let fty = self.world.unalias(fty);
         let Type::Signature(fs) = self.world.ty(fty).clone() else {
@@ -419,21 +500,81 @@ impl Checker<'_> {
             targs: vec![None; tparams.len()],
             interfaces: self.allow_version(21),
         };
+        for (slot, &t) in u.targs.iter_mut().zip(explicit) {
+            *slot = Some(t);
+        }
         // The function's type without its type parameters (go/types' synthetic parameter)
         // is unified with the target's as a whole: assignability at the top level only.
         let mut gsig = (*fs).clone();
         gsig.type_params = Vec::new();
         let gsig = self.world.new_type(Type::Signature(Box::new(gsig)));
         if fs.variadic != ts.variadic || !self.unify(&mut u, gsig, tu, ASSIGN, 0) {
-            if let Some((desc, at)) = report {
-                let msg = self.mismatch_message(&u, gsig, tu, desc, true);
-                self.error_at(at, msg);
+            match report {
+                // An argument: the parameter type did not match the argument's.
+                Some((desc, at, Some(fun_str))) => {
+                    let msg = self.mismatch_message(&u, target, gsig, desc, false);
+                    self.infer_error(at, fun_str, msg);
+                }
+                Some((desc, at, None)) => {
+                    let msg = self.mismatch_message(&u, gsig, tu, desc, true);
+                    self.error_at(at, msg);
+                }
+                None => {}
             }
             return None;
         }
-        let targs: Option<Vec<TypeId>> = u.targs.iter().copied().collect();
+        // The constraints' core types tell more (`slices.SortFunc(x, slices.Compare)`:
+        // `S ~[]E` gives E once S is known).
+        for _ in 0..tparams.len().max(1) {
+            let before = u.targs.clone();
+            for (i, &tp) in tparams.iter().enumerate() {
+                match (self.core_term(tp), u.targs[i]) {
+                    (Some((core, _, _)), Some(tx)) => {
+                        if !self.unify(&mut u, tx, core, INEXACT, 0) {
+                            return None;
+                        }
+                    }
+                    (Some((core, tilde, single)), None) => {
+                        if single && !tilde {
+                            u.targs[i] = Some(core);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if u.targs == before {
+                break;
+            }
+        }
+        // Type arguments mentioning other type parameters get those substituted.
+        for _ in 0..tparams.len() {
+            let cur: Vec<TypeId> = u
+                .targs
+                .iter()
+                .zip(&tparams)
+                .map(|(t, &p)| t.unwrap_or(p))
+                .collect();
+            let mut changed = false;
+            for i in 0..u.targs.len() {
+                if let Some(t) = u.targs[i]
+                    && self.world.has_type_param(t)
+                {
+                    let t2 = self.subst(t, &tparams, &cur);
+                    changed |= t2 != t;
+                    u.targs[i] = Some(t2);
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let targs: Option<Vec<TypeId>> = u
+            .targs
+            .iter()
+            .map(|t| t.filter(|&t| !self.mentions_any(t, &tparams)))
+            .collect();
         let Some(targs) = targs else {
-            if let Some((_, at)) = report {
+            if let Some((_, at, fun_str)) = report {
                 let i = u.targs.iter().position(Option::is_none).unwrap_or(0);
                 let tp = tparams[i];
                 let ps = self.type_str(tp);
@@ -442,13 +583,17 @@ impl Checker<'_> {
                     _ => None,
                 };
                 let pos = obj.map(|o| self.position_string(o)).unwrap_or_default();
-                self.error_at(at, format!("cannot infer {ps} (declared at {pos})"));
+                let msg = format!("cannot infer {ps} (declared at {pos})");
+                match fun_str {
+                    Some(fun_str) => self.infer_error(at, fun_str, msg),
+                    None => self.error_at(at, msg),
+                }
             }
             return None;
         };
         if let Some((_, msg)) = self.verify_type_args(&tparams, &targs) {
             match report {
-                Some((_, at)) => self.soft_error(self.expr_range(at), msg),
+                Some((_, at, _)) => self.soft_error(self.expr_range(at), msg),
                 None => return None,
             }
         }

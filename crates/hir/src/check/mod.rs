@@ -133,11 +133,15 @@ pub(crate) struct Checker<'a> {
     pub pending_named: std::collections::HashSet<TypeId>,
     /// Defined types known not to contain themselves.
     pub valid_types: std::collections::HashSet<TypeId>,
+    /// The right-hand side of each defined type's declaration as written (go/types'
+    /// `fromRHS`), which `valid_type` walks: the underlying type skips instances.
+    pub named_rhs: HashMap<TypeId, TypeId>,
     /// Import declarations: (file, package name object), for unused imports.
     pub imports: Vec<(usize, ObjId)>,
-    /// Partially instantiated generic functions `f[int]`: their full type parameter list and
-    /// the explicit type arguments (completed by inference at the call).
-    pub partial_targs: HashMap<(u32, ExprId), (Vec<TypeId>, Vec<TypeId>)>,
+    /// Partially instantiated generic functions `f[int]`: their full type parameter list,
+    /// the explicit type arguments (completed by inference at the call) and the generic
+    /// signature.
+    pub partial_targs: HashMap<(u32, ExprId), (Vec<TypeId>, Vec<TypeId>, TypeId)>,
     /// The function expression of the call being checked (`f[int]` in `f[int](x)` may be
     /// partial).
     pub call_fun: Option<(u32, ExprId)>,
@@ -201,6 +205,7 @@ pub(crate) struct State {
     pub has_errors: bool,
     pending_named: std::collections::HashSet<TypeId>,
     valid_types: std::collections::HashSet<TypeId>,
+    named_rhs: HashMap<TypeId, TypeId>,
     pub imports: Vec<(usize, ObjId)>,
     pub mono: mono::Mono,
 }
@@ -252,6 +257,7 @@ impl<'a> Checker<'a> {
             err_pos: None,
             pending_named: Default::default(),
             valid_types: Default::default(),
+            named_rhs: HashMap::new(),
             imports: Vec::new(),
             partial_targs: HashMap::new(),
             call_fun: None,
@@ -288,6 +294,7 @@ impl<'a> Checker<'a> {
             has_errors: self.has_errors,
             pending_named: self.pending_named,
             valid_types: self.valid_types,
+            named_rhs: self.named_rhs,
             imports: self.imports,
             mono: self.mono,
         }
@@ -315,6 +322,7 @@ impl<'a> Checker<'a> {
         c.has_errors = state.has_errors;
         c.pending_named = state.pending_named;
         c.valid_types = state.valid_types;
+        c.named_rhs = state.named_rhs;
         c.imports = state.imports;
         c.mono = state.mono;
         c.relocatable = true;

@@ -18,6 +18,10 @@ const MAX_SUBST_DEPTH: u32 = 40;
 /// package, a stop for types that double at every level.
 pub(crate) const INSTANCE_BUDGET: u32 = 200_000;
 
+/// The most terms a union may have (go/types' `maxTermCount`, against quadratic term list
+/// operations).
+const MAX_TERM_COUNT: usize = 100;
+
 impl Checker<'_> {
     /// Declares the type parameters of `fields` in the current scope and evaluates their
     /// constraints (go/types' `collectTypeParams`); returns the type parameter types.
@@ -372,6 +376,11 @@ impl Checker<'_> {
                 let Some(origin) = n.origin else {
                     return t;
                 };
+                // An instance with the wrong number of type arguments (reported where it
+                // was written) substitutes to an invalid type, as in go/types.
+                if n.type_args.len() != n.type_params.len() {
+                    return ids::INVALID;
+                }
                 let Some(targs) = self.subst_types(&n.type_args, from, to, d) else {
                     return t;
                 };
@@ -472,6 +481,12 @@ impl Checker<'_> {
     /// go/types' `implements(V, T, constraint=true)` with the type set checks.
     pub(crate) fn satisfies(&mut self, v: TypeId, t: TypeId) -> Result<(), String> {
         if !self.world.is_valid(v) || !self.world.is_valid(self.world.under(t)) {
+            return Ok(());
+        }
+        // A pointer to a type in error (go.dev/issue/49541): no follow-on errors.
+        if let Some(base) = self.world.pointer_elem(v)
+            && !self.world.is_valid(self.world.under(base))
+        {
             return Ok(());
         }
         if self.world.has_type_param(v) && !self.world.is_type_param(v) {
@@ -648,7 +663,9 @@ impl Checker<'_> {
                 range,
                 format!("{qual} type arguments for type {name}: have {got}, want {want}"),
             );
-            return ids::INVALID;
+            // go/types still creates the instance (its underlying type stays invalid), so
+            // that it is a distinct type in assignments.
+            return self.instantiate_named(gx, targs);
         }
         let inst = self.instantiate_named(gx, targs.clone());
         if self.instance_budget == 0 && !self.instance_budget_reported {
@@ -808,7 +825,7 @@ impl Checker<'_> {
             ns.type_params = tparams[got..].to_vec();
             x.ty = self.world.new_type(Type::Signature(Box::new(ns)));
             self.partial_targs
-                .insert((self.env.file as u32, e), (tparams, targs));
+                .insert((self.env.file as u32, e), (tparams, targs, sig_ty));
             return x;
         }
         let indices = indices.to_vec();
@@ -853,11 +870,13 @@ impl Checker<'_> {
                 }
                 t = ids::INVALID;
             }
-            if i >= 100 {
+            if i >= MAX_TERM_COUNT {
                 if valid {
                     self.error_at(
                         x,
-                        "cannot handle more than 100 union terms (implementation limitation)",
+                        format!(
+                            "cannot handle more than {MAX_TERM_COUNT} union terms (implementation limitation)"
+                        ),
                     );
                 }
                 valid = false;
@@ -870,7 +889,19 @@ impl Checker<'_> {
         }
         let u = self.world.new_type(Type::Union(terms.clone()));
         let exprs = exprs.to_vec();
-        self.later(move |c| c.check_union_terms(&terms, &exprs));
+        self.later(move |c| {
+            c.check_union_terms(&terms, &exprs);
+            // go/types' `computeUnionTypeSet`: a union's type set (its interfaces' terms
+            // included, overlapping terms merged) may have at most 100 terms.
+            if c.world.union_term_count(u) > MAX_TERM_COUNT {
+                c.error_at(
+                    exprs[0],
+                    format!(
+                        "cannot handle more than {MAX_TERM_COUNT} union terms (implementation limitation)"
+                    ),
+                );
+            }
+        });
         u
     }
 
@@ -943,11 +974,16 @@ impl Checker<'_> {
                     self.world.identical(ux, uy)
                 };
                 if overlap {
-                    let a = format!("{}{ts}", if t.tilde { "~" } else { "" });
+                    // Terms print qualified by path (their `String`).
+                    let a = format!(
+                        "{}{}",
+                        if t.tilde { "~" } else { "" },
+                        self.world.type_string_by_path(t.ty)
+                    );
                     let b = format!(
                         "{}{}",
                         if prev.tilde { "~" } else { "" },
-                        self.type_str(prev.ty)
+                        self.world.type_string_by_path(prev.ty)
                     );
                     let range = self.expr_range(at);
                     self.soft_error(range, format!("overlapping terms {a} and {b}"));

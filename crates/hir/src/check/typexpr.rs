@@ -588,6 +588,16 @@ impl Checker<'_> {
                     let u = self.parse_union(&terms);
                     if self.world.is_valid(u) {
                         embeddeds.push(u);
+                        if !self.allow_version(18) {
+                            // The union prints as its `String` does (qualified by path).
+                            let us = self.world.type_string_by_path(u);
+                            let range = self.expr_range(*e);
+                            self.verify_version(
+                                range,
+                                18,
+                                &format!("embedding interface element {us}"),
+                            );
+                        }
                     }
                 }
             }
@@ -732,9 +742,13 @@ impl Checker<'_> {
         let mut t = unpointer(self.world, self.world.obj(recv).ty);
         while let Type::Alias(a) = self.world.ty(t) {
             let base = unpointer(self.world, a.actual);
-            if let Type::Named(n) = self.world.ty(base)
-                && !n.type_params.is_empty()
-            {
+            let instance = match self.world.ty(base) {
+                Type::Named(n) => !n.type_params.is_empty(),
+                // An instance of a generic alias (`type C2 = *C1[int]`).
+                Type::Alias(b) => !b.type_args.is_empty(),
+                _ => false,
+            };
+            if instance {
                 while let Expr::Star(x) | Expr::Paren(x) = self.ast().expr(e) {
                     e = *x;
                 }

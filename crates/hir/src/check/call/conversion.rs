@@ -25,6 +25,36 @@ impl Checker<'_> {
                 x.mode = Mode::Invalid;
                 return;
             }
+        } else if const_arg && self.world.is_type_param(t) {
+            // A constant converts to a type parameter if it converts to each specific type
+            // of its type set (none: it cannot).
+            let v = x.value().cloned().unwrap_or(Value::Unknown);
+            ok = true;
+            for pair in self.type_set_pairs(t) {
+                let Some((_, u)) = pair else {
+                    cause = format!("{} does not contain specific types", self.type_str(t));
+                    ok = false;
+                    break;
+                };
+                if self.world.is_string(x.ty) && self.conv_is_bytes_or_runes(u) {
+                    continue;
+                }
+                if self.const_convertible(x.ty, &v, u).is_none() {
+                    let (us, ts) = (self.type_str(u), self.type_str(t));
+                    cause = if self.world.is_integer(x.ty) && self.world.is_integer(u) {
+                        format!("constant {v} overflows {us} (in {ts})")
+                    } else {
+                        format!(
+                            "cannot convert {} to type {us} (in {ts})",
+                            self.operand_str(x)
+                        )
+                    };
+                    ok = false;
+                    break;
+                }
+            }
+            // Type parameters are not constants.
+            x.mode = Mode::Value;
         } else {
             match self.convertible_to(x, t) {
                 Ok(()) => {

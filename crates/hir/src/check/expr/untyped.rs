@@ -224,8 +224,11 @@ impl Checker<'_> {
                 let Some(unders) = self.world.term_unders(u) else {
                     return Err(ConvError::Invalid);
                 };
+                // Any failure is a plain "cannot convert" for the type parameter.
                 for t in unders {
-                    self.implicit_type_and_value(x, t)?;
+                    if self.implicit_type_and_value(x, t).is_err() {
+                        return Err(ConvError::Invalid);
+                    }
                 }
                 if x.is_nil(self.world) {
                     return Ok((ids::UNTYPED_NIL, None));
