@@ -88,10 +88,16 @@ fn method_value() {
 fn generic_function_with_inferred_type_arguments() {
     let src = "package a\n\nfunc Map[T, U any](s []T, f func(T) U) []U { return nil }\n\nfunc g() {\n\t_ = Map([]int{1}, func(i int) string { return \"\" }$0)\n}\n";
     check(src, "Map(s []int, <f func(int) string>) []string");
-    // A type parameter known only through another's constraint (`S ~[]E`).
+    // A type parameter known only through another's constraint (`S ~[]E`), in a complete call.
+    check(
+        "package a\n\nfunc Index[S ~[]E, E comparable](s S, v E) int { return 0 }\n\nfunc g() {\n\t_ = Index([]string{\"a\"}, \"b\"$0)\n}\n",
+        "Index(s []string, <v string>) int",
+    );
+    // Too few arguments: go/types checks the count before it infers, so nothing is inferred
+    // and the generic signature shows (as gopls shows it).
     check(
         "package a\n\nfunc Index[S ~[]E, E comparable](s S, v E) int { return 0 }\n\nfunc g() {\n\t_ = Index([]string{\"a\"}, $0)\n}\n",
-        "Index(s []string, <v string>) int",
+        "Index[S ~[]E, E comparable](s S, <v E>) int",
     );
     // A spread argument matches the variadic slice itself.
     check(

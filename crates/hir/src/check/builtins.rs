@@ -909,7 +909,8 @@ impl Checker<'_> {
                 Some(_) => {}
             }
         }
-        Ok(elem.expect("type_set_pairs is never empty"))
+        // type_set_pairs always has a pair; an empty one would mean no slice at all.
+        elem.ok_or_else(|| format!("argument must be a slice; have {}", self.operand_str(x)))
     }
 
     /// `*[N]T`'s array type for a pointer to an array, else `t`.
