@@ -80,7 +80,6 @@ impl Checker<'_> {
         let mut sig = (**sig).clone();
         let mut ops = self.eval_args(args);
         let fun_str = self.expr_string(fun);
-        let mut skip_arguments = false;
         if !sig.type_params.is_empty() {
             // The argument count is checked before inference (against the generic
             // parameters).
@@ -90,22 +89,13 @@ impl Checker<'_> {
                 .iter()
                 .map(|&v| self.world.obj(v).ty)
                 .collect();
-            let count_ok = self
+            if self
                 .argument_params(e, &fun_str, &params, sig.variadic, &ops, args, ellipsis)
-                .is_some();
-            skip_arguments = !count_ok;
-            // With a wrong argument count go/types infers nothing; here the type arguments
-            // are still inferred from the arguments there are, silently, so that the call's
-            // facts (its instance, for signature help on an incomplete call) are recorded.
-            let saved = (self.errors.len(), self.has_errors, self.delayed.len());
-            let inferred =
-                self.infer_generic_call(e, fun, &fun_str, &sig, &ops, ellipsis.is_some());
-            if !count_ok {
-                self.errors.truncate(saved.0);
-                self.has_errors = saved.1;
-                self.delayed.truncate(saved.2);
+                .is_none()
+            {
+                return Operand::invalid(Some(e));
             }
-            match inferred {
+            match self.infer_generic_call(e, fun, &fun_str, &sig, &ops, ellipsis.is_some()) {
                 Some(s) => {
                     // As go/types: the function expression's recorded type is the instance.
                     let instance = self.world.new_type(Type::Signature(Box::new(s.clone())));
@@ -128,9 +118,7 @@ impl Checker<'_> {
             .iter()
             .map(|&v| self.world.obj(v).ty)
             .collect();
-        if !skip_arguments {
-            self.arguments(e, &fun_str, &params, sig.variadic, &mut ops, args, ellipsis);
-        }
+        self.arguments(e, &fun_str, &params, sig.variadic, &mut ops, args, ellipsis);
 
         self.env.has_call_or_recv = true;
         let results = self.world.tuple_vars(sig.results);
