@@ -32,11 +32,11 @@ pub(crate) fn hover(db: &dyn SourceDatabase, file: SourceFile, offset: u32) -> O
     }
     let ident = site::ident_at(file.text(db), offset)?;
     let site = Site::at(db, file, ident.start)?;
-    let checked_ast = site.checked_ast(db);
+    let checked = site.checked_source(db);
     site.with(|facts| {
-        let at = checked_ast
-            .as_deref()
-            .and_then(|ast| facts.expr_at(ast, ident.start));
+        let at = checked
+            .as_ref()
+            .and_then(|source| facts.expr_at(&source.ast, ident.start));
         let obj = facts.object_at(ident.start)?;
         if let ObjKind::PkgName { imported } = facts.world.obj(obj).kind {
             let path = facts.world.package(imported).path.to_string();

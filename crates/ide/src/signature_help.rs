@@ -12,7 +12,6 @@ use base_db::{SourceDatabase, SourceFile};
 
 use hir::World;
 use hir::objects::{ObjId, ObjKind};
-use hir::staged::BODY_PREFIX;
 use hir::types::{Type, TypeId};
 use hir::typestring::Qualifier;
 use syntax::TextRange;
@@ -49,7 +48,7 @@ pub(crate) fn signature_help(
     }
     let call = open_call(text, offset)?;
     let site = Site::at(db, file, call.lparen)?;
-    let checked = checked_source(db, file, &site, call.lparen);
+    let checked = site.checked_source(db);
     let found = site.with(|facts| {
         let qf = qualifier(Some(facts.package.package()));
         let callee = checked
@@ -477,53 +476,6 @@ fn is_keyword(word: &str) -> bool {
             | "type"
             | "var"
     )
-}
-
-/// The text the site's facts were checked from, parsed, when it is the one the site uses:
-/// the declaration of the function whose body holds `at` (behind [`BODY_PREFIX`]), or the
-/// file's declarations text. Parsing the same text again yields the same expression ids.
-fn checked_source(
-    db: &dyn SourceDatabase,
-    file: SourceFile,
-    site: &Site,
-    at: u32,
-) -> Option<hir::SourceFile> {
-    let text = file.text(db);
-    let ast = base_db::file_ast(db, file);
-    let path = file.path(db).to_string_lossy();
-    let func = hir::staged::func_keys(ast).into_iter().find(|k| {
-        let syntax::ast::Decl::Func(f) = ast.decl(k.decl) else {
-            return false;
-        };
-        f.body.is_some_and(|body| {
-            let range = ast.stmt_range(body);
-            range.start < at && at < range.end
-        })
-    });
-    match func {
-        Some(key) => {
-            let syntax::ast::Decl::Func(f) = ast.decl(key.decl) else {
-                return None;
-            };
-            let body = ast.stmt_range(f.body?);
-            // The site checked this body if offsets map into a body text: a declarations
-            // text maps the whole inside of a body to one offset.
-            let body_text = |o: u32| o - key.range.start + BODY_PREFIX.len() as u32;
-            let (open, close) = (body.start + 1, body.end - 1);
-            if open >= close
-                || site.to_checked(open) != body_text(open)
-                || site.to_checked(close) != body_text(close)
-            {
-                return None;
-            }
-            let decl = text.get(key.range.start as usize..key.range.end as usize)?;
-            Some(hir::staged::body_source(path.as_ref().into(), decl))
-        }
-        None => {
-            let (declarations, _) = hir::staged::declarations_text(text, ast);
-            Some(hir::SourceFile::parse(&path, &declarations))
-        }
-    }
 }
 
 /// What is called: its signature, and the object it names (a function, a method, a variable

@@ -11,6 +11,31 @@ use crate::types::{Type, TypeId};
 use super::unify::{ASSIGN, EXACT, INEXACT, Unifier};
 
 impl Checker<'_> {
+    /// Substitutes inferred type arguments into each other (those that mention other type
+    /// parameters), until nothing changes: at most one round per type parameter.
+    fn substitute_inferred(&mut self, tparams: &[TypeId], targs: &mut [Option<TypeId>]) {
+        for _ in 0..tparams.len() {
+            let cur: Vec<TypeId> = targs
+                .iter()
+                .zip(tparams)
+                .map(|(t, &p)| t.unwrap_or(p))
+                .collect();
+            let mut changed = false;
+            for slot in targs.iter_mut() {
+                if let Some(t) = *slot
+                    && self.world.has_type_param(t)
+                {
+                    let t2 = self.subst(t, tparams, &cur);
+                    changed |= t2 != t;
+                    *slot = Some(t2);
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
     /// Infers the missing type arguments of generic function `sig_ty` called as `fun(args)`
     /// (go/types' `infer`); `explicit` are the type arguments given. `None` after an error
     /// (reported unless `silent` cases: arguments that are themselves generic).
@@ -185,28 +210,7 @@ impl Checker<'_> {
             }
         }
         // 4. Substitute inferred type arguments into each other.
-        let known: Vec<TypeId> = tparams.to_vec();
-        for _ in 0..tparams.len() {
-            let cur: Vec<TypeId> = u
-                .targs
-                .iter()
-                .zip(tparams)
-                .map(|(t, &p)| t.unwrap_or(p))
-                .collect();
-            let mut changed = false;
-            for i in 0..u.targs.len() {
-                if let Some(t) = u.targs[i]
-                    && self.world.has_type_param(t)
-                {
-                    let t2 = self.subst(t, &known, &cur);
-                    changed |= t2 != t;
-                    u.targs[i] = Some(t2);
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
+        self.substitute_inferred(tparams, &mut u.targs);
         let mut out = Vec::with_capacity(tparams.len());
         for (i, t) in u.targs.iter().enumerate() {
             match t {
@@ -547,27 +551,7 @@ impl Checker<'_> {
             }
         }
         // Type arguments mentioning other type parameters get those substituted.
-        for _ in 0..tparams.len() {
-            let cur: Vec<TypeId> = u
-                .targs
-                .iter()
-                .zip(&tparams)
-                .map(|(t, &p)| t.unwrap_or(p))
-                .collect();
-            let mut changed = false;
-            for i in 0..u.targs.len() {
-                if let Some(t) = u.targs[i]
-                    && self.world.has_type_param(t)
-                {
-                    let t2 = self.subst(t, &tparams, &cur);
-                    changed |= t2 != t;
-                    u.targs[i] = Some(t2);
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
+        self.substitute_inferred(&tparams, &mut u.targs);
         let targs: Option<Vec<TypeId>> = u
             .targs
             .iter()

@@ -132,19 +132,18 @@ pub(crate) fn check_stale_body(
     let staged = last_good(db).get(path.parent()?)?;
     let index = staged.files.iter().position(|p| p == path)? as u32;
     let key = hir::staged::func_keys(&source.ast).first()?.key.clone();
-    let text = file.text(db);
-    let cuts = hir::staged::body_cuts(text, base_db::file_ast(db, file));
     let check = {
         let mut package = staged.lock();
         package.check_body(index as usize, &key, &source)?
     };
-    Some(Checked {
+    Some(Checked::new(
+        db,
+        file,
         staged,
         index,
         source,
-        body: Some((Arc::new(check), start)),
-        cuts,
-    })
+        Some((Arc::new(check), start)),
+    ))
 }
 
 /// A version of a function declaration's text, parsed as its body text.
@@ -168,20 +167,19 @@ pub(crate) fn check_patched_body(
     source: hir::SourceFile,
 ) -> Option<Checked> {
     let (staged, index) = staged_of(db, file)?;
-    let text = file.text(db);
-    let cuts = hir::staged::body_cuts(text, base_db::file_ast(db, file));
     let check = {
         // No database access while the lock is held.
         let mut package = staged.lock();
         package.check_body(index as usize, key, &source)?
     };
-    Some(Checked {
+    Some(Checked::new(
+        db,
+        file,
         staged,
         index,
         source,
-        body: Some((Arc::new(check), start)),
-        cuts,
-    })
+        Some((Arc::new(check), start)),
+    ))
 }
 
 /// The facts of function `key` of `file` as the editor's own check of its body has them
@@ -198,50 +196,42 @@ pub(crate) fn cached_body(
     let check = super::body_check(db, super::Body::new(db, file, key.to_string()))
         .clone()?
         .0;
-    let text = file.text(db);
-    let cuts = hir::staged::body_cuts(text, base_db::file_ast(db, file));
-    Some(Checked {
+    Some(Checked::new(
+        db,
+        file,
         staged,
         index,
         source,
-        body: Some((check, start)),
-        cuts,
-    })
+        Some((check, start)),
+    ))
 }
 
 /// The facts of the package's declarations, for a place in `file` outside function bodies.
 pub(crate) fn declarations_facts(db: &dyn SourceDatabase, file: SourceFile) -> Option<Checked> {
     let (staged, index) = staged_of(db, file)?;
     let source = declarations(db, file).as_ref()?.0.clone();
-    let text = file.text(db);
-    let cuts = hir::staged::body_cuts(text, base_db::file_ast(db, file));
-    Some(Checked {
-        staged,
-        index,
-        source,
-        body: None,
-        cuts,
-    })
-}
-
-impl CheckedFacts<'_> {
-    /// The innermost scope of file `index` containing checked offset `at`. A linear search
-    /// rather than [`Info::innermost_scope`]: staged checks leave [`Info::scopes`] in
-    /// checking order, not in the sorted order that search needs.
-    pub(crate) fn innermost_scope(&self, index: u32, at: u32) -> Option<ScopeId> {
-        self.info
-            .scopes
-            .iter()
-            .filter(|s| s.file == index && s.range.contains(at))
-            .fold(None, |best: Option<&hir::info::NodeScope>, s| match best {
-                Some(b) if b.range.len() < s.range.len() => Some(b),
-                _ => Some(s),
-            })
-            .map(|s| s.scope)
-    }
+    Some(Checked::new(db, file, staged, index, source, None))
 }
 
 impl Checked {
+    fn new(
+        db: &dyn SourceDatabase,
+        file: SourceFile,
+        staged: Staged,
+        index: u32,
+        source: hir::SourceFile,
+        body: Option<(Arc<BodyCheck>, u32)>,
+    ) -> Checked {
+        let cuts = hir::staged::body_cuts(file.text(db), base_db::file_ast(db, file));
+        Checked {
+            staged,
+            index,
+            source,
+            body,
+            cuts,
+        }
+    }
+
     /// Runs `f` on the facts, with the package's checker state locked.
     pub(crate) fn with<T>(&self, f: impl FnOnce(&CheckedFacts<'_>) -> T) -> Option<T> {
         let package = self.staged.lock();
@@ -267,39 +257,10 @@ impl Checked {
         }
     }
 
-    /// The innermost scope at checked offset `at`. A body's check records the scopes of the
-    /// blocks inside the body, not the function's own (its body shares the function's scope,
-    /// which the declarations recorded and the body check copied): outside every inner block,
-    /// that copy holds the body's top-level locals, and the declarations' function scope the
-    /// parameters.
+    /// The innermost scope at checked offset `at` (a body's check records its function's
+    /// scope, so inside a body there always is one).
     pub(crate) fn scope_at(&self, facts: &CheckedFacts<'_>, at: u32) -> Option<ScopeId> {
-        if let Some(scope) = facts.innermost_scope(self.index, at) {
-            return Some(scope);
-        }
-        let (_, start) = self.body.as_ref()?;
-        let world = facts.world;
-        let package_scope = world.package(facts.package.package()).scope;
-        // The copy: a function scope whose parent is the file's scope.
-        let is_body_scope = |s: ScopeId| {
-            let scope = world.scope(s);
-            scope.is_func && scope.parent.and_then(|p| world.scope(p).parent) == Some(package_scope)
-        };
-        let copy = facts
-            .info
-            .defs
-            .values()
-            .filter_map(|&obj| world.obj(obj).parent)
-            .find(|&s| is_body_scope(s));
-        if copy.is_some() {
-            return copy;
-        }
-        let decl = self.cuts.declarations_offset(*start);
-        facts
-            .declarations?
-            .scopes
-            .iter()
-            .find(|s| s.file == self.index && s.range.start == decl && world.scope(s.scope).is_func)
-            .map(|s| s.scope)
+        facts.info.innermost_scope(self.index, at)
     }
 
     /// The offset in the package's declarations text of a file offset outside bodies.

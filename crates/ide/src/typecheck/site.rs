@@ -63,9 +63,9 @@ impl Site {
         })
     }
 
-    /// The syntax tree of the text this site's stage checked (Info's expression ids are
-    /// nodes of it): the function's body text, or the file's declarations text.
-    pub(crate) fn checked_ast(&self, db: &dyn SourceDatabase) -> Option<Arc<syntax::ast::File>> {
+    /// The text this site's stage checked, parsed (Info's expression ids are nodes of its
+    /// tree): the function's body text, or the file's declarations text.
+    pub(crate) fn checked_source(&self, db: &dyn SourceDatabase) -> Option<hir::SourceFile> {
         match &self.body {
             Some((_, start)) => {
                 let text = self.file.text(db);
@@ -75,11 +75,12 @@ impl Site {
                     .find(|(_, r)| r.start == *start)?
                     .1;
                 let path = self.file.path(db).to_string_lossy();
-                let source =
-                    hir::staged::body_source(path.as_ref().into(), text.get(range.as_usize())?);
-                Some(source.ast)
+                Some(hir::staged::body_source(
+                    path.as_ref().into(),
+                    text.get(range.as_usize())?,
+                ))
             }
-            None => Some(super::declarations(db, self.file).as_ref()?.0.ast.clone()),
+            None => Some(super::declarations(db, self.file).as_ref()?.0.clone()),
         }
     }
 

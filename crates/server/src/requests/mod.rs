@@ -48,14 +48,20 @@ impl From<Cancelled> for RequestError {
 
 pub(crate) type RequestResult<T> = Result<T, RequestError>;
 
-/// A read request's body, boxed for the trip to the host's thread.
-pub(crate) struct ReadJob(pub(crate) Box<dyn FnOnce(RequestContext) + Send>);
+/// A read request's body, boxed for the trip to the host's thread, where it gets its context.
+pub(crate) struct Job<C>(pub(crate) Box<dyn FnOnce(C) + Send>);
 
-impl std::fmt::Debug for ReadJob {
+impl<C> std::fmt::Debug for Job<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("ReadJob")
+        f.write_str("Job")
     }
 }
+
+/// The body of a read request on a document.
+pub(crate) type ReadJob = Job<RequestContext>;
+
+/// The body of a read request without a document (`workspace/symbol`).
+pub(crate) type WorkspaceJob = Job<WorkspaceContext>;
 
 /// What a read request's body works with.
 pub(crate) struct RequestContext {
@@ -144,16 +150,6 @@ fn lsp_location(
     }))
 }
 
-/// A read request without a document (`workspace/symbol`): its body, boxed for the trip to
-/// the host's thread.
-pub(crate) struct WorkspaceJob(pub(crate) Box<dyn FnOnce(WorkspaceContext) + Send>);
-
-impl std::fmt::Debug for WorkspaceJob {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("WorkspaceJob")
-    }
-}
-
 /// What the body of a read request without a document works with.
 pub(crate) struct WorkspaceContext {
     pub(crate) analysis: Analysis,
@@ -192,7 +188,7 @@ impl Backend {
             return Ok(T::default());
         }
         let (reply, answer) = tokio::sync::oneshot::channel();
-        let job = ReadJob(Box::new(guarded(method, reply, body)));
+        let job = Job(Box::new(guarded(method, reply, body)));
         self.send(Task::Read { method, uri, job });
         answered(method, answer.await)
     }
@@ -205,7 +201,7 @@ impl Backend {
         body: impl FnOnce(&WorkspaceContext) -> RequestResult<T> + Send + 'static,
     ) -> jsonrpc::Result<T> {
         let (reply, answer) = tokio::sync::oneshot::channel();
-        let job = WorkspaceJob(Box::new(guarded(method, reply, body)));
+        let job = Job(Box::new(guarded(method, reply, body)));
         self.send(Task::ReadWorkspace { method, job });
         answered(method, answer.await)
     }
