@@ -1,0 +1,11 @@
+//! The analyzers, one module each, named as go vet and gopls name them.
+
+use crate::Analyzer;
+
+pub mod nilfunc;
+
+/// Every analyzer, in name order.
+pub fn all() -> &'static [&'static Analyzer] {
+    static ALL: &[&Analyzer] = &[&nilfunc::ANALYZER];
+    ALL
+}
