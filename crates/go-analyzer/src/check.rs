@@ -14,10 +14,11 @@ use std::{
     },
 };
 
-use ide::{AnalysisHost, FileId, OsFileSystem, Severity};
+use ide::{AnalysisHost, FileId, OsFileSystem};
 
 use crate::{
     cli::CheckOptions,
+    config_file,
     output::{self, Record},
     typecheck, walk,
     workspace::Workspace,
@@ -62,6 +63,7 @@ pub(crate) fn run(options: CheckOptions) -> u8 {
         }
     };
     let mut failed = !selection.errors.is_empty();
+    let analyzers = select_analyzers(&cwd, &options.analyses, &mut failed);
     for error in &selection.errors {
         eprintln!("go-analyzer: {error}");
     }
@@ -111,14 +113,15 @@ pub(crate) fn run(options: CheckOptions) -> u8 {
             &options.tags,
         ) {
             Ok(workspace) => {
-                let (found, failures) = typecheck::check(
-                    &workspace,
-                    &package_patterns,
-                    options.tests,
-                    options.lang.clone(),
-                    options.goarch.clone(),
-                    &cwd,
-                );
+                let request = typecheck::Request {
+                    patterns: &package_patterns,
+                    tests: options.tests,
+                    lang: options.lang.clone(),
+                    goarch: options.goarch.clone(),
+                    analyzers: &analyzers,
+                    cwd: &cwd,
+                };
+                let (found, failures) = typecheck::check(&workspace, &request);
                 records.extend(found);
                 internal_errors.extend(failures);
             }
@@ -129,11 +132,18 @@ pub(crate) fn run(options: CheckOptions) -> u8 {
         eprintln!("go-analyzer: {error}");
     }
     failed |= !internal_errors.is_empty();
+    records.retain(|r| output::severity_rank(r.severity) <= options.severity as u8);
     output::sort(&mut records);
+    let context = output::Context {
+        cwd: &cwd,
+        repository_root: &output::repository_root(&cwd),
+        analyzers: &analyzers,
+    };
     if let Err(err) = output::write(
         &mut io::BufWriter::new(io::stdout().lock()),
         options.format,
         &records,
+        &context,
     ) {
         if err.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("go-analyzer: cannot write the report: {err}");
@@ -144,12 +154,56 @@ pub(crate) fn run(options: CheckOptions) -> u8 {
         EXIT_FAILURE
     } else if records
         .iter()
-        .any(|r| r.severity == Severity::Error.as_str())
+        .any(|r| output::severity_rank(r.severity) <= analyzers::Severity::Warning as u8)
     {
         EXIT_ERRORS
     } else {
         EXIT_OK
     }
+}
+
+/// The analyzers to run: gopls' defaults, then the module's go-analyzer.toml, then the
+/// flags. Problems with the file or unknown names are reported on stderr; a file that does
+/// not parse is ignored and makes the run fail (`failed`), after everything else is checked.
+fn select_analyzers(
+    cwd: &Path,
+    flags: &[(String, bool)],
+    failed: &mut bool,
+) -> Vec<&'static analyzers::Analyzer> {
+    let mut overrides = Vec::new();
+    if let Some(path) = config_file::find(cwd) {
+        let shown = display_path(cwd, &path);
+        match std::fs::read_to_string(&path).map(|text| config_file::parse(&text)) {
+            Ok(Ok(settings)) => {
+                for warning in &settings.warnings {
+                    eprintln!("go-analyzer: warning: {shown}: {warning}");
+                }
+                overrides = settings.analyses;
+            }
+            Ok(Err(error)) => {
+                eprintln!(
+                    "go-analyzer: {shown}:{}:{}: {} (the file is ignored)",
+                    error.line, error.column, error.message
+                );
+                *failed = true;
+            }
+            Err(err) => {
+                eprintln!("go-analyzer: {shown}: {err} (the file is ignored)");
+                *failed = true;
+            }
+        }
+    }
+    overrides.extend(flags.iter().cloned());
+    let selection = analyzers::settings::select(&overrides);
+    if let Some(warning) = analyzers::settings::unknown_warning(&selection.unknown) {
+        eprintln!("go-analyzer: warning: {warning}");
+    }
+    // Analyzers that only fix the checker's errors have nothing to say in a report.
+    selection
+        .enabled
+        .into_iter()
+        .filter(|a| !a.fixes_errors)
+        .collect()
 }
 
 /// Files checked between two LRU evictions; large enough to keep both cores busy.

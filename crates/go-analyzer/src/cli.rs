@@ -24,12 +24,23 @@ Patterns (default: .):
   to directories. Import paths other than std are not supported yet.
 
 Flags of check (one dash or two; -flag value or -flag=value):
-  --format text|json   output format (default text; sarif and github: not yet)
+  --format F           output format: text (default), json, sarif, github
+  --severity S         report only diagnostics at least this severe: error, warning
+                       (default), info or hint
+  --enable a,b         switch analyzers on (by name; all: every analyzer)
+  --disable a,b        switch analyzers off (applied after --enable)
   --tests=false        leave out _test.go files (default: included)
   --lang go1.N         language version (default: each module's go.mod `go` line)
   --goos os            target operating system (default: $GOOS, else the host's)
   --goarch arch        target architecture (default: $GOARCH, else the host's)
   --tags a,b           extra build tags
+
+Analyzers: go vet's suite and gopls' analyzers run on every package that type-checks,
+with gopls' defaults. A go-analyzer.toml at the module root (the nearest directory
+with a go.mod, from the current directory up) switches them too; the flags win:
+  [analyses]
+  unusedparams = false
+  shadow = true
 
 Output, on stdout, sorted by path, line, column, message:
   text  path:line:col: message       (1-based line; 1-based column counting bytes)
@@ -37,6 +48,9 @@ Output, on stdout, sorted by path, line, column, message:
         column, end_line, end_column (1-based; columns count bytes), severity
         (error|warning|info|hint), source (syntax, compiler, or an analyzer's name),
         code (null when the diagnostic has none) and message.
+  sarif SARIF 2.1.0 (GitHub code scanning): one run, a rule per analyzer, paths
+        relative to the repository root (the nearest directory with .git).
+  github  GitHub Actions workflow commands (::error file=...,line=...::message).
   Paths are relative to the current directory when the file is below it, else
   absolute. Problems reading files are reported on stderr.
 
@@ -45,8 +59,8 @@ packages are not resolved by list yet). GOOS, GOARCH and CGO_ENABLED are read fr
 the environment, as go list reads them. -json prints go list -json's field names.
 
 Exit status:
-  0  no errors
-  1  errors reported
+  0  no errors or warnings reported
+  1  errors or warnings reported (after --severity)
   2  usage error; I/O failure (the other files are still checked); no Go toolchain
      where one is needed (std without GOROOT); internal error
 
@@ -68,6 +82,10 @@ pub(crate) enum Command {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct CheckOptions {
     pub(crate) format: Format,
+    /// The least severe diagnostic reported.
+    pub(crate) severity: analyzers::Severity,
+    /// Analyzers switched on (`true`) or off by `--enable`/`--disable`, in order.
+    pub(crate) analyses: Vec<(String, bool)>,
     pub(crate) tests: bool,
     pub(crate) lang: Option<String>,
     pub(crate) goos: Option<String>,
@@ -87,6 +105,8 @@ pub(crate) struct ListOptions {
 pub(crate) enum Format {
     Text,
     Json,
+    Sarif,
+    Github,
 }
 
 /// A command line we cannot run; the message says what is wrong with it.
@@ -158,6 +178,8 @@ fn lsp(args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
 fn check(args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
     let mut options = CheckOptions {
         format: Format::Text,
+        severity: analyzers::Severity::Warning,
+        analyses: Vec::new(),
         tests: true,
         lang: None,
         goos: None,
@@ -198,6 +220,13 @@ fn check(args: impl Iterator<Item = OsString>) -> Result<Command, UsageError> {
         };
         match name {
             "format" => options.format = parse_format(&value()?)?,
+            "severity" => options.severity = parse_severity(&value()?)?,
+            "enable" | "disable" => {
+                let on = name == "enable";
+                for analyzer in value()?.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+                    options.analyses.push((analyzer.to_string(), on));
+                }
+            }
             // A boolean takes its value only after `=`, as in Go's flag package, so that
             // `--tests foo.go` keeps foo.go a pattern.
             "tests" => options.tests = inline_value.as_deref().map_or(Ok(true), parse_bool)?,
@@ -221,13 +250,24 @@ fn parse_format(value: &str) -> Result<Format, UsageError> {
     match value {
         "text" => Ok(Format::Text),
         "json" => Ok(Format::Json),
-        "sarif" | "github" => Err(UsageError(format!(
-            "--format {value} is not supported yet (use text or json)"
-        ))),
+        "sarif" => Ok(Format::Sarif),
+        "github" => Ok(Format::Github),
         _ => Err(UsageError(format!(
-            "unknown --format {value:?} (want text or json)"
+            "unknown --format {value:?} (want text, json, sarif or github)"
         ))),
     }
+}
+
+fn parse_severity(value: &str) -> Result<analyzers::Severity, UsageError> {
+    use analyzers::Severity::*;
+    [Error, Warning, Info, Hint]
+        .into_iter()
+        .find(|s| s.as_str() == value)
+        .ok_or_else(|| {
+            UsageError(format!(
+                "unknown --severity {value:?} (want error, warning, info or hint)"
+            ))
+        })
 }
 
 /// Go's flag package's spellings of a boolean.
@@ -345,6 +385,30 @@ mod tests {
         assert_eq!(options.tags, ["a", "b.c"]);
         let options = check_options(&["check", "--", "-odd.go"]);
         assert_eq!(options.patterns, [OsString::from("-odd.go")]);
+        let options = check_options(&[
+            "check",
+            "--format=sarif",
+            "--severity",
+            "error",
+            "--enable=printf,nilfunc",
+            "-disable",
+            "nilfunc",
+        ]);
+        assert_eq!(options.format, Format::Sarif);
+        assert_eq!(options.severity, analyzers::Severity::Error);
+        let analyses: Vec<(&str, bool)> = options
+            .analyses
+            .iter()
+            .map(|(n, on)| (n.as_str(), *on))
+            .collect();
+        assert_eq!(
+            analyses,
+            [("printf", true), ("nilfunc", true), ("nilfunc", false)]
+        );
+        assert_eq!(
+            check_options(&["check", "-format", "github"]).format,
+            Format::Github
+        );
     }
 
     #[test]
@@ -352,7 +416,8 @@ mod tests {
         for args in [
             &["check", "--bogus"][..],
             &["check", "--format"],
-            &["check", "--format=sarif"],
+            &["check", "--severity=fatal"],
+            &["check", "--enable"],
             &["check", "--format=xml"],
             &["check", "--tests=maybe"],
             &["check", "--lang=1.22"],

@@ -5,6 +5,7 @@
 
 mod check;
 mod cli;
+mod config_file;
 mod list;
 mod output;
 mod pipeline;

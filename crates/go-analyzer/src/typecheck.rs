@@ -2,6 +2,9 @@
 //! order, in one `hir::World`. Dependencies are checked without function bodies (only their
 //! API matters); the selected packages are checked in full, with their test files, and their
 //! external test packages (`p_test`) against the test variant of `p`.
+//!
+//! The analyzers run on every package reported, in dependency order, so that the facts a
+//! package exports (printf wrappers) reach the selected packages that import it.
 
 use std::{
     collections::{HashMap, HashSet},
@@ -48,16 +51,32 @@ impl Importer for Checked<'_> {
     }
 }
 
-/// The type errors of the packages `patterns` select (test files included when `tests`), as
-/// report records with paths relative to `cwd`; plus files that could not be read.
-pub(crate) fn check(
-    workspace: &Workspace,
-    patterns: &[String],
-    tests: bool,
-    lang: Option<String>,
-    goarch: Option<String>,
-    cwd: &Path,
-) -> (Vec<Record>, Vec<String>) {
+/// What to check, and how.
+pub(crate) struct Request<'a> {
+    pub(crate) patterns: &'a [String],
+    /// Test files included.
+    pub(crate) tests: bool,
+    pub(crate) lang: Option<String>,
+    pub(crate) goarch: Option<String>,
+    /// The analyzers to run on each package reported.
+    pub(crate) analyzers: &'a [&'static analyzers::Analyzer],
+    /// Paths are shown relative to it.
+    pub(crate) cwd: &'a Path,
+}
+
+/// The type errors and analyzer findings of the packages the request selects, as report
+/// records with paths relative to `cwd`; plus files that could not be read and analyzers
+/// that failed.
+pub(crate) fn check(workspace: &Workspace, request: &Request<'_>) -> (Vec<Record>, Vec<String>) {
+    let Request {
+        patterns,
+        tests,
+        ref lang,
+        ref goarch,
+        analyzers,
+        cwd,
+    } = *request;
+    let (lang, goarch) = (lang.clone(), goarch.clone());
     let config = Config {
         lang,
         goarch,
@@ -123,6 +142,9 @@ pub(crate) fn check(
             parsed: HashMap::new(),
             recheck,
             checked: HashMap::new(),
+            pending: HashMap::new(),
+            analyzers,
+            facts: analyzers::Facts::default(),
             records: Vec::new(),
             failures: Vec::new(),
             cwd,
@@ -160,11 +182,15 @@ pub(crate) fn check(
                 true
             },
         );
-        if tests {
-            for package in order
-                .iter()
-                .filter(|p| roots.contains(p.import_path.as_str()))
-            {
+        // Reported in dependency order, so that analyzers' facts flow to importers.
+        for package in order
+            .iter()
+            .filter(|p| roots.contains(p.import_path.as_str()))
+        {
+            if let Some((files, result)) = run.pending.remove(&package.import_path) {
+                run.report(&files, &result);
+            }
+            if tests {
                 run.tests(package, &order, &config_for(&config, package));
             }
         }
@@ -191,6 +217,12 @@ struct Run<'a> {
     parsed: HashMap<std::path::PathBuf, SourceFile>,
     recheck: HashSet<std::path::PathBuf>,
     checked: HashMap<String, PackageId>,
+    /// Selected packages checked in full but not reported yet, by import path: reports go in
+    /// dependency order once every package is checked.
+    pending: HashMap<String, (Vec<SourceFile>, CheckResult)>,
+    analyzers: &'a [&'static analyzers::Analyzer],
+    /// What the analyzers learned about the packages reported so far.
+    facts: analyzers::Facts,
     records: Vec<Record>,
     failures: Vec<String>,
     cwd: &'a Path,
@@ -223,7 +255,8 @@ impl Run<'_> {
         self.checked
             .insert(package.import_path.clone(), result.package);
         if full {
-            self.report(&files, &result);
+            self.pending
+                .insert(package.import_path.clone(), (files, result));
         }
     }
 
@@ -322,26 +355,54 @@ impl Run<'_> {
             return;
         }
         let mut indexes: HashMap<usize, syntax::LineIndex> = HashMap::new();
-        for error in &result.errors {
-            let Some(file) = files.get(error.file) else {
-                continue;
+        let mut record = |file: usize, range: syntax::TextRange, severity, source, message| {
+            let Some(text) = files.get(file) else {
+                return None;
             };
             let index = indexes
-                .entry(error.file)
-                .or_insert_with(|| syntax::LineIndex::new(&file.text));
-            let start = index.line_col(error.range.start);
-            let end = index.line_col(error.range.end.max(error.range.start));
-            self.records.push(Record {
-                file: file.path.to_string(),
+                .entry(file)
+                .or_insert_with(|| syntax::LineIndex::new(&text.text));
+            let start = index.line_col(range.start);
+            let end = index.line_col(range.end.max(range.start));
+            Some(Record {
+                file: text.path.to_string(),
                 line: start.line + 1,
                 column: start.col + 1,
                 end_line: end.line + 1,
                 end_column: end.col + 1,
-                severity: "error",
-                source: "compiler",
+                severity,
+                source,
                 code: None,
-                message: error.message.clone(),
-            });
+                message,
+            })
+        };
+        for error in &result.errors {
+            let found = record(
+                error.file,
+                error.range,
+                "error",
+                "compiler",
+                error.message.clone(),
+            );
+            self.records.extend(found);
+        }
+        if self.analyzers.is_empty() {
+            return;
+        }
+        let package = analyzers::Package {
+            world: &self.world,
+            package: result.package,
+            files,
+            info: &result.info,
+            errors: &result.errors,
+        };
+        let outcome = analyzers::analyze(package, self.analyzers, &mut self.facts);
+        for bug in outcome.bugs {
+            self.failures.push(format!("internal error: {bug}"));
+        }
+        for d in outcome.diagnostics {
+            let found = record(d.file, d.range, d.severity.as_str(), d.analyzer, d.message);
+            self.records.extend(found);
         }
     }
 }

@@ -310,12 +310,12 @@ fn usage_errors_exit_2_with_a_hint() {
         unknown.stderr
     );
     assert!(unknown.stdout.is_empty());
-    let sarif = run_in(&dir.0, &["check", "--format=sarif"]);
-    assert_eq!(sarif.code, 2);
+    let format = run_in(&dir.0, &["check", "--format=xml"]);
+    assert_eq!(format.code, 2);
     assert!(
-        sarif.stderr.contains("not supported yet"),
+        format.stderr.contains("sarif") && format.stderr.contains("github"),
         "{}",
-        sarif.stderr
+        format.stderr
     );
     let import_path = run_in(&dir.0, &["check", "example.com/m/pkg"]);
     assert_eq!(import_path.code, 2);
@@ -693,4 +693,167 @@ fn standard_packages_without_generics_check_clean() {
     args.extend(packages);
     let run = run_in(&dir.0, &args);
     assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+}
+
+// ---- analyzers and the CI formats ----
+
+#[path = "sarif/schema.rs"]
+mod sarif_schema;
+
+/// A module whose `a.go` has one nilfunc finding, on the returned (1-based) line.
+fn module_with_a_finding(dir: &TempDir, sub: &str) -> usize {
+    let text = "package m\n\nfunc F() {}\n\nfunc G() bool {\n\treturn F == nil\n}\n";
+    dir.write(&format!("{sub}go.mod"), "module example.com/m\n\ngo 1.22\n");
+    dir.write(&format!("{sub}a.go"), text);
+    text.lines()
+        .position(|l| l.contains("F == nil"))
+        .expect("the line")
+        + 1
+}
+
+#[test]
+fn analyzer_findings_are_reported_switchable_and_filtered_by_severity() {
+    let dir = TempDir::new("analyzers");
+    let line = module_with_a_finding(&dir, "");
+    let run = run_in(&dir.0, &["check", "--format=json", "./..."]);
+    assert_eq!(run.code, 1, "a warning fails the run: {}", run.stderr);
+    let records = run.json();
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(records[0]["source"], "nilfunc");
+    assert_eq!(records[0]["severity"], "warning");
+    assert_eq!(records[0]["line"], line as u64);
+    assert_eq!(
+        records[0]["message"],
+        "comparison of function F == nil is always false"
+    );
+    for args in [
+        &["check", "--disable=nilfunc", "./..."][..],
+        &["check", "--severity", "error", "./..."],
+        &["check", "--disable", "all", "./..."],
+    ] {
+        let quiet = run_in(&dir.0, args);
+        assert_eq!(
+            (quiet.code, quiet.stdout.as_str()),
+            (0, ""),
+            "{args:?}: {}",
+            quiet.stderr
+        );
+    }
+    // An unknown name is a warning naming the known ones; the rest of the flags apply.
+    let run = run_in(&dir.0, &["check", "--enable=nosuch", "./..."]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("comparison of function F"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("\"nosuch\"") && run.stderr.contains("nilfunc"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn go_analyzer_toml_at_the_module_root_switches_analyzers() {
+    let dir = TempDir::new("toml");
+    module_with_a_finding(&dir, "");
+    dir.write("sub/b.go", "package sub\n");
+    dir.write("go-analyzer.toml", "# ours\n[analyses]\nnilfunc = false\n");
+    let run = run_in(&dir.path("sub"), &["check", "../..."]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    // The flags win over the file.
+    let run = run_in(&dir.0, &["check", "--enable=nilfunc", "./..."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    // A malformed file: an error with line and column, the file ignored, the rest checked.
+    dir.write("go-analyzer.toml", "[analyses]\nnilfunc = off\n");
+    let run = run_in(&dir.0, &["check", "./..."]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("go-analyzer.toml:2:11:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("comparison of function F"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
+    let dir = TempDir::new("sarif");
+    std::fs::create_dir_all(dir.path(".git")).expect("a .git directory");
+    let line = module_with_a_finding(&dir, "mod/");
+    dir.write("mod/broken/broken.go", "package broken\n\nvar x int = \"s\"\n");
+    let run = run_in(&dir.path("mod"), &["check", "--format", "sarif", "./..."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let log: Value = serde_json::from_str(&run.stdout).expect("one JSON document");
+    let schema_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test-fixtures/sarif/sarif-2.1.0.json");
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).expect("the schema"))
+            .expect("the schema is JSON");
+    let mut errors = Vec::new();
+    sarif_schema::validate(&schema, &schema, &log, "", &mut errors);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    // The validator does reject what the schema forbids.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
+    broken["runs"][0]["bogus"] = Value::from(1);
+    let mut errors = Vec::new();
+    sarif_schema::validate(&schema, &schema, &broken, "", &mut errors);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+
+    let run0 = &log["runs"][0];
+    let rules: Vec<&str> = run0["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert!(
+        rules.contains(&"nilfunc") && rules.contains(&"compiler"),
+        "{rules:?}"
+    );
+    let results = run0["results"].as_array().expect("results");
+    let finding = results
+        .iter()
+        .find(|r| r["ruleId"] == "nilfunc")
+        .expect("the nilfunc result");
+    let location = &finding["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "mod/a.go");
+    assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+    assert_eq!(location["region"]["startLine"], line as u64);
+    assert_eq!(finding["level"], "warning");
+    let rule =
+        &run0["tool"]["driver"]["rules"][finding["ruleIndex"].as_u64().expect("index") as usize];
+    assert_eq!(rule["id"], "nilfunc");
+    assert!(
+        rule["helpUri"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("/nilfunc"))
+    );
+    assert!(
+        results
+            .iter()
+            .any(|r| r["ruleId"] == "compiler" && r["level"] == "error")
+    );
+}
+
+#[test]
+fn github_format_prints_workflow_commands() {
+    let dir = TempDir::new("github");
+    std::fs::create_dir_all(dir.path(".git")).expect("a .git directory");
+    let line = module_with_a_finding(&dir, "mod/");
+    let run = run_in(&dir.path("mod"), &["check", "--format=github", "./..."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "::warning file=mod/a.go,line={line},col=9,endLine={line},endColumn=17,\
+             title=go-analyzer (nilfunc)::comparison of function F == nil is always false\n"
+        )
+    );
 }
