@@ -2,7 +2,8 @@
 //! `bench` measures go-analyzer against the go command; `conformance` scores the type checker
 //! against go/types' own test suite; `corpus` checks five real Go modules for false
 //! positives; `dist` builds the release binary and the VS Code `.vsix`; `vs-gopls` compares
-//! hover and go to definition with gopls' on std and times both servers' hover and completion.
+//! hover and go to definition with gopls' on std and times both servers' hover and completion;
+//! `vet-diff` compares our analyzers' findings with `go vet`'s.
 //!
 //! Tasks are added here as the issues that need them land (conformance, bench, dist); a task
 //! that is not here does not exist yet.
@@ -15,6 +16,7 @@ mod conformance;
 mod corpus;
 mod dist;
 mod tidy;
+mod vet_diff;
 mod vs_gopls;
 
 use std::process::ExitCode;
@@ -68,10 +70,19 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some("vet-diff") => match vet_diff::run(&tidy::workspace_root(), &args[1..]) {
+            Ok(true) => ExitCode::SUCCESS,
+            // The report is printed; findings differ.
+            Ok(false) => ExitCode::FAILURE,
+            Err(why) => {
+                eprintln!("cargo xtask vet-diff: {why}");
+                ExitCode::FAILURE
+            }
+        },
         _ => {
             eprintln!(
                 "usage: cargo xtask tidy | bench | conformance | corpus | dist [--server PATH] \
-                 | vs-gopls"
+                 | vs-gopls | vet-diff"
             );
             ExitCode::from(2)
         }
