@@ -2,10 +2,11 @@
 
 use crate::Analyzer;
 
+pub mod copylocks;
 pub mod nilfunc;
 
 /// Every analyzer, in name order.
 pub fn all() -> &'static [&'static Analyzer] {
-    static ALL: &[&Analyzer] = &[&nilfunc::ANALYZER];
+    static ALL: &[&Analyzer] = &[&copylocks::ANALYZER, &nilfunc::ANALYZER];
     ALL
 }
