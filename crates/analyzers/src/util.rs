@@ -105,3 +105,364 @@ pub fn line_of(text: &str, offset: u32) -> usize {
         .count()
         + 1
 }
+
+// ---- appended by the structtag/bools/assign/shift helper: expressions as gofmt prints them,
+// ---- and expressions without side effects.
+
+/// `e` as gofmt would print it on one line (go/analysis' `astutil.Format`, which go vet uses
+/// in messages and to compare expressions): spaces around binary operators follow go/printer's
+/// precedence rules (`a + b*c`, `x == 1 || y == 2`). Function literals and struct, interface
+/// and function types are printed as written.
+pub fn format_expr(file: &File, text: &str, e: ExprId) -> String {
+    let mut printer = ExprPrinter {
+        file,
+        text,
+        out: String::new(),
+    };
+    printer.expr1(e, 0, 1);
+    printer.out
+}
+
+struct ExprPrinter<'a> {
+    file: &'a File,
+    text: &'a str,
+    out: String,
+}
+
+const UNARY_PREC: u8 = 6;
+const HIGHEST_PREC: u8 = 7;
+
+fn precedence(op: syntax::ast::BinaryOp) -> u8 {
+    use syntax::ast::BinaryOp::*;
+    match op {
+        LogOr => 1,
+        LogAnd => 2,
+        Eql | Neq | Lss | Leq | Gtr | Geq => 3,
+        Add | Sub | Or | Xor => 4,
+        Mul | Quo | Rem | Shl | Shr | And | AndNot => 5,
+    }
+}
+
+impl ExprPrinter<'_> {
+    fn push(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    /// A token that could merge with the previous one (`- -x`, `& ^x`): go/printer separates
+    /// such tokens with a blank.
+    fn push_op(&mut self, op: &str) {
+        let combine = match (self.out.chars().last(), op.chars().next()) {
+            (Some('+'), Some('+'))
+            | (Some('-'), Some('-'))
+            | (Some('/'), Some('*'))
+            | (Some('<'), Some('-' | '<'))
+            | (Some('&'), Some('&' | '^')) => true,
+            _ => false,
+        };
+        if combine {
+            self.out.push(' ');
+        }
+        self.out.push_str(op);
+    }
+
+    fn source(&mut self, e: ExprId) {
+        let range = self.file.expr_range(e);
+        let written = self
+            .text
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or("");
+        self.out.push_str(written);
+    }
+
+    fn expr0(&mut self, e: ExprId, depth: u32) {
+        self.expr1(e, 0, depth);
+    }
+
+    fn list(&mut self, items: &[ExprId], depth: u32) {
+        for (i, &item) in items.iter().enumerate() {
+            if i > 0 {
+                self.push(", ");
+            }
+            self.expr0(item, depth);
+        }
+    }
+
+    fn expr1(&mut self, e: ExprId, prec1: u8, depth: u32) {
+        use syntax::ast::{ChanDir, UnaryOp};
+        let file = self.file;
+        match file.expr(e) {
+            Expr::Bad => self.push("BadExpr"),
+            Expr::Name(name) => self.push(name.as_str()),
+            Expr::BasicLit { value, .. } => self.push(value),
+            Expr::Binary { .. } => self.binary(e, prec1, cutoff(file, e, depth.max(1)), depth),
+            Expr::KeyValue { key, value } => {
+                self.expr0(*key, 1);
+                self.push(": ");
+                self.expr0(*value, 1);
+            }
+            Expr::Star(x) => {
+                self.push_op("*");
+                self.expr0(*x, 1);
+            }
+            Expr::Unary { op, x } => {
+                let op = match op {
+                    UnaryOp::Pos => "+",
+                    UnaryOp::Neg => "-",
+                    UnaryOp::Not => "!",
+                    UnaryOp::Xor => "^",
+                    UnaryOp::Addr => "&",
+                    UnaryOp::Recv => "<-",
+                    UnaryOp::Tilde => "~",
+                };
+                self.push_op(op);
+                self.expr1(*x, UNARY_PREC, depth);
+            }
+            Expr::Paren(x) => {
+                if matches!(file.expr(*x), Expr::Paren(_)) {
+                    self.expr0(*x, depth);
+                } else {
+                    self.push("(");
+                    self.expr0(*x, depth.saturating_sub(1).max(1));
+                    self.push(")");
+                }
+            }
+            Expr::Selector { x, sel } => {
+                self.expr1(*x, HIGHEST_PREC, depth);
+                self.push(".");
+                self.push(sel.as_str());
+            }
+            Expr::TypeAssert { x, ty } => {
+                self.expr1(*x, HIGHEST_PREC, 1);
+                self.push(".(");
+                match ty {
+                    Some(ty) => self.expr0(*ty, 1),
+                    None => self.push("type"),
+                }
+                self.push(")");
+            }
+            Expr::Index { x, indices } => {
+                self.expr1(*x, HIGHEST_PREC, 1);
+                self.push("[");
+                self.list(indices, depth + 1);
+                self.push("]");
+            }
+            Expr::Slice {
+                x, low, high, max, ..
+            } => self.slice(*x, [*low, *high, *max], max.is_some(), depth),
+            Expr::Call {
+                fun,
+                args,
+                ellipsis,
+            } => {
+                let depth = if args.len() > 1 { depth + 1 } else { depth };
+                if matches!(file.expr(*fun), Expr::FuncType(_)) {
+                    self.push("(");
+                    self.expr1(*fun, HIGHEST_PREC, depth);
+                    self.push(")");
+                } else {
+                    self.expr1(*fun, HIGHEST_PREC, depth);
+                }
+                self.push("(");
+                self.list(args, depth);
+                if ellipsis.is_some() {
+                    self.push("...");
+                }
+                self.push(")");
+            }
+            Expr::CompositeLit { ty, elts, .. } => {
+                if let Some(ty) = ty {
+                    self.expr1(*ty, HIGHEST_PREC, depth);
+                }
+                self.push("{");
+                self.list(elts, 1);
+                self.push("}");
+            }
+            Expr::Ellipsis(elem) => {
+                self.push("...");
+                if let Some(elem) = elem {
+                    self.expr0(*elem, 1);
+                }
+            }
+            Expr::ArrayType { len, elem } => {
+                self.push("[");
+                if let Some(len) = len {
+                    self.expr0(*len, 1);
+                }
+                self.push("]");
+                self.expr0(*elem, 1);
+            }
+            Expr::MapType { key, value } => {
+                self.push("map[");
+                self.expr0(*key, 1);
+                self.push("]");
+                self.expr0(*value, 1);
+            }
+            Expr::ChanType { dir, elem } => {
+                self.push(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                self.expr0(*elem, 1);
+            }
+            Expr::FuncLit { .. }
+            | Expr::StructType { .. }
+            | Expr::InterfaceType { .. }
+            | Expr::FuncType(_) => self.source(e),
+        }
+    }
+
+    fn binary(&mut self, e: ExprId, prec1: u8, cutoff: u8, depth: u32) {
+        let Expr::Binary { op, x, y } = self.file.expr(e) else {
+            return;
+        };
+        let prec = precedence(*op);
+        if prec < prec1 {
+            // Only for trees not built by the parser (which keeps parentheses as nodes).
+            self.push("(");
+            self.expr0(e, depth.saturating_sub(1).max(1));
+            self.push(")");
+            return;
+        }
+        let blank = prec < cutoff;
+        let x_depth = match self.file.expr(*x) {
+            Expr::Binary { op: x_op, .. } if precedence(*x_op) == prec => depth,
+            _ => depth + 1,
+        };
+        self.expr1(*x, prec, x_depth);
+        if blank {
+            self.push(" ");
+        }
+        self.push_op(op.as_str());
+        if blank {
+            self.push(" ");
+        }
+        self.expr1(*y, prec + 1, depth + 1);
+    }
+
+    fn slice(&mut self, x: ExprId, indices: [Option<ExprId>; 3], three: bool, depth: u32) {
+        self.expr1(x, HIGHEST_PREC, 1);
+        self.push("[");
+        let indices = if three { &indices[..] } else { &indices[..2] };
+        let present = indices.iter().flatten().count();
+        let binaries = indices
+            .iter()
+            .flatten()
+            .any(|&i| matches!(self.file.expr(i), Expr::Binary { .. }));
+        let blanks = depth <= 1 && present > 1 && binaries;
+        for (i, index) in indices.iter().enumerate() {
+            if i > 0 {
+                if indices[i - 1].is_some() && blanks {
+                    self.push(" ");
+                }
+                self.push(":");
+                if index.is_some() && blanks {
+                    self.push(" ");
+                }
+            }
+            if let Some(index) = index {
+                self.expr0(*index, depth + 1);
+            }
+        }
+        self.push("]");
+    }
+}
+
+/// go/printer's `cutoff`: below which precedence a binary expression gets blanks around its
+/// operator.
+fn cutoff(file: &File, e: ExprId, depth: u32) -> u8 {
+    let (has4, has5, max_problem) = walk_binary(file, e);
+    if max_problem > 0 {
+        return max_problem + 1;
+    }
+    match (has4 && has5, depth == 1) {
+        (true, true) => 5,
+        (true, false) => 4,
+        (false, true) => 6,
+        (false, false) => 4,
+    }
+}
+
+fn walk_binary(file: &File, e: ExprId) -> (bool, bool, u8) {
+    use syntax::ast::{BinaryOp, UnaryOp};
+    let Expr::Binary { op, x, y } = file.expr(e) else {
+        return (false, false, 0);
+    };
+    let prec = precedence(*op);
+    let (mut has4, mut has5, mut max_problem) = (prec == 4, prec == 5, 0);
+    if let Expr::Binary { op: l, .. } = file.expr(*x)
+        && precedence(*l) >= prec
+    {
+        let (h4, h5, mp) = walk_binary(file, *x);
+        has4 |= h4;
+        has5 |= h5;
+        max_problem = max_problem.max(mp);
+    }
+    match file.expr(*y) {
+        Expr::Binary { op: r, .. } if precedence(*r) > prec => {
+            let (h4, h5, mp) = walk_binary(file, *y);
+            has4 |= h4;
+            has5 |= h5;
+            max_problem = max_problem.max(mp);
+        }
+        Expr::Star(_) if *op == BinaryOp::Quo => max_problem = 5,
+        Expr::Unary { op: r, .. } => match (op, r) {
+            (BinaryOp::Quo, _) => {}
+            (BinaryOp::And, UnaryOp::Addr | UnaryOp::Xor) => max_problem = 5,
+            (BinaryOp::Add, UnaryOp::Pos) | (BinaryOp::Sub, UnaryOp::Neg) => {
+                max_problem = max_problem.max(4)
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    (has4, has5, max_problem)
+}
+
+/// Whether evaluating `e` has no side effects (go/analysis' `typesinternal.NoEffects`): no
+/// calls other than conversions and pure builtins (`len`, `min`, ...), no receives.
+pub fn no_effects(pass: &Pass<'_>, file: usize, e: ExprId) -> bool {
+    use hir::objects::Builtin;
+    use syntax::ast::UnaryOp;
+    let ast = pass.ast(file);
+    match ast.expr(e) {
+        Expr::Bad => false,
+        Expr::Name(_) | Expr::BasicLit { .. } | Expr::FuncLit { .. } => true,
+        // Types: nothing is evaluated.
+        Expr::ArrayType { .. }
+        | Expr::StructType { .. }
+        | Expr::ChanType { .. }
+        | Expr::FuncType(_)
+        | Expr::MapType { .. }
+        | Expr::InterfaceType { .. } => true,
+        Expr::Unary { op, x } => *op != UnaryOp::Recv && no_effects(pass, file, *x),
+        Expr::Call { fun, args, .. } => {
+            let conversion = pass.type_and_value(file, *fun).is_some_and(|tv| tv.is_type);
+            let pure = matches!(
+                pass.builtin_callee(file, e),
+                Some(
+                    Builtin::Len
+                        | Builtin::Cap
+                        | Builtin::Complex
+                        | Builtin::Imag
+                        | Builtin::Real
+                        | Builtin::Make
+                        | Builtin::New
+                        | Builtin::Max
+                        | Builtin::Min
+                )
+            ) && matches!(ast.expr(unparen(ast, *fun)), Expr::Name(_));
+            (conversion || pure)
+                && std::iter::once(fun)
+                    .chain(args)
+                    .all(|&x| no_effects(pass, file, x))
+        }
+        _ => {
+            let children = crate::walk::children(ast, crate::walk::Node::Expr(e));
+            children.into_iter().all(|child| match child {
+                crate::walk::Node::Expr(x) => no_effects(pass, file, x),
+                _ => true,
+            })
+        }
+    }
+}

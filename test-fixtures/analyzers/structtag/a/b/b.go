@@ -1,0 +1,7 @@
+package b
+
+// Embedded in package a's structs: its json names live one level down.
+type Inner struct {
+	Name  int `json:"name"`
+	other int
+}
