@@ -4,40 +4,26 @@ use crate::Analyzer;
 
 pub mod assign;
 pub mod bools;
-pub mod buildtag;
 pub mod composites;
 pub mod copylocks;
-pub mod directive;
-pub mod fillreturns;
 pub mod lostcancel;
 pub mod nilfunc;
-pub mod nonewvars;
-pub mod noresultvalues;
 pub mod printf;
 pub mod structtag;
-pub mod tests;
 pub mod unreachable;
-pub mod unusedvariable;
 
 /// Every analyzer, in name order.
 pub fn all() -> &'static [&'static Analyzer] {
     static ALL: &[&Analyzer] = &[
         &assign::ANALYZER,
         &bools::ANALYZER,
-        &buildtag::ANALYZER,
         &composites::ANALYZER,
         &copylocks::ANALYZER,
-        &directive::ANALYZER,
-        &fillreturns::ANALYZER,
         &lostcancel::ANALYZER,
         &nilfunc::ANALYZER,
-        &nonewvars::ANALYZER,
-        &noresultvalues::ANALYZER,
         &printf::ANALYZER,
         &structtag::ANALYZER,
-        &tests::ANALYZER,
         &unreachable::ANALYZER,
-        &unusedvariable::ANALYZER,
     ];
     ALL
 }
