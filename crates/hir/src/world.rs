@@ -47,7 +47,10 @@ pub struct FileData {
 }
 
 /// Every type, object, scope, package and file known to the checker, addressed by id.
-#[derive(Debug)]
+///
+/// Cloning copies every arena: the editor checks a package in full in a copy of the world its
+/// dependencies were checked in, and drops the copy once its analyzers have run.
+#[derive(Clone, Debug)]
 pub struct World {
     pub(crate) types: Vec<Type>,
     interned: HashMap<Type, TypeId>,

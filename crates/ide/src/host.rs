@@ -246,6 +246,13 @@ impl Analysis {
         self.with_db(|db| crate::typecheck::file_type_errors(db, file.0))
     }
 
+    /// What the analyzers need to run over `file`'s package ([`crate::Analyzers`] runs them,
+    /// with no snapshot held). `None` where there are no type errors either, and while a file
+    /// of the package has syntax errors.
+    pub fn analyzer_inputs(&self, file: FileId) -> Cancellable<Option<crate::AnalyzerInputs>> {
+        self.with_db(|db| crate::analyzer_diagnostics::file_analyzer_inputs(db, file.0))
+    }
+
     /// The package `file` belongs to, as `go list` would list it, and the build configuration
     /// it was loaded for (another than the workspace's when that one excludes the file).
     /// `None` for a file directly in GOROOT/src or without a directory.

@@ -10,6 +10,7 @@
 //! re-read on file-watching events ([`AnalysisHost::did_change_watched_files`]). The package
 //! graph (`project_model::db`) is derived from those inputs incrementally.
 
+mod analyzer_diagnostics;
 mod completion;
 mod db;
 mod diagnostics;
@@ -28,6 +29,9 @@ mod symbols;
 mod typecheck;
 mod workspace;
 
+pub use analyzer_diagnostics::{
+    AnalyzerInputs, Analyzers, FileEdit, Finding, Fix, PackageFindings, run_analyzers,
+};
 pub use base_db::{
     ChangeKind, DirEntry, FileSystem, FsError, Listing, MemoryFileSystem, OsFileSystem,
 };

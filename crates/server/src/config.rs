@@ -8,10 +8,16 @@
 //! Unknown keys and values of the wrong type are reported once as a warning naming what is
 //! known, and the rest of the settings still apply.
 
-use std::collections::BTreeMap;
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    sync::Arc,
+};
 
 use ide::{BuildContext, ProjectSettings};
 use serde_json::Value;
+
+/// The names of the analyzers whose findings are shown (and whose fixes are offered).
+pub(crate) type EnabledAnalyzers = Arc<BTreeSet<&'static str>>;
 
 /// The settings the server acts on.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -107,6 +113,24 @@ impl ClientSettings {
         (settings, warnings)
     }
 
+    /// The analyzers to show: gopls' defaults with the `analyses` setting on top (`all` first,
+    /// so that `{"all": false, "nilfunc": true}` means nilfunc alone), and a warning naming
+    /// the known analyzers if some names are not.
+    pub(crate) fn analyzers(&self) -> (EnabledAnalyzers, Option<String>) {
+        let mut overrides: Vec<(String, bool)> = self
+            .analyses
+            .iter()
+            .map(|(name, on)| (name.clone(), *on))
+            .collect();
+        overrides.sort_by_key(|(name, _)| name != "all");
+        let selection = analyzers::settings::select(&overrides);
+        let enabled = selection.enabled.iter().map(|a| a.name).collect();
+        (
+            Arc::new(enabled),
+            analyzers::settings::unknown_warning(&selection.unknown),
+        )
+    }
+
     /// The project settings: `detected` (the toolchain's) with these settings on top.
     pub(crate) fn apply(&self, detected: &ProjectSettings) -> ProjectSettings {
         let mut out = detected.clone();
@@ -170,6 +194,30 @@ mod tests {
         assert!(!applied.build.cgo_enabled);
         assert_eq!(applied.build.tags, ["amd64.v1", "integration"]);
         assert_eq!(settings.analyses.get("printf"), Some(&false));
+    }
+
+    #[test]
+    fn analyses_switch_analyzers_and_unknown_names_are_named() {
+        let (defaults, warning) = ClientSettings::default().analyzers();
+        assert!(warning.is_none());
+        assert!(defaults.contains("nilfunc"));
+        let (settings, _) = ClientSettings::from_json(&json!({
+            "analyses": { "nilfunc": false, "nosuchcheck": true },
+        }));
+        let (enabled, warning) = settings.analyzers();
+        assert!(!enabled.contains("nilfunc"));
+        let warning = warning.expect("an unknown name is reported");
+        assert!(
+            warning.contains("\"nosuchcheck\"") && warning.contains("nilfunc"),
+            "{warning}"
+        );
+        // `all` applies before the names, whatever their order.
+        let (settings, _) = ClientSettings::from_json(&json!({
+            "analyses": { "nilfunc": true, "all": false },
+        }));
+        let (enabled, warning) = settings.analyzers();
+        assert!(warning.is_none());
+        assert_eq!(enabled.iter().copied().collect::<Vec<_>>(), ["nilfunc"]);
     }
 
     #[test]

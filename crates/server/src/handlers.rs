@@ -425,6 +425,29 @@ impl LanguageServer for Backend {
         .await
     }
 
+    async fn code_action(
+        &self,
+        params: CodeActionParams,
+    ) -> jsonrpc::Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri.clone();
+        let prepared = self
+            .read("textDocument/codeAction", uri, move |cx| {
+                requests::code_actions::prepare(cx, params)
+            })
+            .await?;
+        let Some(prepared) = prepared else {
+            return Ok(None);
+        };
+        // The snapshot is dropped: the analyzers, if they must run, hold up no edit.
+        match tokio::task::spawn_blocking(move || requests::code_actions::actions(prepared)).await {
+            Ok(actions) => Ok((!actions.is_empty()).then_some(actions)),
+            Err(err) => {
+                tracing::error!("internal error handling textDocument/codeAction: {err}");
+                Err(jsonrpc::Error::internal_error())
+            }
+        }
+    }
+
     async fn symbol(
         &self,
         params: WorkspaceSymbolParams,
@@ -507,6 +530,10 @@ fn capabilities(encoding: PositionEncoding) -> ServerCapabilities {
         selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
         workspace_symbol_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
         ..ServerCapabilities::default()
     }
 }

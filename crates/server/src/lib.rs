@@ -60,7 +60,7 @@ pub fn run_stdio() -> i32 {
 /// Serves LSP on `input`/`output`; see [`run_stdio`].
 pub async fn serve(input: impl AsyncRead + Unpin + Send + 'static, output: impl AsyncWrite) -> i32 {
     let (outgoing, outgoing_rx) = tokio::sync::mpsc::unbounded_channel();
-    let tasks = match main_loop::spawn(outgoing) {
+    let tasks = match main_loop::spawn(outgoing, ide::Analyzers::default()) {
         Ok(tasks) => tasks,
         Err(err) => {
             tracing::error!("cannot start the analysis thread: {err}");

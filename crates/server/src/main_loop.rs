@@ -25,7 +25,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::{
-    config::ClientSettings,
+    config::{ClientSettings, EnabledAnalyzers},
     diagnostics::{self, Dirty},
     documents::Document,
     mapper::{self, LineRope, PositionEncoding},
@@ -113,8 +113,13 @@ impl Task {
 pub(crate) const ANALYSIS_STACK_SIZE: usize = 64 * 1024 * 1024;
 
 /// Starts the owner thread; it stops when every sender of the returned channel is gone.
-pub(crate) fn spawn(out: UnboundedSender<Outgoing>) -> std::io::Result<mpsc::Sender<Task>> {
+/// `analyzers` runs the analyzers and keeps their findings, for diagnostics and code actions.
+pub(crate) fn spawn(
+    out: UnboundedSender<Outgoing>,
+    analyzers: ide::Analyzers,
+) -> std::io::Result<mpsc::Sender<Task>> {
     let (sender, receiver) = mpsc::channel();
+    let (enabled, _) = ClientSettings::default().analyzers();
     std::thread::Builder::new()
         .name("analysis-host".into())
         .spawn(move || {
@@ -129,6 +134,8 @@ pub(crate) fn spawn(out: UnboundedSender<Outgoing>) -> std::io::Result<mpsc::Sen
                 client: ClientSettings::default(),
                 work_done_progress: false,
                 computed: HashSet::new(),
+                analyzers,
+                enabled,
                 out,
             };
             main_loop.run(receiver);
@@ -156,6 +163,9 @@ struct MainLoop {
     /// Counts batches of changes; results computed at an older revision never replace newer
     /// ones (see `publisher`).
     revision: u64,
+    analyzers: ide::Analyzers,
+    /// The analyzers whose findings are shown, from the `analyses` setting.
+    enabled: EnabledAnalyzers,
     out: UnboundedSender<Outgoing>,
 }
 
@@ -262,15 +272,36 @@ impl MainLoop {
         for warning in warnings {
             self.log(MessageType::WARNING, format!("settings: {warning}"));
         }
+        let (enabled, unknown) = settings.analyzers();
+        if let Some(unknown) = unknown {
+            // Shown, not only logged: a misspelled analyzer silently missing is worse.
+            let message = format!("settings: analyses: {unknown}");
+            tracing::warn!("{message}");
+            let _ = self.out.send(Outgoing::Show {
+                typ: MessageType::WARNING,
+                message,
+            });
+        }
+        let analyzers_changed = enabled != self.enabled;
+        if analyzers_changed {
+            tracing::info!("analyzers: {:?}", enabled);
+            self.enabled = enabled;
+            // The open documents' findings are shown again through the new selection (from
+            // the analyzers' cache: nothing is computed again).
+            let uris: Vec<Uri> = self.documents.keys().cloned().collect();
+            for uri in &uris {
+                self.mark_dirty(uri);
+            }
+        }
         let Some(detected) = &self.detected else {
             // Before `initialize` there is nothing to apply them to; keep them for then.
             self.client = settings;
-            return false;
+            return analyzers_changed;
         };
         let project = settings.apply(detected);
         self.client = settings;
         if project == self.host.project_settings() {
-            return false;
+            return analyzers_changed;
         }
         tracing::info!(
             "settings: {}/{}, tags {:?}",
@@ -386,6 +417,8 @@ impl MainLoop {
             analysis: self.host.analysis(),
             file,
             encoding: self.encoding,
+            analyzers: self.analyzers.clone(),
+            enabled: self.enabled.clone(),
         };
         self.spawn_request(method, move || (job.0)(context));
     }
@@ -552,6 +585,8 @@ impl MainLoop {
             out: self.out.clone(),
             dirty: self.dirty.clone(),
             progress: first_time && self.work_done_progress,
+            analyzers: self.analyzers.clone(),
+            enabled: self.enabled.clone(),
         };
         let spawned = std::thread::Builder::new()
             .name("diagnostics".into())

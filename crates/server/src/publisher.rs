@@ -26,6 +26,11 @@ pub(crate) enum Outgoing {
         typ: MessageType,
         message: String,
     },
+    /// A message the user should see (`window/showMessage`), not only the log.
+    Show {
+        typ: MessageType,
+        message: String,
+    },
     /// Work-done progress (`$/progress`), for clients that said they show it.
     Progress(ProgressEvent),
 }
@@ -71,6 +76,7 @@ pub(crate) async fn run(client: Client, mut incoming: UnboundedReceiver<Outgoing
                 client.publish_diagnostics(uri, diagnostics, version).await;
             }
             Outgoing::Log { typ, message } => client.log_message(typ, message).await,
+            Outgoing::Show { typ, message } => client.show_message(typ, message).await,
             Outgoing::Progress(ProgressEvent::Begin {
                 token,
                 title,

@@ -10,7 +10,7 @@ use std::{
 use base_db::SourceDatabase;
 use project_model::{db as pm, load::Package};
 
-pub(super) struct Importer<'a> {
+pub(crate) struct Importer<'a> {
     pub checked: &'a HashMap<PathBuf, hir::PackageId>,
     /// Import path as written -> package directory, for the package being checked.
     pub imports: HashMap<String, PathBuf>,

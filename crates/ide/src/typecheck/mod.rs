@@ -7,7 +7,8 @@
 //! |---|---|---|
 //! | `declarations_text(file)` | the file's text changes | a body edit re-runs nothing below |
 //! | `declarations(file)` | its declarations text changes | |
-//! | `package_declarations(dir)` | a declarations text of the package or of a dependency changes, or the package graph does | (never equal: a fresh checker state) |
+//! | `dependency_world(dir)` | a declarations text of a dependency changes, or the package graph does | (never equal: a fresh world) |
+//! | `package_declarations(dir)` | a declarations text of the package changes, or the dependencies' world does | (never equal: a fresh checker state) |
 //! | `func_text(body)` | the file's text changes | an edit elsewhere re-checks no other body |
 //! | `body_check(body)` | its function's text, or the package's declarations | |
 //! | `package_type_errors(dir)` | any of the above (cheap: it maps and merges) | |
@@ -15,7 +16,7 @@
 //! So an edit inside a function body re-checks that body alone, and no package that imports
 //! this one is checked again (their `package_declarations` read only declarations texts).
 
-mod deps;
+pub(crate) mod deps;
 pub(crate) mod patched;
 pub(crate) mod site;
 
@@ -89,24 +90,53 @@ impl Staged {
     }
 }
 
-/// The package in `dir` (its internal test files included) with its declarations checked,
-/// after its dependencies (declarations only); `None` if a file of it does not parse.
-#[salsa::tracked(returns(ref))]
-fn package_declarations(db: &dyn SourceDatabase, dir: base_db::Directory) -> Option<Staged> {
-    let package = pm::package_of_dir(db, dir.path(db), None)?;
-    let names = package
-        .go_files
-        .iter()
-        .chain(&package.cgo_files)
-        .chain(&package.test_go_files);
-    let mut paths = Vec::new();
-    let mut files = Vec::new();
-    for name in names {
-        let path = package.dir.join(name);
-        let file = base_db::file(db, &path);
-        files.push(declarations(db, file).as_ref()?.0.clone());
-        paths.push(path);
+/// The dependencies of a package, checked without their function bodies in a world of their
+/// own, and where the package's imports lead in it. Each run makes a new one (`id`), so two
+/// are equal only if they are the same. Kept apart from the package's own declarations so
+/// that editing those clones this world instead of checking every dependency again, and so
+/// that the analyzers can check the package in full in a copy of it.
+#[derive(Clone, Debug)]
+pub(crate) struct Deps {
+    pub(crate) world: Arc<hir::World>,
+    pub(crate) checked: Arc<HashMap<PathBuf, hir::PackageId>>,
+    /// Import path as written -> package directory, for the package itself.
+    pub(crate) direct_imports: Arc<HashMap<String, PathBuf>>,
+    /// Unique per run, for caches outside salsa.
+    pub(crate) id: u64,
+}
+
+impl PartialEq for Deps {
+    fn eq(&self, other: &Deps) -> bool {
+        self.id == other.id
     }
+}
+
+impl Deps {
+    pub(crate) fn importer(&self) -> deps::Importer<'_> {
+        deps::Importer {
+            checked: &self.checked,
+            imports: (*self.direct_imports).clone(),
+        }
+    }
+}
+
+/// The language version a package is checked with: its module's go.mod `go` line (the newest
+/// for the standard library).
+pub(crate) fn package_config(package: &project_model::load::Package) -> hir::Config {
+    hir::Config {
+        lang: package
+            .module
+            .as_ref()
+            .and_then(|m| m.go_version.as_ref())
+            .map(|v| format!("go{v}")),
+        ..hir::Config::default()
+    }
+}
+
+#[salsa::tracked(returns(ref))]
+pub(crate) fn dependency_world(db: &dyn SourceDatabase, dir: base_db::Directory) -> Option<Deps> {
+    static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let package = pm::package_of_dir(db, dir.path(db), None)?;
     let mut direct = package.imports.clone();
     direct.extend(package.test_imports.iter().cloned());
     let (order, direct_imports) = deps::dependencies(db, &package, &direct);
@@ -142,24 +172,40 @@ fn package_declarations(db: &dyn SourceDatabase, dir: base_db::Directory) -> Opt
         );
         checked.insert(dep.dir.clone(), result.package);
     }
-    let mut importer = deps::Importer {
-        checked: &checked,
-        imports: direct_imports,
-    };
+    Some(Deps {
+        world: Arc::new(world),
+        checked: Arc::new(checked),
+        direct_imports: Arc::new(direct_imports),
+        id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+    })
+}
+
+/// The package in `dir` (its internal test files included) with its declarations checked,
+/// in a copy of its dependencies' world; `None` if a file of it does not parse.
+#[salsa::tracked(returns(ref))]
+fn package_declarations(db: &dyn SourceDatabase, dir: base_db::Directory) -> Option<Staged> {
+    let package = pm::package_of_dir(db, dir.path(db), None)?;
+    let names = package
+        .go_files
+        .iter()
+        .chain(&package.cgo_files)
+        .chain(&package.test_go_files);
+    let mut paths = Vec::new();
+    let mut files = Vec::new();
+    for name in names {
+        let path = package.dir.join(name);
+        let file = base_db::file(db, &path);
+        files.push(declarations(db, file).as_ref()?.0.clone());
+        paths.push(path);
+    }
+    let deps = dependency_world(db, dir).as_ref()?;
+    let world = (*deps.world).clone();
     let staged = staged::check_declarations(
         world,
         &package.import_path,
         files,
-        &mut importer,
-        hir::Config {
-            // The language version of the module's go.mod (the newest for the standard library).
-            lang: package
-                .module
-                .as_ref()
-                .and_then(|m| m.go_version.as_ref())
-                .map(|v| format!("go{v}")),
-            ..hir::Config::default()
-        },
+        &mut deps.importer(),
+        package_config(&package),
     );
     Some(Staged {
         package: Arc::new(Mutex::new(staged)),

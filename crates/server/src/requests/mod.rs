@@ -16,11 +16,13 @@ use tower_lsp_server::{
 };
 
 use crate::{
+    config::EnabledAnalyzers,
     handlers::Backend,
     main_loop::{Task, panic_message},
     mapper::{self, PositionEncoding},
 };
 
+pub(crate) mod code_actions;
 pub(crate) mod completion;
 pub(crate) mod definition;
 pub(crate) mod document_symbols;
@@ -69,6 +71,9 @@ pub(crate) struct RequestContext {
     /// The request's document.
     pub(crate) file: FileId,
     pub(crate) encoding: PositionEncoding,
+    /// The analyzers' runner and cache, and which of them are on (code actions).
+    pub(crate) analyzers: ide::Analyzers,
+    pub(crate) enabled: EnabledAnalyzers,
 }
 
 impl RequestContext {
