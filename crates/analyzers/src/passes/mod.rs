@@ -14,6 +14,7 @@ pub mod nilfunc;
 pub mod nonewvars;
 pub mod noresultvalues;
 pub mod printf;
+pub mod sigchanyzer;
 pub mod structtag;
 pub mod tests;
 pub mod unreachable;
@@ -34,6 +35,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &nonewvars::ANALYZER,
         &noresultvalues::ANALYZER,
         &printf::ANALYZER,
+        &sigchanyzer::ANALYZER,
         &structtag::ANALYZER,
         &tests::ANALYZER,
         &unreachable::ANALYZER,
