@@ -9,6 +9,7 @@ pub mod composites;
 pub mod copylocks;
 pub mod directive;
 pub mod fillreturns;
+pub mod loopclosure;
 pub mod lostcancel;
 pub mod nilfunc;
 pub mod nonewvars;
@@ -30,6 +31,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &copylocks::ANALYZER,
         &directive::ANALYZER,
         &fillreturns::ANALYZER,
+        &loopclosure::ANALYZER,
         &lostcancel::ANALYZER,
         &nilfunc::ANALYZER,
         &nonewvars::ANALYZER,
