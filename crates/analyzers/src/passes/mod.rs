@@ -16,6 +16,9 @@ pub mod nonewvars;
 pub mod noresultvalues;
 pub mod printf;
 pub mod sigchanyzer;
+pub mod simplifycompositelit;
+pub mod simplifyrange;
+pub mod simplifyslice;
 pub mod structtag;
 pub mod tests;
 pub mod unreachable;
@@ -38,6 +41,9 @@ pub fn all() -> &'static [&'static Analyzer] {
         &noresultvalues::ANALYZER,
         &printf::ANALYZER,
         &sigchanyzer::ANALYZER,
+        &simplifycompositelit::ANALYZER,
+        &simplifyrange::ANALYZER,
+        &simplifyslice::ANALYZER,
         &structtag::ANALYZER,
         &tests::ANALYZER,
         &unreachable::ANALYZER,
