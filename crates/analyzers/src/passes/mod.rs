@@ -7,6 +7,7 @@ pub mod bools;
 pub mod buildtag;
 pub mod composites;
 pub mod copylocks;
+pub mod defers;
 pub mod directive;
 pub mod fillreturns;
 pub mod loopclosure;
@@ -32,6 +33,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &buildtag::ANALYZER,
         &composites::ANALYZER,
         &copylocks::ANALYZER,
+        &defers::ANALYZER,
         &directive::ANALYZER,
         &fillreturns::ANALYZER,
         &loopclosure::ANALYZER,
