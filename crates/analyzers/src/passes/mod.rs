@@ -2,7 +2,9 @@
 
 use crate::Analyzer;
 
+pub mod appends;
 pub mod assign;
+pub mod atomic;
 pub mod bools;
 pub mod buildtag;
 pub mod composites;
@@ -10,25 +12,31 @@ pub mod copylocks;
 pub mod defers;
 pub mod directive;
 pub mod fillreturns;
+pub mod ifaceassert;
 pub mod loopclosure;
 pub mod lostcancel;
 pub mod nilfunc;
 pub mod nonewvars;
 pub mod noresultvalues;
 pub mod printf;
+pub mod shift;
 pub mod sigchanyzer;
 pub mod simplifycompositelit;
 pub mod simplifyrange;
 pub mod simplifyslice;
+pub mod stdmethods;
 pub mod structtag;
 pub mod tests;
+pub mod unmarshal;
 pub mod unreachable;
 pub mod unusedvariable;
 
 /// Every analyzer, in name order.
 pub fn all() -> &'static [&'static Analyzer] {
     static ALL: &[&Analyzer] = &[
+        &appends::ANALYZER,
         &assign::ANALYZER,
+        &atomic::ANALYZER,
         &bools::ANALYZER,
         &buildtag::ANALYZER,
         &composites::ANALYZER,
@@ -36,18 +44,22 @@ pub fn all() -> &'static [&'static Analyzer] {
         &defers::ANALYZER,
         &directive::ANALYZER,
         &fillreturns::ANALYZER,
+        &ifaceassert::ANALYZER,
         &loopclosure::ANALYZER,
         &lostcancel::ANALYZER,
         &nilfunc::ANALYZER,
         &nonewvars::ANALYZER,
         &noresultvalues::ANALYZER,
         &printf::ANALYZER,
+        &shift::ANALYZER,
         &sigchanyzer::ANALYZER,
         &simplifycompositelit::ANALYZER,
         &simplifyrange::ANALYZER,
         &simplifyslice::ANALYZER,
+        &stdmethods::ANALYZER,
         &structtag::ANALYZER,
         &tests::ANALYZER,
+        &unmarshal::ANALYZER,
         &unreachable::ANALYZER,
         &unusedvariable::ANALYZER,
     ];
