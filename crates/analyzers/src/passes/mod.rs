@@ -29,6 +29,8 @@ pub mod structtag;
 pub mod tests;
 pub mod unmarshal;
 pub mod unreachable;
+pub mod unsafeptr;
+pub mod unusedresult;
 pub mod unusedvariable;
 
 /// Every analyzer, in name order.
@@ -61,6 +63,8 @@ pub fn all() -> &'static [&'static Analyzer] {
         &tests::ANALYZER,
         &unmarshal::ANALYZER,
         &unreachable::ANALYZER,
+        &unsafeptr::ANALYZER,
+        &unusedresult::ANALYZER,
         &unusedvariable::ANALYZER,
     ];
     ALL

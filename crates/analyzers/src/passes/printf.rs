@@ -338,34 +338,35 @@ fn assigned_var(pass: &Pass<'_>, file: usize, lit: ExprId, parent: Option<Node>)
     matches!(pass.world.obj(obj).kind, ObjKind::Var(_)).then_some(obj)
 }
 
-/// The object a call calls by name (go/types' `typeutil.Callee`): a function, a method, or a
-/// variable or field of function type; `None` for conversions and computed functions.
-fn callee(pass: &Pass<'_>, file: usize, call: ExprId) -> Option<ObjId> {
+/// The object a call calls by name (go/types' `typeutil.Callee`): a function, a method (of a
+/// generic type: its generic declaration, when the checker records that use), or a variable
+/// or field of function type; `None` for conversions and computed functions.
+pub(crate) fn callee(pass: &Pass<'_>, file: usize, call: ExprId) -> Option<ObjId> {
     let ast = pass.ast(file);
     let Expr::Call { fun, .. } = ast.expr(call) else {
         return None;
     };
     let mut fun = unparen(ast, *fun);
-    let instance = if let Expr::Index { x, .. } = ast.expr(fun) {
-        fun = *x;
-        true
-    } else {
-        false
-    };
+    // Look through an instantiation `f[T]` (not an index `fs[i]`).
+    if let Expr::Index { x, indices } = ast.expr(fun) {
+        let instance = indices.len() > 1
+            || indices
+                .first()
+                .and_then(|&i| pass.type_and_value(file, i))
+                .is_some_and(|tv| tv.is_type);
+        if instance {
+            fun = unparen(ast, *x);
+        }
+    }
     let obj = match ast.expr(fun) {
         Expr::Name(n) => pass.object_of(file, n)?,
-        Expr::Selector { sel, .. } => match pass.selection(file, fun) {
-            Some(selection) => selection.obj,
-            None => pass.object_of(file, sel)?,
+        Expr::Selector { sel, .. } => match pass.object_of(file, sel) {
+            Some(obj) => obj,
+            None => pass.selection(file, fun)?.obj,
         },
         _ => return None,
     };
-    match pass.world.obj(obj).kind {
-        ObjKind::TypeName => None,
-        ObjKind::Func { .. } => Some(obj),
-        _ if instance => None,
-        _ => Some(obj),
-    }
+    (!matches!(pass.world.obj(obj).kind, ObjKind::TypeName)).then_some(obj)
 }
 
 /// The key facts about `obj` are stored under: a function's full name, a variable's place.
