@@ -30,6 +30,7 @@ pub mod tests;
 pub mod unmarshal;
 pub mod unreachable;
 pub mod unsafeptr;
+pub mod unusedparams;
 pub mod unusedresult;
 pub mod unusedvariable;
 
@@ -64,6 +65,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &unmarshal::ANALYZER,
         &unreachable::ANALYZER,
         &unsafeptr::ANALYZER,
+        &unusedparams::ANALYZER,
         &unusedresult::ANALYZER,
         &unusedvariable::ANALYZER,
     ];
