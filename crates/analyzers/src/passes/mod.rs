@@ -11,7 +11,9 @@ pub mod composites;
 pub mod copylocks;
 pub mod defers;
 pub mod directive;
+pub mod errorsas;
 pub mod fillreturns;
+pub mod httpresponse;
 pub mod ifaceassert;
 pub mod loopclosure;
 pub mod lostcancel;
@@ -24,6 +26,7 @@ pub mod sigchanyzer;
 pub mod simplifycompositelit;
 pub mod simplifyrange;
 pub mod simplifyslice;
+pub mod slog;
 pub mod stdmethods;
 pub mod structtag;
 pub mod tests;
@@ -46,7 +49,9 @@ pub fn all() -> &'static [&'static Analyzer] {
         &copylocks::ANALYZER,
         &defers::ANALYZER,
         &directive::ANALYZER,
+        &errorsas::ANALYZER,
         &fillreturns::ANALYZER,
+        &httpresponse::ANALYZER,
         &ifaceassert::ANALYZER,
         &loopclosure::ANALYZER,
         &lostcancel::ANALYZER,
@@ -59,6 +64,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &simplifycompositelit::ANALYZER,
         &simplifyrange::ANALYZER,
         &simplifyslice::ANALYZER,
+        &slog::ANALYZER,
         &stdmethods::ANALYZER,
         &structtag::ANALYZER,
         &tests::ANALYZER,

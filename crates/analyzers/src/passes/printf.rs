@@ -1381,7 +1381,7 @@ fn is_formatter(world: &World, ty: TypeId) -> bool {
 }
 
 /// Whether `ty` has `Error() string`.
-fn has_error_method(world: &World, ty: TypeId) -> bool {
+pub(crate) fn has_error_method(world: &World, ty: TypeId) -> bool {
     method(world, ty, "Error", None)
         .and_then(|m| method_sig(world, m))
         .is_some_and(|(params, results)| {
