@@ -11,7 +11,9 @@ pub mod composites;
 pub mod copylocks;
 pub mod defers;
 pub mod directive;
+pub mod errorsas;
 pub mod fillreturns;
+pub mod httpresponse;
 pub mod ifaceassert;
 pub mod loopclosure;
 pub mod lostcancel;
@@ -47,7 +49,9 @@ pub fn all() -> &'static [&'static Analyzer] {
         &copylocks::ANALYZER,
         &defers::ANALYZER,
         &directive::ANALYZER,
+        &errorsas::ANALYZER,
         &fillreturns::ANALYZER,
+        &httpresponse::ANALYZER,
         &ifaceassert::ANALYZER,
         &loopclosure::ANALYZER,
         &lostcancel::ANALYZER,
