@@ -30,9 +30,11 @@ pub mod slog;
 pub mod stdmethods;
 pub mod structtag;
 pub mod tests;
+pub mod timeformat;
 pub mod unmarshal;
 pub mod unreachable;
 pub mod unsafeptr;
+pub mod unusedfunc;
 pub mod unusedparams;
 pub mod unusedresult;
 pub mod unusedvariable;
@@ -68,9 +70,11 @@ pub fn all() -> &'static [&'static Analyzer] {
         &stdmethods::ANALYZER,
         &structtag::ANALYZER,
         &tests::ANALYZER,
+        &timeformat::ANALYZER,
         &unmarshal::ANALYZER,
         &unreachable::ANALYZER,
         &unsafeptr::ANALYZER,
+        &unusedfunc::ANALYZER,
         &unusedparams::ANALYZER,
         &unusedresult::ANALYZER,
         &unusedvariable::ANALYZER,
