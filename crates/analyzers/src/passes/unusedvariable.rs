@@ -300,13 +300,23 @@ pub(crate) fn delete_decl(
         Decl::Func(f) => (f.range, f.doc),
         Decl::Gen(g) => (g.range, g.doc),
     };
-    let start = doc.map_or(range.start, |d| d.start.min(range.start));
+    let start = doc
+        .and_then(|d| own_line_doc(text, d))
+        .map_or(range.start, |d| d.start.min(range.start));
     let end = line_comment_end(text, range.end).unwrap_or(range.end);
     vec![Edit {
         file,
         range: TextRange::new(start, end),
         new_text: String::new(),
     }]
+}
+
+/// `doc` if it starts on a line of its own: the AST's doc range of a declaration also takes
+/// in a comment that trails the previous declaration on the line above.
+pub(crate) fn own_line_doc(text: &str, doc: TextRange) -> Option<TextRange> {
+    let before = text.get(..doc.start as usize)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    before[line_start..].trim().is_empty().then_some(doc)
 }
 
 fn spec_range(spec: &Spec) -> TextRange {
