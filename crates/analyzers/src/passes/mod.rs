@@ -29,6 +29,7 @@ pub mod simplifyslice;
 pub mod slog;
 pub mod stdmethods;
 pub mod structtag;
+pub mod testinggoroutine;
 pub mod tests;
 pub mod timeformat;
 pub mod unmarshal;
@@ -69,6 +70,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &slog::ANALYZER,
         &stdmethods::ANALYZER,
         &structtag::ANALYZER,
+        &testinggoroutine::ANALYZER,
         &tests::ANALYZER,
         &timeformat::ANALYZER,
         &unmarshal::ANALYZER,
