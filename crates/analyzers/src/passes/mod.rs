@@ -28,6 +28,7 @@ pub mod simplifyrange;
 pub mod simplifyslice;
 pub mod slog;
 pub mod stdmethods;
+pub mod stdversion;
 pub mod structtag;
 pub mod testinggoroutine;
 pub mod tests;
@@ -69,6 +70,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &simplifyslice::ANALYZER,
         &slog::ANALYZER,
         &stdmethods::ANALYZER,
+        &stdversion::ANALYZER,
         &structtag::ANALYZER,
         &testinggoroutine::ANALYZER,
         &tests::ANALYZER,
