@@ -29,6 +29,7 @@ pub mod simplifyslice;
 pub mod slog;
 pub mod stdmethods;
 pub mod stdversion;
+pub mod stringintconv;
 pub mod structtag;
 pub mod testinggoroutine;
 pub mod tests;
@@ -40,6 +41,7 @@ pub mod unusedfunc;
 pub mod unusedparams;
 pub mod unusedresult;
 pub mod unusedvariable;
+pub mod waitgroup;
 
 /// Every analyzer, in name order.
 pub fn all() -> &'static [&'static Analyzer] {
@@ -71,6 +73,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &slog::ANALYZER,
         &stdmethods::ANALYZER,
         &stdversion::ANALYZER,
+        &stringintconv::ANALYZER,
         &structtag::ANALYZER,
         &testinggoroutine::ANALYZER,
         &tests::ANALYZER,
@@ -82,6 +85,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &unusedparams::ANALYZER,
         &unusedresult::ANALYZER,
         &unusedvariable::ANALYZER,
+        &waitgroup::ANALYZER,
     ];
     ALL
 }
