@@ -10,6 +10,7 @@ pub mod buildtag;
 pub mod composites;
 pub mod copylocks;
 pub mod defers;
+pub mod deprecated;
 pub mod directive;
 pub mod errorsas;
 pub mod fillreturns;
@@ -54,6 +55,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &composites::ANALYZER,
         &copylocks::ANALYZER,
         &defers::ANALYZER,
+        &deprecated::ANALYZER,
         &directive::ANALYZER,
         &errorsas::ANALYZER,
         &fillreturns::ANALYZER,
