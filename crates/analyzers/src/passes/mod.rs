@@ -7,6 +7,7 @@ pub mod assign;
 pub mod atomic;
 pub mod bools;
 pub mod buildtag;
+pub mod cgocall;
 pub mod composites;
 pub mod copylocks;
 pub mod defers;
@@ -52,6 +53,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &atomic::ANALYZER,
         &bools::ANALYZER,
         &buildtag::ANALYZER,
+        &cgocall::ANALYZER,
         &composites::ANALYZER,
         &copylocks::ANALYZER,
         &defers::ANALYZER,
