@@ -17,6 +17,7 @@ pub mod errorsas;
 pub mod fillreturns;
 pub mod httpresponse;
 pub mod ifaceassert;
+pub mod infertypeargs;
 pub mod loopclosure;
 pub mod lostcancel;
 pub mod nilfunc;
@@ -63,6 +64,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &fillreturns::ANALYZER,
         &httpresponse::ANALYZER,
         &ifaceassert::ANALYZER,
+        &infertypeargs::ANALYZER,
         &loopclosure::ANALYZER,
         &lostcancel::ANALYZER,
         &nilfunc::ANALYZER,
