@@ -1,7 +1,7 @@
 //go:build !nosuchtag
 
 //go:debug panicnil=1
-//go:debug madvdontneed=1
+//go:debug asynctimerchan=1
 package main
 
 //go:debug panicnil=1 // want "//go:debug directive only valid before package declaration"
