@@ -14,7 +14,9 @@ pub static ANALYZER: Analyzer = Analyzer {
           C code may not keep Go pointers, and may not be passed Go memory that holds Go \
           pointers. This reports arguments of calls of C functions (C.f(...)) whose types \
           almost always break that rule: a channel, map, function or slice, or a pointer to, \
-          array of or struct holding one, directly or through unsafe.Pointer conversions.",
+          array of or struct holding one, directly or through unsafe.Pointer conversions. \
+          go vet re-checks cgo files against the package's exported API, so it misses values \
+          of the package's unexported types, which we report.",
     suite: Suite::Vet,
     default_enabled: true,
     severity: Severity::Warning,

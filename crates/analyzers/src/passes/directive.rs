@@ -1,5 +1,6 @@
 //! directive: misplaced or malformed Go toolchain directives (`//go:debug`).
 
+use project_model::modfile::quote::quote_rune;
 use syntax::TextRange;
 
 use crate::util::comment_groups;
@@ -78,7 +79,7 @@ fn check_comment(
             pass.report(
                 file,
                 range,
-                format!("invalid space {} in {verb} directive", quote_space(space)),
+                format!("invalid space {} in {verb} directive", quote_rune(space)),
             );
         }
     }
@@ -97,23 +98,6 @@ fn check_comment(
             range,
             "//go:debug directive only valid before package declaration",
         );
-    }
-}
-
-/// A white space character as Go quotes a rune (`'\v'`, `'\u00a0'`): none of them but the
-/// space is printable.
-fn quote_space(c: char) -> String {
-    match c {
-        '\x07' => "'\\a'".into(),
-        '\x08' => "'\\b'".into(),
-        '\x0c' => "'\\f'".into(),
-        '\n' => "'\\n'".into(),
-        '\r' => "'\\r'".into(),
-        '\t' => "'\\t'".into(),
-        '\x0b' => "'\\v'".into(),
-        ' ' => "' '".into(),
-        c if (c as u32) < 0x10000 => format!("'\\u{:04x}'", c as u32),
-        c => format!("'\\U{:08x}'", c as u32),
     }
 }
 

@@ -3,6 +3,7 @@
 use hir::objects::{Builtin, ObjId};
 use syntax::ast::{AssignOp, Decl, Expr, ExprId, Spec, Stmt};
 
+use crate::util::format_expr;
 use crate::{Analyzer, Edit, Fix, Pass, Severity, Suite};
 
 pub static ANALYZER: Analyzer = Analyzer {
@@ -65,10 +66,12 @@ fn run(pass: &mut Pass<'_>) {
             if args.len() != 1 {
                 continue;
             }
+            // The call as gofmt prints it, with a buffer of one.
+            let text: &str = &pass.files[file].text;
             let buffered = format!(
                 "{}({}, 1)",
-                pass.text(file, ast.expr_range(*fun)),
-                pass.text(file, ast.expr_range(args[0]))
+                format_expr(ast, text, *fun),
+                format_expr(ast, text, args[0])
             );
             let fix = Fix {
                 message: "Change to buffer channel".into(),
