@@ -58,6 +58,7 @@ fn run(pass: &mut Pass<'_>) {
     let mut asyncs: Vec<Async> = Vec::new();
     for file in 0..pass.files.len() {
         let ast = pass.ast(file);
+        let values = declared_values(ast);
         walk::preorder(ast, &mut |node, _| match node {
             Node::Decl(d) => match ast.decl(d) {
                 Decl::Func(f) => f.sig.params.iter().any(|p| is_testing_t_or_b(ast, p.ty)),
@@ -65,13 +66,13 @@ fn run(pass: &mut Pass<'_>) {
             },
             Node::Stmt(s) => {
                 if let Stmt::Go(call) = ast.stmt(s) {
-                    asyncs.extend(go_async(pass, file, s, *call, &decls));
+                    asyncs.extend(go_async(pass, file, s, *call, &decls, &values));
                 }
                 true
             }
             Node::Expr(e) => {
                 if matches!(ast.expr(e), Expr::Call { .. }) {
-                    asyncs.extend(subtest_async(pass, file, e));
+                    asyncs.extend(subtest_async(pass, file, &values, e));
                 }
                 true
             }
@@ -178,6 +179,7 @@ fn go_async(
     go: StmtId,
     call: ExprId,
     decls: &HashMap<ObjId, (usize, DeclId)>,
+    values: &DeclaredValues,
 ) -> Option<Async> {
     let ast = pass.ast(file);
     let Expr::Call { fun, .. } = ast.expr(call) else {
@@ -192,7 +194,7 @@ fn go_async(
         fun,
     };
     // A variable of this file holding a function literal.
-    if let Some(lit) = func_lit_in_var(pass, file, fun) {
+    if let Some(lit) = func_lit_in_var(pass, file, values, fun) {
         return Some(async_in((file, Node::Expr(lit))));
     }
     // A function or method of the package.
@@ -204,7 +206,12 @@ fn go_async(
     Some(async_in(site))
 }
 
-fn subtest_async(pass: &Pass<'_>, file: usize, call: ExprId) -> Option<Async> {
+fn subtest_async(
+    pass: &Pass<'_>,
+    file: usize,
+    values: &DeclaredValues,
+    call: ExprId,
+) -> Option<Async> {
     let ast = pass.ast(file);
     let Expr::Call { args, .. } = ast.expr(call) else {
         return None;
@@ -219,7 +226,7 @@ fn subtest_async(pass: &Pass<'_>, file: usize, call: ExprId) -> Option<Async> {
     let fun = unparen(ast, f);
     let region = if matches!(ast.expr(fun), Expr::FuncLit { .. }) {
         (file, Node::Expr(fun))
-    } else if let Some(lit) = func_lit_in_var(pass, file, fun) {
+    } else if let Some(lit) = func_lit_in_var(pass, file, values, fun) {
         (file, Node::Expr(lit))
     } else {
         (file, Node::Expr(call))
@@ -232,9 +239,49 @@ fn subtest_async(pass: &Pass<'_>, file: usize, call: ExprId) -> Option<Async> {
     })
 }
 
-/// The function literal a name was declared with (`f := func() {...}`, `var f = func()
-/// {...}`), when declared in this file, as go/parser's resolution of names finds it.
-fn func_lit_in_var(pass: &Pass<'_>, file: usize, fun: ExprId) -> Option<ExprId> {
+/// The right-hand side a name was declared with (`f := func() {...}`, `var f = func()
+/// {...}`), by the start offset of the declaring name, for the names of one file.
+type DeclaredValues = HashMap<u32, Option<ExprId>>;
+
+fn declared_values(ast: &syntax::ast::File) -> DeclaredValues {
+    let mut out = HashMap::new();
+    for stmt in &ast.stmts {
+        if let Stmt::Assign {
+            lhs,
+            op: syntax::ast::AssignOp::Define,
+            rhs,
+        } = stmt
+        {
+            for (i, &l) in lhs.iter().enumerate() {
+                if let Expr::Name(n) = ast.expr(l) {
+                    out.entry(n.range.start).or_insert(rhs.get(i).copied());
+                }
+            }
+        }
+    }
+    for decl in &ast.decl_data {
+        let Decl::Gen(g) = decl else {
+            continue;
+        };
+        for spec in &g.specs {
+            if let Spec::Value { names, values, .. } = spec {
+                for (i, n) in names.iter().enumerate() {
+                    out.entry(n.range.start).or_insert(values.get(i).copied());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The function literal a variable named by `fun` was declared with, when declared in this
+/// file (as go/parser's resolution of names finds it).
+fn func_lit_in_var(
+    pass: &Pass<'_>,
+    file: usize,
+    values: &DeclaredValues,
+    fun: ExprId,
+) -> Option<ExprId> {
     let ast = pass.ast(file);
     let Expr::Name(id) = ast.expr(fun) else {
         return None;
@@ -248,32 +295,8 @@ fn func_lit_in_var(pass: &Pass<'_>, file: usize, fun: ExprId) -> Option<ExprId> 
     if *pass.world.file(pos_file).path != *pass.files[file].path {
         return None;
     }
-    let offset = o.pos.offset;
-    // The declaring statement: a `:=` or a var spec naming the object.
-    for stmt in &ast.stmts {
-        if let Stmt::Assign { lhs, rhs, .. } = stmt
-            && let Some(i) = lhs
-                .iter()
-                .position(|&l| matches!(ast.expr(l), Expr::Name(n) if n.range.start == offset))
-        {
-            let rhs = *rhs.get(i)?;
-            return matches!(ast.expr(rhs), Expr::FuncLit { .. }).then_some(rhs);
-        }
-    }
-    for decl in &ast.decl_data {
-        let Decl::Gen(g) = decl else {
-            continue;
-        };
-        for spec in &g.specs {
-            if let Spec::Value { names, values, .. } = spec
-                && let Some(i) = names.iter().position(|n| n.range.start == offset)
-            {
-                let rhs = *values.get(i)?;
-                return matches!(ast.expr(rhs), Expr::FuncLit { .. }).then_some(rhs);
-            }
-        }
-    }
-    None
+    let rhs = (*values.get(&o.pos.offset)?)?;
+    matches!(ast.expr(rhs), Expr::FuncLit { .. }).then_some(rhs)
 }
 
 /// For a call `x.M(...)` of a forbidden method of package testing on a variable `x`: the
