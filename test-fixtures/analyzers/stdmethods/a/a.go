@@ -58,3 +58,18 @@ type G[X any] struct{}
 
 func (G[X]) ReadByte() (X, error)               { var x X; return x, nil } // want `method ReadByte\(\) \(X, error\) should have signature ReadByte\(\) \(byte, error\)`
 func (G[X]) WriteTo(w io.Writer) (int64, error) { return 0, nil }
+
+type ErrorWrapper interface {
+	error
+	Unwrap() string // want `method Unwrap\(\) should have signature Unwrap\(\) error or Unwrap\(\) \[\]error`
+	Is(int) bool    // want `method Is\(int\) bool should have signature Is\(error\) bool`
+}
+
+type NotError interface {
+	Unwrap() string
+}
+
+type Local struct{}
+
+func (Local) Format(s fmt.State, verb rune) {}
+func (Local) MarshalXML(e *xml.Encoder, start Local) error { return nil } // want `method MarshalXML\(e \*xml.Encoder, start a.Local\) error should have signature MarshalXML\(\*xml.Encoder, xml.StartElement\) error`
