@@ -590,3 +590,23 @@ pub fn is_generated(text: &str) -> bool {
     }
     false
 }
+
+/// The language version in force in file `file` (go/types' `Info.FileVersions`): the minimum
+/// Go version its `//go:build` line implies, never below go1.21, else the package's.
+pub fn file_go_version(pass: &Pass<'_>, file: usize) -> (u32, u32) {
+    let text: &str = &pass.files[file].text;
+    let from_build_line = || {
+        let package = pass.ast(file).package.as_ref()?;
+        let clause = crate::passes::directive::package_keyword(text, package.range);
+        let line = comment_groups(text)
+            .into_iter()
+            .flatten()
+            .take_while(|c| c.start < clause)
+            .filter_map(|c| text.get(c.as_usize()))
+            .find(|c| project_model::build::is_go_build(c))?;
+        let constraint = project_model::build::parse_line(line).ok()?;
+        let minor = crate::passes::buildtag::min_go_version(&constraint)?;
+        Some((1, u32::try_from(minor).ok()?.max(21)))
+    };
+    from_build_line().unwrap_or_else(|| pass.go_version())
+}

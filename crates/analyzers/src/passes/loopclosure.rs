@@ -25,10 +25,10 @@ pub static ANALYZER: Analyzer = Analyzer {
 };
 
 fn run(pass: &mut Pass<'_>) {
-    if pass.go_version() >= (1, 22) {
-        return;
-    }
     for file in 0..pass.files.len() {
+        if crate::util::file_go_version(pass, file) >= (1, 22) {
+            continue;
+        }
         let ast = pass.ast(file);
         let mut loops = Vec::new();
         walk::preorder(ast, &mut |node, _| {
