@@ -260,14 +260,14 @@ impl ExprPrinter<'_> {
     /// A token that could merge with the previous one (`- -x`, `& ^x`): go/printer separates
     /// such tokens with a blank.
     fn push_op(&mut self, op: &str) {
-        let combine = match (self.out.chars().last(), op.chars().next()) {
+        let combine = matches!(
+            (self.out.chars().last(), op.chars().next()),
             (Some('+'), Some('+'))
-            | (Some('-'), Some('-'))
-            | (Some('/'), Some('*'))
-            | (Some('<'), Some('-' | '<'))
-            | (Some('&'), Some('&' | '^')) => true,
-            _ => false,
-        };
+                | (Some('-'), Some('-'))
+                | (Some('/'), Some('*'))
+                | (Some('<'), Some('-' | '<'))
+                | (Some('&'), Some('&' | '^'))
+        );
         if combine {
             self.out.push(' ');
         }
