@@ -3,7 +3,6 @@
 
 use hir::objects::ObjId;
 use hir::types::{Type, TypeId};
-use syntax::TextRange;
 use syntax::ast::{Expr, ExprId, Stmt};
 
 use crate::{Analyzer, Pass, Severity, Suite};
@@ -68,8 +67,9 @@ fn check(pass: &mut Pass<'_>, file: usize, value: ExprId, targets: &[ExprId]) {
             world.type_string_by_path(t),
             world.obj(method).name
         );
-        let at = pass.ast(file).expr_range(target).start;
-        pass.report(file, TextRange { start: at, end: at }, message);
+        // go vet gives only the target's start; its whole range reads better in an editor.
+        let range = pass.ast(file).expr_range(target);
+        pass.report(file, range, message);
     }
 }
 
