@@ -134,9 +134,18 @@ fn filled_return(pass: &Pass<'_>, file: usize, ret: StmtId, results: &[Field]) -
             );
             continue;
         }
+        // A variable whose type is one of the result types is offered for that result
+        // only; others for every result they can be assigned to.
+        let offered = |t: TypeId| {
+            if want.iter().any(|&w| pass.world.identical(t, w)) {
+                pass.world.identical(t, ty)
+            } else {
+                equivalent_types(pass, t, ty)
+            }
+        };
         let names: Vec<&str> = candidates
             .iter()
-            .filter(|(_, t)| equivalent_types(pass, *t, ty))
+            .filter(|(_, t)| offered(*t))
             .map(|(n, _)| n.as_str())
             .collect();
         let pattern = pass.world.type_string_by_path(ty);
@@ -372,24 +381,36 @@ fn best_match<'n>(pattern: &str, names: &[&'n str]) -> Option<&'n str> {
 }
 
 /// How well `pattern` matches `candidate`, case-insensitively: 0 unless its characters occur
-/// in order; more for contiguous runs, a match at the start, and a shorter candidate.
+/// in order, the first of them at the start of a word of the candidate (or of a run of the
+/// pattern's first three characters, as gopls' fuzzy matcher allows); more for contiguous
+/// runs, a match at the start, and a shorter candidate.
 fn fuzzy_score(pattern: &str, candidate: &str) -> f32 {
+    let original: Vec<char> = candidate.chars().collect();
     let pattern: Vec<char> = pattern.to_lowercase().chars().collect();
     let candidate: Vec<char> = candidate.to_lowercase().chars().collect();
-    if pattern.is_empty() || candidate.is_empty() {
+    if pattern.is_empty() || candidate.is_empty() || original.len() != candidate.len() {
         return 0.0;
     }
-    let mut i = 0;
+    let short = &pattern[..pattern.len().min(3)];
+    let word_start = |j: usize| {
+        j == 0
+            || !original[j - 1].is_alphanumeric()
+            || (original[j].is_uppercase() && original[j - 1].is_lowercase())
+    };
+    let Some(first) = (0..candidate.len()).find(|&j| {
+        candidate[j] == pattern[0] && (word_start(j) || candidate[j..].starts_with(short))
+    }) else {
+        return 0.0;
+    };
+    let mut i = 1;
     let mut contiguous = 0usize;
-    let mut previous: Option<usize> = None;
-    let mut first = None;
-    for (j, &c) in candidate.iter().enumerate() {
+    let mut previous = first;
+    for (j, &c) in candidate.iter().enumerate().skip(first + 1) {
         if i < pattern.len() && c == pattern[i] {
-            if previous.is_some_and(|p| p + 1 == j) {
+            if previous + 1 == j {
                 contiguous += 1;
             }
-            first.get_or_insert(j);
-            previous = Some(j);
+            previous = j;
             i += 1;
         }
     }
@@ -398,7 +419,7 @@ fn fuzzy_score(pattern: &str, candidate: &str) -> f32 {
     }
     let coverage = pattern.len() as f32 / candidate.len() as f32;
     let runs = (contiguous + 1) as f32 / pattern.len() as f32;
-    let start = if first == Some(0) { 1.0 } else { 0.5 };
+    let start = if first == 0 { 1.0 } else { 0.5 };
     coverage + runs + start
 }
 
@@ -414,5 +435,8 @@ mod tests {
         assert_eq!(super::best_match("int", &["eint", "int"]), Some("int"));
         assert_eq!(super::best_match("error", &["err"]), Some("err"));
         assert_eq!(super::best_match("bool", &["t"]), None);
+        assert_eq!(super::best_match("go/ast.Node", &["n"]), Some("n"));
+        // The first letter does not match inside a word unless a run follows.
+        assert_eq!(super::best_match("rb", &["crab"]), None);
     }
 }

@@ -102,3 +102,10 @@ func literalInGeneric[P any]() {
 		return // want "not enough return values"
 	}
 }
+
+// A variable of one result's type is not offered for another it is assignable to; the
+// function tooMany, whose name resembles "any", is.
+func exactTypes() (int, any) {
+	anyInt := 1
+	return // want "not enough return values"
+}
