@@ -106,6 +106,115 @@ pub fn line_of(text: &str, offset: u32) -> usize {
         + 1
 }
 
+/// The comments of a Go file, grouped as go/parser groups them (go/ast's `CommentGroup`):
+/// comments with no token and no blank line between them form a group, and a comment on the
+/// line of a previous token starts a group of its own that takes only further comments on
+/// that line. Each comment's range covers `//...` (without the newline) or `/*...*/`. String,
+/// raw string and rune literals are skipped, so comment-like text inside them is not found.
+pub fn comment_groups(text: &str) -> Vec<Vec<syntax::TextRange>> {
+    let mut groups: Vec<Vec<syntax::TextRange>> = Vec::new();
+    // The group being built: its comments, the line its last comment ends on, and how many
+    // lines may separate its comments (0 for a group begun on a token's line, else 1).
+    let mut current: Vec<syntax::TextRange> = Vec::new();
+    let mut end_line = 0usize;
+    let mut gap = 1usize;
+    // The line the last token began on (0: none yet), and whether one came after the last
+    // comment.
+    let mut token_line = 0usize;
+    let mut token_since_comment = true;
+    let bytes = text.as_bytes();
+    let mut line = 1usize;
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'\n' {
+            line += 1;
+            i += 1;
+            continue;
+        }
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let is_comment = c == b'/' && matches!(bytes.get(i + 1), Some(b'/' | b'*'));
+        if !is_comment {
+            token_line = line;
+            token_since_comment = true;
+            i = skip_token(bytes, i, &mut line);
+            continue;
+        }
+        let start = i;
+        let start_line = line;
+        if bytes[i + 1] == b'/' {
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+        } else {
+            i += 2;
+            while i < bytes.len() && !(bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/')) {
+                if bytes[i] == b'\n' {
+                    line += 1;
+                }
+                i += 1;
+            }
+            i = (i + 2).min(bytes.len());
+        }
+        let range = syntax::TextRange::new(start as u32, i as u32);
+        let starts_run = token_since_comment;
+        if starts_run || start_line > end_line + gap {
+            if !current.is_empty() {
+                groups.push(std::mem::take(&mut current));
+            }
+            gap = if starts_run && start_line == token_line {
+                0
+            } else {
+                1
+            };
+        }
+        current.push(range);
+        end_line = line;
+        token_since_comment = false;
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    groups
+}
+
+/// The end of the token (or run of operator and identifier characters) starting at `i`:
+/// literals are skipped whole, counting the newlines of raw strings into `line`.
+fn skip_token(bytes: &[u8], mut i: usize, line: &mut usize) -> usize {
+    match bytes[i] {
+        quote @ (b'"' | b'\'') => {
+            i += 1;
+            while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
+                i += if bytes[i] == b'\\' { 2 } else { 1 };
+            }
+            (i + 1).min(bytes.len())
+        }
+        b'`' => {
+            i += 1;
+            while i < bytes.len() && bytes[i] != b'`' {
+                if bytes[i] == b'\n' {
+                    *line += 1;
+                }
+                i += 1;
+            }
+            (i + 1).min(bytes.len())
+        }
+        _ => {
+            i += 1;
+            while i < bytes.len()
+                && !bytes[i].is_ascii_whitespace()
+                && !matches!(bytes[i], b'"' | b'\'' | b'`' | b'/')
+            {
+                i += 1;
+            }
+            i
+        }
+    }
+}
+
 // ---- appended by the structtag/bools/assign/shift helper: expressions as gofmt prints them,
 // ---- and expressions without side effects.
 
@@ -151,14 +260,14 @@ impl ExprPrinter<'_> {
     /// A token that could merge with the previous one (`- -x`, `& ^x`): go/printer separates
     /// such tokens with a blank.
     fn push_op(&mut self, op: &str) {
-        let combine = match (self.out.chars().last(), op.chars().next()) {
+        let combine = matches!(
+            (self.out.chars().last(), op.chars().next()),
             (Some('+'), Some('+'))
-            | (Some('-'), Some('-'))
-            | (Some('/'), Some('*'))
-            | (Some('<'), Some('-' | '<'))
-            | (Some('&'), Some('&' | '^')) => true,
-            _ => false,
-        };
+                | (Some('-'), Some('-'))
+                | (Some('/'), Some('*'))
+                | (Some('<'), Some('-' | '<'))
+                | (Some('&'), Some('&' | '^'))
+        );
         if combine {
             self.out.push(' ');
         }
@@ -465,4 +574,39 @@ pub fn no_effects(pass: &Pass<'_>, file: usize, e: ExprId) -> bool {
             })
         }
     }
+}
+
+/// Whether a file is generated code (go/ast's `IsGenerated`): a `// Code generated ... DO NOT
+/// EDIT.` line comment before the package clause.
+pub fn is_generated(text: &str) -> bool {
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with("package ") || line == "package" {
+            return false;
+        }
+        if line.starts_with("// Code generated ") && line.ends_with(" DO NOT EDIT.") {
+            return true;
+        }
+    }
+    false
+}
+
+/// The language version in force in file `file` (go/types' `Info.FileVersions`): the minimum
+/// Go version its `//go:build` line implies, never below go1.21, else the package's.
+pub fn file_go_version(pass: &Pass<'_>, file: usize) -> (u32, u32) {
+    let text: &str = &pass.files[file].text;
+    let from_build_line = || {
+        let package = pass.ast(file).package.as_ref()?;
+        let clause = crate::passes::directive::package_keyword(text, package.range);
+        let line = comment_groups(text)
+            .into_iter()
+            .flatten()
+            .take_while(|c| c.start < clause)
+            .filter_map(|c| text.get(c.as_usize()))
+            .find(|c| project_model::build::is_go_build(c))?;
+        let constraint = project_model::build::parse_line(line).ok()?;
+        let minor = crate::passes::buildtag::min_go_version(&constraint)?;
+        Some((1, u32::try_from(minor).ok()?.max(21)))
+    };
+    from_build_line().unwrap_or_else(|| pass.go_version())
 }

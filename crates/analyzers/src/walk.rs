@@ -300,3 +300,24 @@ pub fn enclosing_func(file: &File, parents: &[Node]) -> Option<Func> {
         _ => None,
     })
 }
+
+/// The nodes of `file` whose range contains `range`, outermost first (go/ast's
+/// `PathEnclosingInterval` without the file): where a type error's range sits, and what
+/// encloses it. Names and fields are not nodes: the path of a declared name ends at its
+/// declaration.
+pub fn enclosing_path(file: &File, range: TextRange) -> Vec<Node> {
+    let mut path: Vec<Node> = Vec::new();
+    preorder(file, &mut |node, parents| {
+        // Once a sibling branch was taken, nodes outside it cannot be on the path.
+        if parents.len() != path.len() {
+            return false;
+        }
+        let r = node.range(file);
+        let inside = r.start <= range.start && range.end <= r.end;
+        if inside {
+            path.push(node);
+        }
+        inside
+    });
+    path
+}

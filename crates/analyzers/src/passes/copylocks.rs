@@ -188,7 +188,7 @@ fn check_assign(
     }
     // Since go1.22 each iteration of a three-clause loop copies the variables its init
     // statement declares; one finding per statement is enough.
-    if reported || op != AssignOp::Define || pass.go_version() < (1, 22) {
+    if reported || op != AssignOp::Define || crate::util::file_go_version(pass, file) < (1, 22) {
         return;
     }
     let Some(Node::Stmt(p)) = parent else {

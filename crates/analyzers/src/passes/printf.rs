@@ -120,18 +120,22 @@ fn run(pass: &mut Pass<'_>) {
 
 // ---- finding wrappers ----
 
-/// A function (declared, or a literal assigned to a variable) whose last parameter is
-/// `...any`: a wrapper if its body forwards that (and its format) to a print function.
+/// A function (declared, or a literal assigned to a variable) or interface method whose last
+/// parameter is `...any`: a wrapper if its body forwards that (and its format) to a print
+/// function; for an interface method, if a type of this package assigned to the interface
+/// has a wrapper for that method.
 struct Wrapper {
-    /// The function, or the variable the literal is assigned to.
+    /// The function or method, or the variable the literal is assigned to.
     obj: ObjId,
     file: usize,
-    body: StmtId,
+    /// `None` for an interface method.
+    body: Option<StmtId>,
     /// The `format string` parameter before the arguments, if any.
     format: Option<ObjId>,
     args: ObjId,
-    /// Calls from other candidates that forward to this one: (caller, file, call).
-    callers: Vec<(usize, usize, ExprId)>,
+    /// Calls from other candidates that forward to this one: (caller, file and call);
+    /// no call for an interface method and its implementations.
+    callers: Vec<(usize, Option<(usize, ExprId)>)>,
 }
 
 #[derive(Default)]
@@ -188,7 +192,7 @@ fn find_wrappers(pass: &mut Pass<'_>, state: &mut State) {
     let world = pass.world;
     for file in 0..pass.files.len() {
         let ast = pass.ast(file);
-        let mut found: Vec<(ObjId, TypeId, StmtId)> = Vec::new();
+        let mut found: Vec<(ObjId, TypeId, Option<StmtId>)> = Vec::new();
         walk::preorder(ast, &mut |node, parents| {
             match node {
                 Node::Decl(d) => {
@@ -208,7 +212,7 @@ fn find_wrappers(pass: &mut Pass<'_>, state: &mut State) {
                             });
                         }
                         if let Some(body) = f.body {
-                            found.push((obj, world.obj(obj).ty, body));
+                            found.push((obj, world.obj(obj).ty, Some(body)));
                         }
                     }
                 }
@@ -217,7 +221,16 @@ fn find_wrappers(pass: &mut Pass<'_>, state: &mut State) {
                         && let Some(var) = assigned_var(pass, file, e, parents.last().copied())
                         && let Some(ty) = pass.type_of(file, e)
                     {
-                        found.push((var, ty, *body));
+                        found.push((var, ty, Some(*body)));
+                    }
+                    // go vet treats interface methods as wrappers from go1.26 on.
+                    if matches!(ast.expr(e), Expr::InterfaceType { .. })
+                        && pass.go_version() >= (1, 26)
+                        && let Some(ty) = pass.type_of(file, e)
+                    {
+                        for m in world.interface_methods(ty) {
+                            found.push((m, world.obj(m).ty, None));
+                        }
                     }
                 }
                 Node::Stmt(_) => {}
@@ -240,12 +253,22 @@ fn find_wrappers(pass: &mut Pass<'_>, state: &mut State) {
         }
     }
 
+    let impls = method_implementations(pass);
+
     // Each candidate's body: calls that forward its arguments, up to the first statement
     // that changes (or takes the address of) the format or the arguments.
     for w in 0..state.wrappers.len() {
         let (file, body, format, args) = {
             let w = &state.wrappers[w];
             (w.file, w.body, w.format, w.args)
+        };
+        // An interface method calls, as it were, each method implementing it.
+        let Some(body) = body else {
+            let obj = state.wrappers[w].obj;
+            for &implementation in impls.get(&obj).into_iter().flatten() {
+                do_call(pass, state, w, implementation, None);
+            }
+            continue;
         };
         let ast = pass.ast(file);
         let is_param = |e: ExprId, param: Option<ObjId>| {
@@ -290,15 +313,222 @@ fn find_wrappers(pass: &mut Pass<'_>, state: &mut State) {
             !stopped
         });
         for (callee, call) in calls {
-            if let Some(&to) = state.by_obj.get(&callee) {
-                state.wrappers[to].callers.push((w, file, call));
+            do_call(pass, state, w, callee, Some((file, call)));
+        }
+    }
+}
+
+/// Wrapper candidate `w` calls `callee`, forwarding its arguments: if the callee is a
+/// candidate too, `w` becomes one of its kind when it does; if its kind is known, `w` is one
+/// now.
+fn do_call(
+    pass: &mut Pass<'_>,
+    state: &mut State,
+    w: usize,
+    callee: ObjId,
+    call: Option<(usize, ExprId)>,
+) {
+    if let Some(&to) = state.by_obj.get(&callee) {
+        state.wrappers[to].callers.push((w, call));
+    }
+    let kind = call_kind(pass, state, callee);
+    if kind != Kind::None {
+        propagate(pass, state, w, call, kind);
+    }
+}
+
+/// The methods implementing each print-like interface method of this package, as far as
+/// the package's own code assigns values of other types to its interfaces (a simpler
+/// `refactor/satisfy`).
+fn method_implementations(pass: &Pass<'_>) -> HashMap<ObjId, Vec<ObjId>> {
+    let world = pass.world;
+    let mut impls: HashMap<ObjId, Vec<ObjId>> = HashMap::new();
+    for (lhs, rhs) in interface_assignments(pass) {
+        for m in world.interface_methods(lhs) {
+            let o = world.obj(m);
+            if o.pkg != Some(pass.package) || format_args_params(world, o.ty).is_none() {
+                continue;
             }
-            let kind = call_kind(pass, state, callee);
-            if kind != Kind::None {
-                propagate(pass, state, w, Some((file, call)), kind);
+            let Some(implementation) = method(world, rhs, &o.name, Some(pass.package)) else {
+                continue;
+            };
+            let set = impls.entry(m).or_default();
+            if !set.contains(&implementation) {
+                set.push(implementation);
             }
         }
     }
+    impls
+}
+
+/// (interface, other type) for every implicit or explicit conversion of a value of a type
+/// with methods to an interface with methods: assignments, initializations, arguments,
+/// results, elements of composite literals, sends and conversions.
+fn interface_assignments(pass: &Pass<'_>) -> Vec<(TypeId, TypeId)> {
+    let world = pass.world;
+    let mut pairs: Vec<(TypeId, TypeId)> = Vec::new();
+    let mut assign = |lhs: Option<TypeId>, rhs: Option<TypeId>| {
+        let (Some(lhs), Some(rhs)) = (lhs, rhs) else {
+            return;
+        };
+        if world.identical(lhs, rhs)
+            || !world.is_interface(lhs)
+            || world.is_type_param(world.unalias(lhs))
+            || world.method_set(lhs).is_empty()
+            || world.method_set(rhs).is_empty()
+        {
+            return;
+        }
+        if !pairs.contains(&(lhs, rhs)) {
+            pairs.push((lhs, rhs));
+        }
+    };
+    for file in 0..pass.files.len() {
+        let ast = pass.ast(file);
+        let ty = |e: ExprId| pass.type_of(file, e);
+        walk::preorder(ast, &mut |node, parents| {
+            match node {
+                Node::Decl(d) => {
+                    if let Decl::Gen(g) = ast.decl(d) {
+                        for spec in &g.specs {
+                            if let Spec::Value {
+                                names,
+                                ty: Some(_),
+                                values,
+                                ..
+                            } = spec
+                                && names.len() == values.len()
+                            {
+                                for (name, &value) in names.iter().zip(values) {
+                                    let declared = pass.def_of(file, name).map(|v| world.obj(v).ty);
+                                    assign(declared, ty(value));
+                                }
+                            }
+                        }
+                    }
+                }
+                Node::Stmt(s) => match ast.stmt(s) {
+                    Stmt::Assign {
+                        lhs,
+                        op: syntax::ast::AssignOp::Assign,
+                        rhs,
+                    } if lhs.len() == rhs.len() => {
+                        for (&l, &r) in lhs.iter().zip(rhs) {
+                            assign(ty(l), ty(r));
+                        }
+                    }
+                    Stmt::Send { chan, value } => {
+                        let elem = ty(*chan).and_then(|c| match world.ty(world.under(c)) {
+                            Type::Chan { elem, .. } => Some(*elem),
+                            _ => None,
+                        });
+                        assign(elem, ty(*value));
+                    }
+                    Stmt::Return(results) => {
+                        let sig = walk::enclosing_func(ast, parents).and_then(|f| match f {
+                            walk::Func::Decl(d) => match ast.decl(d) {
+                                Decl::Func(f) => {
+                                    pass.def_of(file, &f.name).map(|o| world.obj(o).ty)
+                                }
+                                Decl::Gen(_) => None,
+                            },
+                            walk::Func::Lit(e) => ty(e),
+                        });
+                        if let Some((_, wanted, _)) =
+                            sig.and_then(|s| crate::util::signature_types(world, s))
+                            && wanted.len() == results.len()
+                        {
+                            for (&want, &r) in wanted.iter().zip(results) {
+                                assign(Some(want), ty(r));
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+                Node::Expr(e) => match ast.expr(e) {
+                    Expr::Call {
+                        fun,
+                        args,
+                        ellipsis,
+                    } => {
+                        let Some(tv) = pass.type_and_value(file, *fun) else {
+                            return true;
+                        };
+                        if tv.is_type {
+                            if let [arg] = args.as_slice() {
+                                assign(Some(tv.ty), ty(*arg));
+                            }
+                            return true;
+                        }
+                        let Some((params, _, variadic)) =
+                            crate::util::signature_types(world, tv.ty)
+                        else {
+                            return true;
+                        };
+                        for (i, &arg) in args.iter().enumerate() {
+                            let param = if variadic && i + 1 >= params.len() {
+                                let last = params.last().copied();
+                                if ellipsis.is_some() {
+                                    last
+                                } else {
+                                    last.and_then(|l| match world.ty(world.under(l)) {
+                                        Type::Slice(elem) => Some(*elem),
+                                        _ => None,
+                                    })
+                                }
+                            } else {
+                                params.get(i).copied()
+                            };
+                            assign(param, ty(arg));
+                        }
+                    }
+                    Expr::CompositeLit { elts, .. } => {
+                        let Some(lit) = ty(e) else {
+                            return true;
+                        };
+                        let under = world.under(
+                            world
+                                .pointer_elem(lit)
+                                .filter(|_| !matches!(world.ty(world.under(lit)), Type::Struct(_)))
+                                .unwrap_or(lit),
+                        );
+                        for (i, &elt) in elts.iter().enumerate() {
+                            let (key, value) = match ast.expr(elt) {
+                                Expr::KeyValue { key, value } => (Some(*key), *value),
+                                _ => (None, elt),
+                            };
+                            match world.ty(under) {
+                                Type::Struct(st) => {
+                                    let field = match key.map(|k| ast.expr(k)) {
+                                        Some(Expr::Name(n)) => st
+                                            .fields
+                                            .iter()
+                                            .copied()
+                                            .find(|&f| *world.obj(f).name == *n.as_str()),
+                                        _ => st.fields.get(i).copied(),
+                                    };
+                                    assign(field.map(|f| world.obj(f).ty), ty(value));
+                                }
+                                Type::Slice(elem) | Type::Array { elem, .. } => {
+                                    assign(Some(*elem), ty(value));
+                                }
+                                Type::Map { key: k, elem } => {
+                                    if let Some(key) = key {
+                                        assign(Some(*k), ty(key));
+                                    }
+                                    assign(Some(*elem), ty(value));
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                    _ => {}
+                },
+            }
+            true
+        });
+    }
+    pairs
 }
 
 /// The variable a function literal is directly assigned to (`f := func...`, `var f = func...`,
@@ -338,34 +568,35 @@ fn assigned_var(pass: &Pass<'_>, file: usize, lit: ExprId, parent: Option<Node>)
     matches!(pass.world.obj(obj).kind, ObjKind::Var(_)).then_some(obj)
 }
 
-/// The object a call calls by name (go/types' `typeutil.Callee`): a function, a method, or a
-/// variable or field of function type; `None` for conversions and computed functions.
-fn callee(pass: &Pass<'_>, file: usize, call: ExprId) -> Option<ObjId> {
+/// The object a call calls by name (go/types' `typeutil.Callee`): a function, a method (of a
+/// generic type: its generic declaration, when the checker records that use), or a variable
+/// or field of function type; `None` for conversions and computed functions.
+pub(crate) fn callee(pass: &Pass<'_>, file: usize, call: ExprId) -> Option<ObjId> {
     let ast = pass.ast(file);
     let Expr::Call { fun, .. } = ast.expr(call) else {
         return None;
     };
     let mut fun = unparen(ast, *fun);
-    let instance = if let Expr::Index { x, .. } = ast.expr(fun) {
-        fun = *x;
-        true
-    } else {
-        false
-    };
+    // Look through an instantiation `f[T]` (not an index `fs[i]`).
+    if let Expr::Index { x, indices } = ast.expr(fun) {
+        let instance = indices.len() > 1
+            || indices
+                .first()
+                .and_then(|&i| pass.type_and_value(file, i))
+                .is_some_and(|tv| tv.is_type);
+        if instance {
+            fun = unparen(ast, *x);
+        }
+    }
     let obj = match ast.expr(fun) {
         Expr::Name(n) => pass.object_of(file, n)?,
-        Expr::Selector { sel, .. } => match pass.selection(file, fun) {
-            Some(selection) => selection.obj,
-            None => pass.object_of(file, sel)?,
+        Expr::Selector { sel, .. } => match pass.object_of(file, sel) {
+            Some(obj) => obj,
+            None => pass.selection(file, fun)?.obj,
         },
         _ => return None,
     };
-    match pass.world.obj(obj).kind {
-        ObjKind::TypeName => None,
-        ObjKind::Func { .. } => Some(obj),
-        _ if instance => None,
-        _ => Some(obj),
-    }
+    (!matches!(pass.world.obj(obj).kind, ObjKind::TypeName)).then_some(obj)
 }
 
 /// The key facts about `obj` are stored under: a function's full name, a variable's place.
@@ -429,8 +660,8 @@ fn propagate(
         pass.export_fact(key, kind.as_str());
     }
     let callers = state.wrappers[w].callers.clone();
-    for (caller, file, call) in callers {
-        propagate(pass, state, caller, Some((file, call)), kind);
+    for (caller, call) in callers {
+        propagate(pass, state, caller, call, kind);
     }
 }
 
@@ -1380,7 +1611,7 @@ fn is_formatter(world: &World, ty: TypeId) -> bool {
 }
 
 /// Whether `ty` has `Error() string`.
-fn has_error_method(world: &World, ty: TypeId) -> bool {
+pub(crate) fn has_error_method(world: &World, ty: TypeId) -> bool {
     method(world, ty, "Error", None)
         .and_then(|m| method_sig(world, m))
         .is_some_and(|(params, results)| {

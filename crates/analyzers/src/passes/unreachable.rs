@@ -155,11 +155,7 @@ impl Dead<'_, '_> {
                 }
             }
             Stmt::Branch { .. } => self.reachable = false,
-            Stmt::Expr(x) => {
-                if self.is_panic_call(*x) {
-                    self.reachable = false;
-                }
-            }
+            Stmt::Expr(x) if self.is_panic_call(*x) => self.reachable = false,
             Stmt::For { cond, body, .. } => {
                 self.find_dead(*body);
                 self.reachable = cond.is_some() || self.has_break.contains(&s);

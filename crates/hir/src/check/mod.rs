@@ -341,7 +341,16 @@ impl<'a> Checker<'a> {
         self.process_delayed(0);
         self.finish_instances();
         self.record_untyped();
-        self.world.package_mut(self.pkg).complete = true;
+        self.finish_package();
+    }
+
+    /// Marks the package checked, with the language version it was checked with (which the
+    /// analyzers read: loop variables are per-iteration from go1.22).
+    fn finish_package(&mut self) {
+        let lang = self.lang;
+        let package = self.world.package_mut(self.pkg);
+        package.go_version = Some(lang);
+        package.complete = true;
     }
 
     /// Runs all phases.
@@ -359,7 +368,7 @@ impl<'a> Checker<'a> {
         self.unused_imports();
         self.record_untyped();
         self.info.sort_scopes();
-        self.world.package_mut(self.pkg).complete = true;
+        self.finish_package();
     }
 
     /// Completes the instances of generic types created so far.

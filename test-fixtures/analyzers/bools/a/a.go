@@ -49,3 +49,19 @@ func Generic[N ~int | ~int64](n N) {
 	_ = n == 1 || n == 1 // want `redundant or: n == 1 \|\| n == 1`
 	_ = n != 1 || n != 2 // want `suspect or: n != 1 \|\| n != 2`
 }
+
+type P struct{ a, b []int }
+
+func Printing(p *P, s []int, i, j int, m map[string]int, f func(int, int) int) {
+	_ = p.a[i+1] == 0 || p.a[i+1] == 0                // want `redundant or: p.a\[i\+1\] == 0 \|\| p.a\[i\+1\] == 0`
+	_ = len(s[i:j+1]) > 0 || len(s[i:j+1]) > 0        // want `redundant or: len\(s\[i:j\+1\]\) > 0 \|\| len\(s\[i:j\+1\]\) > 0`
+	_ = i*2+j == 3 || i*2+j == 3                      // want `redundant or: i\*2\+j == 3 \|\| i\*2\+j == 3`
+	_ = -i == j || - -i == j || -i == j               // want `redundant or: -i == j \|\| -i == j`
+	_ = m["a b"] == 1 && m["a b"] == 1                // want `redundant and: m\["a b"\] == 1 && m\["a b"\] == 1`
+	_ = s[1:] != nil && (*p).a != nil && s[1:] != nil // want `redundant and: s\[1:\] != nil && s\[1:\] != nil`
+	_ = []int{1, 2}[0] == i || []int{1, 2}[0] == i    // want `redundant or: \[\]int\{1, 2\}\[0\] == i \|\| \[\]int\{1, 2\}\[0\] == i`
+	_ = i&^j == 0 || i&^j == 0                        // want `redundant or: i&\^j == 0 \|\| i&\^j == 0`
+	_ = i<<2 > j || i<<2 > j                          // want `redundant or: i<<2 > j \|\| i<<2 > j`
+	_ = (i+j)*2 > 0 || (i+j)*2 > 0                    // want `redundant or: \(i\+j\)\*2 > 0 \|\| \(i\+j\)\*2 > 0`
+	_ = func() int { return 1 } == nil || i == 1
+}

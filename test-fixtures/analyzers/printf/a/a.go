@@ -202,3 +202,17 @@ func Calls(t *testing.T, tb testing.TB, l *log.Logger) {
 var globalf = func(format string, args ...any) {
 	log.Printf(format, args...)
 }
+
+// Logger's Logf is a printf wrapper (go1.26): a type of this package implementing it has one.
+type Logger interface {
+	Logf(format string, args ...any)
+	Log(args ...any)
+}
+
+type logger struct{}
+
+func (logger) Logf(format string, args ...any) { fmt.Printf(format, args...) }
+
+func (logger) Log(args ...any) {}
+
+func NewLogger() Logger { return logger{} }

@@ -24,3 +24,8 @@ func Calls() {
 	var t a.T
 	t.Printf("%s %s", "x") // want `\(\*a.T\).Printf format %s reads arg #2, but call has 1 arg`
 }
+
+func UseLogger(l a.Logger) {
+	l.Logf("%d", "x") // want `\(a.Logger\).Logf format %d has arg "x" of wrong type string`
+	l.Log("%d", 1)
+}

@@ -1,0 +1,3 @@
+//go:build linux
+// +build linux // ERROR // want `misplaced \+build comment`
+package a

@@ -1,0 +1,4 @@
+//go:build linux
+//go:build darwin // ERROR // want "unexpected extra //go:build line"
+
+package a

@@ -1,0 +1,3 @@
+//go:build (linux // ERROR // want "missing close paren"
+
+package a

@@ -1,0 +1,3 @@
+// go:build linux // want `malformed //go:build line \(space between // and go:build\)`
+
+package a

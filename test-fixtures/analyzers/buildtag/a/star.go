@@ -1,0 +1,5 @@
+/*
+//go:build linux // ERROR // want "misplaced //go:build comment"
+*/
+
+package a

@@ -1,0 +1,6 @@
+// Package oldpkg is old.
+//
+// Deprecated: use legacy instead.
+package oldpkg
+
+func F() {}

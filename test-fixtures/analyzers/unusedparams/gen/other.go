@@ -1,0 +1,5 @@
+package gen
+
+func g(x int) { println() } // want "unused parameter: x"
+
+func _() { g(1) }
