@@ -163,6 +163,33 @@ fn a_quick_fix_applies_an_analyzers_fix() {
     assert!(!fixed.contains("panic"), "{fixed}");
     assert!(fixed.contains("\treturn 1\n}"), "{fixed}");
 
+    // unusedvariable only fixes the compiler's error: its fix comes with that error.
+    let compiler = all
+        .iter()
+        .find(|d| d["source"] == "compiler")
+        .unwrap()
+        .clone();
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri },
+            "range": compiler["range"],
+            "context": { "diagnostics": [compiler] },
+        }),
+    );
+    let actions = response["result"].as_array().cloned().unwrap_or_default();
+    let remove = actions
+        .iter()
+        .find(|a| a["title"] == "Remove variable x")
+        .unwrap_or_else(|| panic!("no quick fix for the unused variable: {response}"));
+    assert_eq!(remove["diagnostics"][0], compiler);
+    let edits = remove["edit"]["changes"][&uri]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let removed = apply(A, &edits);
+    assert!(!removed.contains("x := 1"), "{removed}");
+
     // The fixed text has no unreachable code left; the other findings stay.
     server.change(&uri, 2, json!([{ "text": fixed }]));
     let after = diagnostics_where(&mut server, &uri, 2, "findings after the fix", |d| {
@@ -241,11 +268,13 @@ fn type_errors_of_an_edit_do_not_wait_for_the_analyzers() {
     let analyzers = opened.elapsed();
     eprintln!("open: type errors after {type_errors:?}, analyzer findings after {analyzers:?}");
 
-    // A type error inside the body of a function.
+    // A type error inside the body of a function, each edit sent as soon as the previous
+    // one's type errors arrive (its analyzers still running), then one whose analyzers are
+    // waited for.
     let needle = "func (c *conn) hijacked() bool {\n";
     let at = text.find(needle).expect("hijacked") + needle.len();
     let line = text[..at].matches('\n').count() as u32;
-    for version in 2..5 {
+    for version in 2..7 {
         let edit = json!([{
             "range": range(position(line, 0), position(line, 0)),
             "text": format!("\tvar _ int = \"{version}\"\n"),
@@ -255,6 +284,10 @@ fn type_errors_of_an_edit_do_not_wait_for_the_analyzers() {
         let first = server.diagnostics(&uri, Some(version));
         let type_errors = edited.elapsed();
         assert!(first.iter().any(|d| d["source"] == "compiler"), "{first:?}");
+        if version < 6 {
+            eprintln!("edit {version}: type errors after {type_errors:?}");
+            continue;
+        }
         let second = server.diagnostics(&uri, Some(version));
         let analyzers = edited.elapsed();
         assert!(second.len() >= first.len());

@@ -24,6 +24,7 @@ use std::{
     collections::{HashMap, VecDeque},
     path::{Path, PathBuf},
     sync::{Arc, Mutex, PoisonError},
+    time::{Duration, Instant},
 };
 
 use base_db::{SourceDatabase, SourceFile};
@@ -143,6 +144,32 @@ impl PackageFindings {
     }
 }
 
+/// A file as the full check reads it; equal texts parse equally, so comparing texts is enough.
+#[derive(Clone, Debug)]
+struct CheckedFile(hir::SourceFile);
+
+impl PartialEq for CheckedFile {
+    fn eq(&self, other: &CheckedFile) -> bool {
+        self.0.path == other.0.path && self.0.text == other.0.text
+    }
+}
+
+/// `file` for the full check; `None` when it has syntax errors. Its own query, unbounded, so
+/// that a package's syntax trees survive the parse caches' eviction (checking a package's
+/// dependencies parses hundreds of files): an edit of one file re-parses that file alone.
+#[salsa::tracked(returns(ref))]
+fn checked_file(db: &dyn SourceDatabase, file: SourceFile) -> Option<CheckedFile> {
+    let ast = base_db::file_ast(db, file);
+    if !ast.errors.is_empty() || !base_db::parse(db, file).errors().is_empty() {
+        return None;
+    }
+    Some(CheckedFile(hir::SourceFile {
+        path: file.path(db).to_string_lossy().as_ref().into(),
+        text: file.text(db).clone(),
+        ast: ast.clone(),
+    }))
+}
+
 /// The inputs of the package in `dir`; `None` when a file of it has syntax errors (findings
 /// on code that does not parse would mostly be noise; go vet does not run there either).
 #[salsa::tracked(returns(ref))]
@@ -161,15 +188,7 @@ fn package_analyzer_inputs(
     for name in names {
         let path = package.dir.join(name);
         let file = base_db::file(db, &path);
-        let ast = base_db::file_ast(db, file);
-        if !ast.errors.is_empty() || !base_db::parse(db, file).errors().is_empty() {
-            return None;
-        }
-        files.push(hir::SourceFile {
-            path: path.to_string_lossy().as_ref().into(),
-            text: file.text(db).clone(),
-            ast: ast.clone(),
-        });
+        files.push(checked_file(db, file).as_ref()?.0.clone());
         paths.push(path);
     }
     let deps = typecheck::dependency_world(db, dir).clone()?;
@@ -337,6 +356,8 @@ struct Shared {
     /// Held while the analyzers run: two runs at once would only slow each other down on a
     /// loaded machine, and a second caller for the same package then finds the first's result.
     running: Mutex<()>,
+    /// How long the last run took, by package directory.
+    took: Mutex<HashMap<PathBuf, Duration>>,
 }
 
 impl Analyzers {
@@ -349,6 +370,12 @@ impl Analyzers {
             .rev()
             .find(|(k, _)| *k == key)
             .map(|(_, f)| f.clone())
+    }
+
+    /// How long the analyzers took the last time they ran on the package of `inputs`.
+    pub fn last_run(&self, inputs: &AnalyzerInputs) -> Option<Duration> {
+        let took = self.0.took.lock().unwrap_or_else(PoisonError::into_inner);
+        took.get(&inputs.0.dir).copied()
     }
 
     /// The findings for `inputs`, computed unless cached, and whether they were computed now
@@ -373,7 +400,13 @@ impl Analyzers {
         if !wanted() {
             return None;
         }
+        let started = Instant::now();
         let found = Arc::new(run_analyzers(inputs));
+        self.0
+            .took
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(inputs.0.dir.clone(), started.elapsed());
         let mut cache = self.0.cache.lock().unwrap_or_else(PoisonError::into_inner);
         // One entry per package: its older findings are of no use any more.
         let key = inputs.0.key();

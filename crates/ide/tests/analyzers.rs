@@ -43,8 +43,10 @@ fn findings_are_computed_once_per_text_and_follow_edits() {
     assert_eq!(inputs.paths().len(), 2);
     let analyzers = Analyzers::default();
     assert!(analyzers.cached(&inputs).is_none());
+    assert!(analyzers.last_run(&inputs).is_none());
     let (found, fresh) = analyzers.findings(&inputs, || true).expect("wanted");
     assert!(fresh);
+    assert!(analyzers.last_run(&inputs).is_some());
     assert!(found.bugs.is_empty(), "{:?}", found.bugs);
     let nilfunc: Vec<_> = found.in_file(path).collect();
     assert_eq!(nilfunc.len(), 1, "{found:?}");
@@ -90,4 +92,50 @@ fn no_inputs_while_the_package_has_syntax_errors() {
     // The other file of the package too: it is the package that does not parse.
     let a = host.load_file(Path::new("/w/a/a.go")).unwrap();
     assert!(host.analysis().analyzer_inputs(a).unwrap().is_none());
+}
+
+/// How long the analyzers take on net/http (the package of server.go) from the Go toolchain
+/// on this machine, after its type errors: prints the times. Slow in a debug build: run with
+/// `--ignored --nocapture`.
+#[test]
+#[ignore]
+fn analyzers_on_net_http() {
+    use std::time::Instant;
+    let (settings, warning) = ide::detect_project_settings(Vec::new());
+    assert!(warning.is_none(), "{warning:?}");
+    let goroot = settings.goroot.clone().expect("a Go toolchain");
+    let mut host = AnalysisHost::new(Arc::new(ide::OsFileSystem));
+    host.set_project_settings(settings);
+    let path = goroot.join("src/net/http/server.go");
+    let file = host.load_file(&path).expect("server.go");
+    let started = Instant::now();
+    let errors = host.analysis().type_diagnostics(file).unwrap();
+    assert!(errors.is_empty(), "{errors:?}");
+    let type_errors = started.elapsed();
+    let started = Instant::now();
+    let inputs = host.analysis().analyzer_inputs(file).unwrap().unwrap();
+    let gathered = started.elapsed();
+    let started = Instant::now();
+    let found = ide::run_analyzers(&inputs);
+    let ran = started.elapsed();
+    assert!(found.bugs.is_empty(), "{:?}", found.bugs);
+    // Type errors of edits in a body, with no analyzers involved: the baseline the editor's
+    // first publication after an edit is measured against.
+    let text = host.analysis().file_text(file).unwrap().to_string();
+    let needle = "func (c *conn) hijacked() bool {\n";
+    let at = text.find(needle).expect("hijacked") + needle.len();
+    for n in 0..3 {
+        let edited = format!("{}\tvar _ int = \"{n}\"\n{}", &text[..at], &text[at..]);
+        host.set_file_text(&path, edited);
+        let started = Instant::now();
+        let errors = host.analysis().type_diagnostics(file).unwrap();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        eprintln!("net/http: edit {n}: type errors in {:?}", started.elapsed());
+    }
+    eprintln!(
+        "net/http: type errors (loading included) {type_errors:?}; analyzer inputs {gathered:?}; \
+         full check of {} files and the analyzers {ran:?}, {} finding(s)",
+        found.texts.len(),
+        found.findings.len()
+    );
 }

@@ -4,19 +4,24 @@
 //! by the next change and stops: the documents it did not finish stay dirty, and the batch that
 //! cancelled it starts a new computation covering them.
 //!
-//! It publishes in two steps. First the syntax and type errors of every document, with the
-//! analyzers' findings when they are cached for the document's current text; then, with the
-//! snapshot dropped (running the analyzers cannot be cancelled, and a held snapshot would make
-//! the next edit wait for them), the analyzers run for the packages that had no cached
-//! findings and each such document is published again with them. A document edited again in
-//! the meantime is skipped: the newer computation covers it. So type errors never wait for the
-//! analyzers; the price is that a document's findings are missing from the first publication
-//! after an edit until the analyzers are done.
+//! The analyzers' findings come with the syntax and type errors. When they are cached for the
+//! document's current text, at once; otherwise, with the snapshot dropped (running the
+//! analyzers cannot be cancelled, and a held snapshot would make the next edit wait for
+//! them), the analyzers run for those documents' packages, and a document is published when
+//! its findings are ready, or without them once [`ANALYZERS_BUDGET`] is spent and again with
+//! them later. A document edited again in the meantime is left to the newer computation. So
+//! type errors never wait long for the analyzers; the price is that in a large package a
+//! document's findings are missing from the first publication after an edit, until the
+//! analyzers are done.
 
 use std::{
     collections::HashMap,
     path::{Path, PathBuf},
-    sync::{Arc, Mutex},
+    sync::{
+        Arc, Mutex,
+        mpsc::{self, RecvTimeoutError},
+    },
+    time::{Duration, Instant},
 };
 
 use ide::{Analysis, AnalyzerInputs, Cancellable, FileId, PackageFindings};
@@ -34,6 +39,10 @@ use crate::{
 /// each last changed.
 pub(crate) type Dirty = Arc<Mutex<HashMap<Uri, u64>>>;
 
+/// Open documents with the revision of the newest computation started for each: a computation
+/// whose document has a newer one leaves it to that one.
+pub(crate) type Started = Arc<Mutex<HashMap<Uri, u64>>>;
+
 #[derive(Debug)]
 pub(crate) struct Job {
     pub(crate) uri: Uri,
@@ -48,6 +57,7 @@ pub(crate) struct Computation {
     pub(crate) encoding: PositionEncoding,
     pub(crate) out: UnboundedSender<Outgoing>,
     pub(crate) dirty: Dirty,
+    pub(crate) started: Started,
     /// Report work-done progress: some document is computed for the first time, which loads
     /// its package and the package's dependencies (seconds, for a large one).
     pub(crate) progress: bool,
@@ -56,12 +66,18 @@ pub(crate) struct Computation {
     pub(crate) enabled: EnabledAnalyzers,
 }
 
-/// A document published without its analyzers' findings, which are being computed.
+/// How long the type errors of documents whose findings are not cached wait for them before
+/// they are published alone (the findings follow when they are ready). Small packages' findings
+/// come within it, so their documents are published once; in a package whose analyzers took
+/// longer the last time, type errors do not wait at all.
+const ANALYZERS_BUDGET: Duration = Duration::from_millis(100);
+
+/// A document whose analyzers' findings are being computed.
 struct Pending {
     uri: Uri,
     version: i32,
     path: PathBuf,
-    /// What was published: syntax and type errors.
+    /// Its syntax and type errors.
     compiler: Vec<lsp::Diagnostic>,
     inputs: AnalyzerInputs,
 }
@@ -84,61 +100,94 @@ impl Computation {
             });
         }
         let pending = self.compute();
-        if self.progress {
-            self.send_progress(ProgressEvent::End { token });
-        }
+        // The progress ends once every document is published (with or without its findings).
+        let progress = self.progress;
+        let end_progress = |out: &UnboundedSender<Outgoing>| {
+            if progress {
+                let _ = out.send(Outgoing::Progress(ProgressEvent::End {
+                    token: token.clone(),
+                }));
+            }
+        };
         let Computation {
             analysis,
             revision,
             encoding,
             out,
-            dirty,
+            started,
             analyzers,
             enabled,
             ..
         } = self;
         // Every query on the snapshot is done: the analyzers run without it.
         drop(analysis);
-        for p in pending {
-            // Edited again since: the computation of that edit publishes it.
-            let stale = || {
-                dirty
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .get(&p.uri)
-                    .is_some_and(|&changed| changed > revision)
-            };
-            if stale() {
-                continue;
+        if pending.is_empty() {
+            end_progress(&out);
+            return;
+        }
+        let publish = |p: &Pending, found: Option<&PackageFindings>| {
+            let mut diagnostics = p.compiler.clone();
+            if let Some(found) = found {
+                diagnostics.extend(shown_findings(found, &p.path, &enabled, encoding));
             }
-            let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                analyzers.findings(&p.inputs, || !stale())
-            }));
-            let found = match ran {
-                Ok(Some((found, fresh))) => {
-                    if fresh {
-                        log_bugs(&found);
-                    }
-                    found
-                }
-                Ok(None) => continue,
-                Err(panic) => {
-                    tracing::error!(
-                        "internal error running the analyzers for {}: {}",
-                        p.uri.as_str(),
-                        panic_message(&*panic)
-                    );
-                    continue;
-                }
-            };
-            let mut diagnostics = p.compiler;
-            diagnostics.extend(shown_findings(&found, &p.path, &enabled, encoding));
             let _ = out.send(Outgoing::Diagnostics {
-                uri: p.uri,
+                uri: p.uri.clone(),
                 version: Some(p.version),
                 revision,
                 diagnostics,
             });
+        };
+        // Where the analyzers took longer than the budget last time, waiting for them would
+        // only delay the type errors.
+        let slow = pending.iter().any(|p| {
+            analyzers
+                .last_run(&p.inputs)
+                .is_some_and(|took| took > ANALYZERS_BUDGET)
+        });
+        let budget = if slow {
+            Duration::ZERO
+        } else {
+            ANALYZERS_BUDGET
+        };
+        let results = run_analyzers(&pending, analyzers, started, revision);
+        let mut pending: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
+        // Published without findings, the budget being spent.
+        let mut early = false;
+        let deadline = Instant::now() + budget;
+        loop {
+            let received = if early {
+                results.recv().map_err(|_| RecvTimeoutError::Disconnected)
+            } else {
+                results.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            };
+            match received {
+                Ok((i, found)) => {
+                    let Some(p) = pending.get_mut(i).and_then(Option::take) else {
+                        continue;
+                    };
+                    match found {
+                        Some(found) => publish(&p, Some(&found)),
+                        // Edited again: the newer computation publishes it with its findings.
+                        None if !early => publish(&p, None),
+                        None => {}
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    early = true;
+                    for p in pending.iter().flatten() {
+                        publish(p, None);
+                    }
+                    end_progress(&out);
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        if !early {
+            // The analyzers' thread is gone without a word on these (it could not start).
+            for p in pending.iter().flatten() {
+                publish(p, None);
+            }
+            end_progress(&out);
         }
     }
 
@@ -146,8 +195,8 @@ impl Computation {
         let _ = self.out.send(Outgoing::Progress(event));
     }
 
-    /// Publishes every document's syntax and type errors (and cached findings); returns the
-    /// documents whose analyzers are still to run.
+    /// Publishes every document's syntax and type errors with their cached findings; returns
+    /// the documents whose findings are not cached, unpublished.
     fn compute(&self) -> Vec<Pending> {
         let mut pending = Vec::new();
         let token = format!("go-analyzer/load/{}", self.revision);
@@ -164,24 +213,24 @@ impl Computation {
                 self.document_diagnostics(job.file)
             }));
             match computed {
-                Ok(Ok(computed)) => {
-                    if let Some((path, inputs)) = computed.pending {
-                        pending.push(Pending {
-                            uri: job.uri.clone(),
-                            version: job.version,
-                            path,
-                            compiler: computed.diagnostics.clone(),
-                            inputs,
-                        });
-                    }
-                    let publish = Outgoing::Diagnostics {
+                Ok(Ok(computed)) => match computed.pending {
+                    Some((path, inputs)) => pending.push(Pending {
                         uri: job.uri.clone(),
-                        version: Some(job.version),
-                        revision: self.revision,
-                        diagnostics: computed.diagnostics,
-                    };
-                    let _ = self.out.send(publish);
-                }
+                        version: job.version,
+                        path,
+                        compiler: computed.diagnostics,
+                        inputs,
+                    }),
+                    None => {
+                        let publish = Outgoing::Diagnostics {
+                            uri: job.uri.clone(),
+                            version: Some(job.version),
+                            revision: self.revision,
+                            diagnostics: computed.diagnostics,
+                        };
+                        let _ = self.out.send(publish);
+                    }
+                },
                 // A newer change is being applied; it brings a new computation.
                 Ok(Err(cancelled)) => {
                     tracing::debug!(
@@ -242,6 +291,69 @@ impl Computation {
             pending,
         })
     }
+}
+
+/// Runs the analyzers of `pending`'s documents in order on a thread of its own, and sends
+/// (index in `pending`, findings) for each; no findings for a document edited since (the newer
+/// computation has it) or when the analyzers failed (logged).
+fn run_analyzers(
+    pending: &[Pending],
+    analyzers: ide::Analyzers,
+    started: Started,
+    revision: u64,
+) -> mpsc::Receiver<(usize, Option<Arc<PackageFindings>>)> {
+    let (sender, receiver) = mpsc::channel();
+    let work: Vec<(Uri, AnalyzerInputs)> = pending
+        .iter()
+        .map(|p| (p.uri.clone(), p.inputs.clone()))
+        .collect();
+    let spawned = std::thread::Builder::new()
+        .name("analyzers".into())
+        .spawn(move || {
+            for (i, (uri, inputs)) in work.into_iter().enumerate() {
+                let stale = || {
+                    started
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .get(&uri)
+                        .is_none_or(|&newest| newest > revision)
+                };
+                let started = Instant::now();
+                let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    analyzers.findings(&inputs, || !stale())
+                }));
+                let found = match ran {
+                    Ok(Some((found, fresh))) => {
+                        if fresh {
+                            tracing::debug!(
+                                "analyzers for {}: {} finding(s) in {:?}",
+                                uri.as_str(),
+                                found.findings.len(),
+                                started.elapsed()
+                            );
+                            log_bugs(&found);
+                        }
+                        Some(found)
+                    }
+                    Ok(None) => None,
+                    Err(panic) => {
+                        tracing::error!(
+                            "internal error running the analyzers for {}: {}",
+                            uri.as_str(),
+                            panic_message(&*panic)
+                        );
+                        None
+                    }
+                };
+                if sender.send((i, found)).is_err() {
+                    return;
+                }
+            }
+        });
+    if let Err(err) = spawned {
+        tracing::error!("cannot start the analyzers: {err}");
+    }
+    receiver
 }
 
 /// The findings in `path` to show: of enabled analyzers, and not those that only carry fixes

@@ -26,7 +26,7 @@ use tower_lsp_server::ls_types::{
 
 use crate::{
     config::{ClientSettings, EnabledAnalyzers},
-    diagnostics::{self, Dirty},
+    diagnostics::{self, Dirty, Started},
     documents::Document,
     mapper::{self, LineRope, PositionEncoding},
     packages::{self, PackageError, PackageReply},
@@ -129,6 +129,7 @@ pub(crate) fn spawn(
                 documents: HashMap::new(),
                 ignored: HashSet::new(),
                 dirty: Arc::default(),
+                started: Arc::default(),
                 revision: 0,
                 detected: None,
                 client: ClientSettings::default(),
@@ -151,6 +152,8 @@ struct MainLoop {
     /// notifications are expected, not errors.
     ignored: HashSet<Uri>,
     dirty: Dirty,
+    /// The revision of each open document's newest diagnostics computation.
+    started: Started,
     /// The project settings found from the toolchain, before the client's settings.
     detected: Option<ide::ProjectSettings>,
     /// The client's settings (see `config`).
@@ -538,6 +541,10 @@ impl MainLoop {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(&uri);
+        self.started
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&uri);
         let cleared = Outgoing::Diagnostics {
             uri,
             version: None,
@@ -574,8 +581,12 @@ impl MainLoop {
             return;
         }
         let mut first_time = false;
-        for job in &jobs {
-            first_time |= self.computed.insert(job.uri.clone());
+        {
+            let mut started = self.started.lock().unwrap_or_else(|e| e.into_inner());
+            for job in &jobs {
+                first_time |= self.computed.insert(job.uri.clone());
+                started.insert(job.uri.clone(), self.revision);
+            }
         }
         let computation = diagnostics::Computation {
             analysis: self.host.analysis(),
@@ -584,6 +595,7 @@ impl MainLoop {
             encoding: self.encoding,
             out: self.out.clone(),
             dirty: self.dirty.clone(),
+            started: self.started.clone(),
             progress: first_time && self.work_done_progress,
             analyzers: self.analyzers.clone(),
             enabled: self.enabled.clone(),
