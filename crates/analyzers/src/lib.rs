@@ -93,7 +93,12 @@ impl Analyzer {
         match self.suite {
             Suite::Vet => format!(
                 "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/{}",
-                self.name
+                // Two of go vet's packages are named in the singular.
+                match self.name {
+                    "composites" => "composite",
+                    "copylocks" => "copylock",
+                    name => name,
+                }
             ),
             Suite::Gopls => format!(
                 "https://pkg.go.dev/golang.org/x/tools/gopls/internal/analysis/{}",

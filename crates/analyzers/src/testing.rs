@@ -180,9 +180,7 @@ impl Run {
         let package = self.loader.load_dir(&resolved.dir, &key, None);
         let mut files = Vec::new();
         for name in &package.go_files {
-            let file = package.dir.join(name);
-            let text = std::fs::read_to_string(&file).map_err(|e| e.to_string())?;
-            files.push(SourceFile::parse(&file.to_string_lossy(), &text));
+            files.push(parse_std_file(&package.dir.join(name))?);
         }
         let config = Config {
             ignore_func_bodies: true,
@@ -194,6 +192,30 @@ impl Run {
         self.cache.insert(key, Ok(result.package));
         Ok(result.package)
     }
+}
+
+/// A standard library file, parsed once per test process: every fixture imports much of std,
+/// and parsing is most of what importing it costs.
+fn parse_std_file(path: &Path) -> Result<SourceFile, String> {
+    static PARSED: std::sync::Mutex<Option<HashMap<PathBuf, SourceFile>>> =
+        std::sync::Mutex::new(None);
+    let cached = PARSED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get_or_insert_with(HashMap::new)
+        .get(path)
+        .cloned();
+    if let Some(file) = cached {
+        return Ok(file);
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let file = SourceFile::parse(&path.to_string_lossy(), &text);
+    PARSED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .get_or_insert_with(HashMap::new)
+        .insert(path.to_path_buf(), file.clone());
+    Ok(file)
 }
 
 impl Importer for Run {
