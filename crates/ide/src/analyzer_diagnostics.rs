@@ -21,7 +21,7 @@
 //! `check` CLI, which checks every package in full, has them all.
 
 use std::{
-    collections::{HashMap, VecDeque},
+    collections::{BTreeSet, HashMap, VecDeque},
     path::{Path, PathBuf},
     sync::{Arc, Mutex, PoisonError},
     time::{Duration, Instant},
@@ -53,13 +53,18 @@ struct Inputs {
 
 impl PartialEq for Inputs {
     fn eq(&self, other: &Inputs) -> bool {
-        self.key() == other.key()
+        let none = BTreeSet::new();
+        self.key(&none) == other.key(&none)
     }
 }
 
+/// Names of analyzers to run.
+pub type AnalyzerNames = BTreeSet<&'static str>;
+
 impl Inputs {
-    fn key(&self) -> Key {
+    fn key(&self, analyzers: &AnalyzerNames) -> Key {
         Key {
+            analyzers: analyzers.clone(),
             dir: self.dir.clone(),
             deps: self.deps.id,
             import_path: self.import_path.clone(),
@@ -78,6 +83,7 @@ impl Inputs {
 /// would keep the dependencies' world alive.
 #[derive(Debug, PartialEq, Eq)]
 struct Key {
+    analyzers: AnalyzerNames,
     dir: PathBuf,
     deps: u64,
     import_path: String,
@@ -136,6 +142,8 @@ pub struct PackageFindings {
     pub texts: HashMap<PathBuf, Arc<str>>,
     /// Analyzers (or the check) that panicked: bugs of ours, to log.
     pub bugs: Vec<String>,
+    /// What each analyzer took (and the copy of the world, and the check), slowest first.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl PackageFindings {
@@ -215,9 +223,9 @@ pub(crate) fn file_analyzer_inputs(
     package_analyzer_inputs(db, base_db::directory(db, dir)).clone()
 }
 
-/// Checks the package of `inputs` in full and runs every analyzer over it. Needs no database;
-/// the world's copy is dropped before it returns.
-pub fn run_analyzers(inputs: &AnalyzerInputs) -> PackageFindings {
+/// Checks the package of `inputs` in full and runs the analyzers named in `enabled` over it.
+/// Needs no database; the world's copy is dropped before it returns.
+pub fn run_analyzers(inputs: &AnalyzerInputs, enabled: &AnalyzerNames) -> PackageFindings {
     let inputs = &*inputs.0;
     // The analyzers walk syntax trees recursively, as deep as the code nests: they get a deep
     // stack (reserved, not committed) whatever thread calls this.
@@ -227,7 +235,7 @@ pub fn run_analyzers(inputs: &AnalyzerInputs) -> PackageFindings {
             .name("analyzers".into())
             .stack_size(STACK)
             .spawn_scoped(s, || {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(inputs)))
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyze(inputs, enabled)))
             })
             .map(|thread| thread.join())
     });
@@ -238,16 +246,19 @@ pub fn run_analyzers(inputs: &AnalyzerInputs) -> PackageFindings {
         .map(|(p, f)| (p.clone(), f.text.clone()))
         .collect();
     let failed = |why: String| PackageFindings {
-        findings: Vec::new(),
-        texts: HashMap::new(),
         bugs: vec![why],
+        ..PackageFindings::default()
     };
     match ran {
-        Ok(Ok(Ok(outcome))) => PackageFindings {
-            findings: findings(outcome.diagnostics, &inputs.paths),
-            texts,
-            bugs: outcome.bugs,
-        },
+        Ok(Ok(Ok((outcome, mut timings)))) => {
+            timings.sort_by_key(|t| std::cmp::Reverse(t.1));
+            PackageFindings {
+                findings: findings(outcome.diagnostics, &inputs.paths),
+                texts,
+                bugs: outcome.bugs,
+                timings,
+            }
+        }
         Ok(Ok(Err(panic)) | Err(panic)) => failed(format!(
             "checking {} for the analyzers panicked: {}",
             inputs.import_path,
@@ -257,8 +268,14 @@ pub fn run_analyzers(inputs: &AnalyzerInputs) -> PackageFindings {
     }
 }
 
-fn analyze(inputs: &Inputs) -> analyzers::Outcome {
+fn analyze(
+    inputs: &Inputs,
+    enabled: &AnalyzerNames,
+) -> (analyzers::Outcome, Vec<(&'static str, Duration)>) {
+    let started = Instant::now();
     let mut world = (*inputs.deps.world).clone();
+    let cloned = started.elapsed();
+    let started = Instant::now();
     let checked = hir::check_package(
         &mut world,
         &inputs.import_path,
@@ -273,8 +290,33 @@ fn analyze(inputs: &Inputs) -> analyzers::Outcome {
         info: &checked.info,
         errors: &checked.errors,
     };
+    let mut timings = vec![
+        ("(copy of the world)", cloned),
+        ("(check)", started.elapsed()),
+    ];
     // Only the package's own facts: see the module's docs.
-    analyzers::analyze(package, analyzers::all(), &mut analyzers::Facts::default())
+    let mut facts = analyzers::Facts::default();
+    let mut outcome = analyzers::Outcome::default();
+    // One at a time (in the registry's order, as `analyze` runs them), to know what each costs.
+    for &analyzer in analyzers::all() {
+        if !enabled.contains(analyzer.name) {
+            continue;
+        }
+        let started = Instant::now();
+        let mut one = analyzers::analyze(package, &[analyzer], &mut facts);
+        timings.push((analyzer.name, started.elapsed()));
+        outcome.diagnostics.append(&mut one.diagnostics);
+        outcome.bugs.append(&mut one.bugs);
+    }
+    outcome.diagnostics.sort_by(|a, b| {
+        (a.file, a.range.start, a.analyzer, &a.message).cmp(&(
+            b.file,
+            b.range.start,
+            b.analyzer,
+            &b.message,
+        ))
+    });
+    (outcome, timings)
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
@@ -362,8 +404,12 @@ struct Shared {
 
 impl Analyzers {
     /// The findings for `inputs`, if they were computed.
-    pub fn cached(&self, inputs: &AnalyzerInputs) -> Option<Arc<PackageFindings>> {
-        let key = inputs.0.key();
+    pub fn cached(
+        &self,
+        inputs: &AnalyzerInputs,
+        enabled: &AnalyzerNames,
+    ) -> Option<Arc<PackageFindings>> {
+        let key = inputs.0.key(enabled);
         let cache = self.0.cache.lock().unwrap_or_else(PoisonError::into_inner);
         cache
             .iter()
@@ -384,9 +430,10 @@ impl Analyzers {
     pub fn findings(
         &self,
         inputs: &AnalyzerInputs,
+        enabled: &AnalyzerNames,
         wanted: impl FnOnce() -> bool,
     ) -> Option<(Arc<PackageFindings>, bool)> {
-        if let Some(found) = self.cached(inputs) {
+        if let Some(found) = self.cached(inputs, enabled) {
             return Some((found, false));
         }
         let _turn = self
@@ -394,14 +441,14 @@ impl Analyzers {
             .running
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        if let Some(found) = self.cached(inputs) {
+        if let Some(found) = self.cached(inputs, enabled) {
             return Some((found, false));
         }
         if !wanted() {
             return None;
         }
         let started = Instant::now();
-        let found = Arc::new(run_analyzers(inputs));
+        let found = Arc::new(run_analyzers(inputs, enabled));
         self.0
             .took
             .lock()
@@ -409,7 +456,7 @@ impl Analyzers {
             .insert(inputs.0.dir.clone(), started.elapsed());
         let mut cache = self.0.cache.lock().unwrap_or_else(PoisonError::into_inner);
         // One entry per package: its older findings are of no use any more.
-        let key = inputs.0.key();
+        let key = inputs.0.key(enabled);
         cache.retain(|(k, _)| k.dir != key.dir);
         cache.push_back((key, found.clone()));
         while cache.len() > CACHED_PACKAGES {

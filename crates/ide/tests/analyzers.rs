@@ -42,9 +42,10 @@ fn findings_are_computed_once_per_text_and_follow_edits() {
         .expect("the package has inputs");
     assert_eq!(inputs.paths().len(), 2);
     let analyzers = Analyzers::default();
-    assert!(analyzers.cached(&inputs).is_none());
+    let all: ide::AnalyzerNames = ["nilfunc", "unreachable"].into();
+    assert!(analyzers.cached(&inputs, &all).is_none());
     assert!(analyzers.last_run(&inputs).is_none());
-    let (found, fresh) = analyzers.findings(&inputs, || true).expect("wanted");
+    let (found, fresh) = analyzers.findings(&inputs, &all, || true).expect("wanted");
     assert!(fresh);
     assert!(analyzers.last_run(&inputs).is_some());
     assert!(found.bugs.is_empty(), "{:?}", found.bugs);
@@ -57,12 +58,20 @@ fn findings_are_computed_once_per_text_and_follow_edits() {
     assert_eq!(nilfunc[0].diagnostic.severity, ide::Severity::Warning);
     assert!(!nilfunc[0].fixes_error);
     assert!(found.in_file(Path::new("/w/a/b.go")).next().is_none());
+    // Only the analyzers asked for run, and what they found is cached apart.
+    let unreachable: ide::AnalyzerNames = ["unreachable"].into();
+    assert!(analyzers.cached(&inputs, &unreachable).is_none());
+    let (some, fresh) = analyzers.findings(&inputs, &unreachable, || true).unwrap();
+    assert!(fresh && some.findings.is_empty(), "{some:?}");
+    assert!(some.timings.iter().all(|(name, _)| *name != "nilfunc"));
+    let (found, fresh) = analyzers.findings(&inputs, &all, || true).unwrap();
+    assert!(fresh && found.findings.len() == 1);
 
     // Same texts: the same inputs, and the findings come from the cache.
     let again = host.analysis().analyzer_inputs(file).unwrap().unwrap();
     assert_eq!(again, inputs);
     let (cached, fresh) = analyzers
-        .findings(&again, || panic!("not run again"))
+        .findings(&again, &all, || panic!("not run again"))
         .unwrap();
     assert!(!fresh && Arc::ptr_eq(&cached, &found));
 
@@ -71,11 +80,11 @@ fn findings_are_computed_once_per_text_and_follow_edits() {
     host.set_file_text(path, fixed.clone());
     let edited = host.analysis().analyzer_inputs(file).unwrap().unwrap();
     assert_ne!(edited, inputs);
-    assert!(analyzers.cached(&edited).is_none());
-    assert!(analyzers.findings(&edited, || false).is_none());
+    assert!(analyzers.cached(&edited, &all).is_none());
+    assert!(analyzers.findings(&edited, &all, || false).is_none());
     // `F() == nil` does not type-check (F returns nothing), so nilfunc, which needs a
     // well-typed package, does not run.
-    let (found, fresh) = analyzers.findings(&edited, || true).unwrap();
+    let (found, fresh) = analyzers.findings(&edited, &all, || true).unwrap();
     assert!(fresh);
     assert!(found.findings.is_empty(), "{found:?}");
     assert!(!host.analysis().type_diagnostics(file).unwrap().is_empty());
@@ -115,8 +124,9 @@ fn analyzers_on_net_http() {
     let started = Instant::now();
     let inputs = host.analysis().analyzer_inputs(file).unwrap().unwrap();
     let gathered = started.elapsed();
+    let all: ide::AnalyzerNames = analyzers::all().iter().map(|a| a.name).collect();
     let started = Instant::now();
-    let found = ide::run_analyzers(&inputs);
+    let found = ide::run_analyzers(&inputs, &all);
     let ran = started.elapsed();
     assert!(found.bugs.is_empty(), "{:?}", found.bugs);
     // Type errors of edits in a body, with no analyzers involved: the baseline the editor's
@@ -138,4 +148,7 @@ fn analyzers_on_net_http() {
         found.texts.len(),
         found.findings.len()
     );
+    for (what, took) in found.timings.iter().take(8) {
+        eprintln!("net/http: {what} {took:?}");
+    }
 }

@@ -8,16 +8,13 @@
 //! Unknown keys and values of the wrong type are reported once as a warning naming what is
 //! known, and the rest of the settings still apply.
 
-use std::{
-    collections::{BTreeMap, BTreeSet},
-    sync::Arc,
-};
+use std::{collections::BTreeMap, sync::Arc};
 
 use ide::{BuildContext, ProjectSettings};
 use serde_json::Value;
 
 /// The names of the analyzers whose findings are shown (and whose fixes are offered).
-pub(crate) type EnabledAnalyzers = Arc<BTreeSet<&'static str>>;
+pub(crate) type EnabledAnalyzers = Arc<ide::AnalyzerNames>;
 
 /// The settings the server acts on.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

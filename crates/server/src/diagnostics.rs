@@ -126,6 +126,11 @@ impl Computation {
             return;
         }
         let publish = |p: &Pending, found: Option<&PackageFindings>| {
+            // A newer computation of the document has started (the settings changed, say): it
+            // publishes, and this older result must not come between.
+            if is_stale(&started, &p.uri, revision) {
+                return;
+            }
             let mut diagnostics = p.compiler.clone();
             if let Some(found) = found {
                 diagnostics.extend(shown_findings(found, &p.path, &enabled, encoding));
@@ -149,7 +154,13 @@ impl Computation {
         } else {
             ANALYZERS_BUDGET
         };
-        let results = run_analyzers(&pending, analyzers, started, revision);
+        let results = run_analyzers(
+            &pending,
+            analyzers,
+            enabled.clone(),
+            started.clone(),
+            revision,
+        );
         let mut pending: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
         // Published without findings, the budget being spent.
         let mut early = false;
@@ -279,7 +290,7 @@ impl Computation {
         let mut pending = None;
         if let Some(inputs) = self.analysis.analyzer_inputs(file)? {
             let path = self.analysis.file_path(file)?;
-            match self.analyzers.cached(&inputs) {
+            match self.analyzers.cached(&inputs, &self.enabled) {
                 Some(found) => {
                     diagnostics.extend(shown_findings(&found, &path, &self.enabled, self.encoding))
                 }
@@ -299,6 +310,7 @@ impl Computation {
 fn run_analyzers(
     pending: &[Pending],
     analyzers: ide::Analyzers,
+    enabled: EnabledAnalyzers,
     started: Started,
     revision: u64,
 ) -> mpsc::Receiver<(usize, Option<Arc<PackageFindings>>)> {
@@ -311,25 +323,20 @@ fn run_analyzers(
         .name("analyzers".into())
         .spawn(move || {
             for (i, (uri, inputs)) in work.into_iter().enumerate() {
-                let stale = || {
-                    started
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .get(&uri)
-                        .is_none_or(|&newest| newest > revision)
-                };
+                let stale = || is_stale(&started, &uri, revision);
                 let started = Instant::now();
                 let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    analyzers.findings(&inputs, || !stale())
+                    analyzers.findings(&inputs, &enabled, || !stale())
                 }));
                 let found = match ran {
                     Ok(Some((found, fresh))) => {
                         if fresh {
                             tracing::debug!(
-                                "analyzers for {}: {} finding(s) in {:?}",
+                                "analyzers for {}: {} finding(s) in {:?}; slowest: {:?}",
                                 uri.as_str(),
                                 found.findings.len(),
-                                started.elapsed()
+                                started.elapsed(),
+                                &found.timings[..found.timings.len().min(3)]
                             );
                             log_bugs(&found);
                         }
@@ -354,6 +361,15 @@ fn run_analyzers(
         tracing::error!("cannot start the analyzers: {err}");
     }
     receiver
+}
+
+/// Whether a computation newer than `revision` has started for `uri` (or it is closed).
+fn is_stale(started: &Started, uri: &Uri, revision: u64) -> bool {
+    started
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(uri)
+        .is_none_or(|&newest| newest > revision)
 }
 
 /// The findings in `path` to show: of enabled analyzers, and not those that only carry fixes

@@ -67,7 +67,11 @@ pub(crate) fn prepare(
 
 /// The quick fixes, running the analyzers if their findings are not cached.
 pub(crate) fn actions(prepared: Prepared) -> Vec<lsp::CodeActionOrCommand> {
-    let Some((found, fresh)) = prepared.analyzers.findings(&prepared.inputs, || true) else {
+    let Some((found, fresh)) =
+        prepared
+            .analyzers
+            .findings(&prepared.inputs, &prepared.enabled, || true)
+    else {
         return Vec::new();
     };
     if fresh {
@@ -201,7 +205,7 @@ mod tests {
         let found = PackageFindings {
             findings: vec![finding],
             texts: HashMap::from([(path.clone(), Arc::from(TEXT))]),
-            bugs: Vec::new(),
+            ..PackageFindings::default()
         };
         (path, found)
     }
