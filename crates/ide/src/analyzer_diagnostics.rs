@@ -4,8 +4,8 @@
 //! The analyzers need the package checked in full. The editor's type errors come from staged
 //! checks (one body at a time, facts split between declarations texts and body texts), which
 //! cannot serve them; so the package's real files are checked again, in a copy of the world
-//! its dependencies were checked in (`typecheck::dependency_world`), every analyzer runs over
-//! that, and the copy is dropped: only the findings are kept.
+//! its dependencies were checked in (`typecheck::dependency_world`), the enabled analyzers
+//! run over that, and the copy is dropped: only the findings are kept.
 //!
 //! That check and the analyzers take long (hundreds of milliseconds for a large package in a
 //! release build, seconds in a debug build), and salsa cannot interrupt a query that does not

@@ -121,6 +121,7 @@ fn analyzers_on_net_http() {
     let errors = host.analysis().type_diagnostics(file).unwrap();
     assert!(errors.is_empty(), "{errors:?}");
     let type_errors = started.elapsed();
+    eprintln!("net/http: memory after the type errors: {}", memory());
     let started = Instant::now();
     let inputs = host.analysis().analyzer_inputs(file).unwrap().unwrap();
     let gathered = started.elapsed();
@@ -128,6 +129,7 @@ fn analyzers_on_net_http() {
     let started = Instant::now();
     let found = ide::run_analyzers(&inputs, &all);
     let ran = started.elapsed();
+    eprintln!("net/http: memory after the analyzers: {}", memory());
     assert!(found.bugs.is_empty(), "{:?}", found.bugs);
     // Type errors of edits in a body, with no analyzers involved: the baseline the editor's
     // first publication after an edit is measured against.
@@ -151,4 +153,15 @@ fn analyzers_on_net_http() {
     for (what, took) in found.timings.iter().take(8) {
         eprintln!("net/http: {what} {took:?}");
     }
+}
+
+/// The process's resident and peak resident memory, from /proc (Linux).
+fn memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
