@@ -93,6 +93,11 @@ fn findings_are_published_with_compiler_errors_and_follow_the_setting() {
     );
     let nilfunc = all.iter().find(|d| d["source"] == "nilfunc").unwrap();
     assert_eq!(nilfunc["severity"], 2, "a warning: {nilfunc}");
+    assert_eq!(nilfunc["code"], "nilfunc");
+    assert_eq!(
+        nilfunc["codeDescription"]["href"],
+        "https://pkg.go.dev/golang.org/x/tools/go/analysis/passes/nilfunc"
+    );
     assert_eq!(
         nilfunc["range"]["start"],
         json!({ "line": 6, "character": 4 })

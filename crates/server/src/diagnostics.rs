@@ -387,8 +387,29 @@ fn shown_findings(
     found
         .in_file(path)
         .filter(|f| !f.fixes_error && enabled.contains(f.analyzer()))
-        .map(|f| mapper::diagnostic(&index, text, &f.diagnostic, encoding))
+        .map(|f| finding_diagnostic(&index, text, f, encoding))
         .collect()
+}
+
+/// An analyzer's finding as an LSP diagnostic: its code is the analyzer's name, which links
+/// to the analyzer's documentation, as gopls does.
+pub(crate) fn finding_diagnostic(
+    index: &ide::LineIndex,
+    text: &str,
+    finding: &ide::Finding,
+    encoding: PositionEncoding,
+) -> lsp::Diagnostic {
+    let mut diagnostic = mapper::diagnostic(index, text, &finding.diagnostic, encoding);
+    let name = finding.analyzer();
+    diagnostic.code = Some(lsp::NumberOrString::String(name.to_string()));
+    if let Some(analyzer) = analyzers::all().iter().find(|a| a.name == name) {
+        diagnostic.code_description = analyzer
+            .url()
+            .parse()
+            .ok()
+            .map(|href| lsp::CodeDescription { href });
+    }
+    diagnostic
 }
 
 /// Analyzers that panicked are bugs of ours: logged, and the other findings still shown.

@@ -17,6 +17,7 @@ use tower_lsp_server::ls_types as lsp;
 use super::{RequestContext, RequestResult, path_uri};
 use crate::{
     config::EnabledAnalyzers,
+    diagnostics::finding_diagnostic,
     mapper::{self, PositionEncoding},
 };
 
@@ -130,12 +131,14 @@ pub(crate) fn quick_fixes(
                 .find(|d| d.range == at_lsp && d.source.as_deref() == Some(finding.analyzer()))
                 .cloned()
         }
-        .unwrap_or_else(|| {
-            let mut d = finding.diagnostic.clone();
-            d.range = at;
-            let text = &found.texts[path];
-            mapper::diagnostic(&ide::LineIndex::new(text), text, &d, encoding)
+        .or_else(|| {
+            let text = found.texts.get(path)?;
+            let index = ide::LineIndex::new(text);
+            Some(finding_diagnostic(&index, text, finding, encoding))
         });
+        let Some(diagnostic) = diagnostic else {
+            continue;
+        };
         for fix in &finding.fixes {
             let mut changes: HashMap<lsp::Uri, Vec<lsp::TextEdit>> = HashMap::new();
             let mut complete = true;
