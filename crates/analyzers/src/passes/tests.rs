@@ -281,8 +281,7 @@ fn is_directive(line: &str) -> bool {
 
 // ---- fuzz targets ----
 
-/// The parameters of a fuzz target: its types, and the syntax of its parameter list when it
-/// is a literal.
+/// A valid fuzz target: its parameter types, `*testing.T` first.
 struct Target {
     params: Vec<TypeId>,
 }
