@@ -9,7 +9,7 @@ use hir::types::{BasicKind, Type, TypeId, ids};
 use syntax::TextRange;
 use syntax::ast::{Decl, Expr, ExprId, LitKind, Spec, Stmt, StmtId, UnaryOp};
 
-use crate::util::{is_named, unparen};
+use crate::util::{file_go_version, is_named, unparen};
 use crate::walk::{self, Node};
 use crate::{Analyzer, Edit, Fix, Pass, Severity, Suite};
 
@@ -1241,27 +1241,9 @@ fn is_function_value(pass: &Pass<'_>, file: usize, e: ExprId) -> bool {
         .is_some_and(|t| matches!(pass.world.ty(t), Type::Signature(_)))
 }
 
-/// An expression as go vet prints it in messages (go/printer's formatting): normalized from
-/// the syntax tree, except literals with bodies, which are shown as written.
+/// An expression as go vet prints it in messages (go/printer's formatting).
 fn format_expr(pass: &Pass<'_>, file: usize, e: ExprId) -> String {
-    let ast = pass.ast(file);
-    let mut has_body = false;
-    walk::preorder_from(ast, Node::Expr(e), &mut |node, _| {
-        if let Node::Expr(x) = node
-            && matches!(
-                ast.expr(x),
-                Expr::CompositeLit { .. } | Expr::FuncLit { .. }
-            )
-        {
-            has_body = true;
-        }
-        !has_body
-    });
-    if has_body {
-        pass.text(file, ast.expr_range(e)).to_string()
-    } else {
-        hir::exprstring::expr_string(ast, e)
-    }
+    crate::util::format_expr(pass.ast(file), &pass.files[file].text, e)
 }
 
 // ---- argument types ----
@@ -1694,125 +1676,6 @@ fn recursive_stringer(pass: &Pass<'_>, state: &State, file: usize, e: ExprId) ->
     (pass.object_of(file, name) == Some(recv)).then(|| display_name(pass, m))
 }
 
-// ---- language versions ----
-
-/// The language version of a file, as go/types sets it: the package's, unless a
-/// `//go:build` line requires a Go version, which then sets it (go1.21 at the least).
-fn file_go_version(pass: &Pass<'_>, file: usize) -> (u32, u32) {
-    match build_go_version(&pass.files[file].text) {
-        Some(minor) => (1, minor.max(21)),
-        None => pass.go_version(),
-    }
-}
-
-/// The minimum Go minor version the file's `//go:build` expression implies, if any (go/build
-/// constraint's `GoVersion`: none when it can hold without a Go version tag).
-fn build_go_version(text: &str) -> Option<u32> {
-    for line in text.lines() {
-        let line = line.trim();
-        if let Some(expr) = line.strip_prefix("//go:build") {
-            let tokens = build_tokens(expr);
-            let mut parser = BuildExpr {
-                tokens: &tokens,
-                at: 0,
-            };
-            let min = parser.or(false)?;
-            return (parser.at == tokens.len()).then_some(min).flatten();
-        }
-        // Build constraints sit in the header, before the package clause.
-        if !(line.is_empty() || line.starts_with("//")) {
-            return None;
-        }
-    }
-    None
-}
-
-fn build_tokens(expr: &str) -> Vec<&str> {
-    let mut tokens = Vec::new();
-    let mut rest = expr.trim_start();
-    while !rest.is_empty() {
-        let len = if rest.starts_with("&&") || rest.starts_with("||") {
-            2
-        } else if rest.starts_with(['!', '(', ')']) {
-            1
-        } else {
-            rest.find(|c: char| c.is_whitespace() || "!()&|".contains(c))
-                .unwrap_or(rest.len())
-                .max(1)
-        };
-        tokens.push(&rest[..len]);
-        rest = rest[len..].trim_start();
-    }
-    tokens
-}
-
-/// A build expression parser computing, for each subexpression, the minimum Go version it
-/// requires (`Some(None)`: none); `negated` flips `&&` and `||` under a `!`.
-struct BuildExpr<'a> {
-    tokens: &'a [&'a str],
-    at: usize,
-}
-
-impl BuildExpr<'_> {
-    fn or(&mut self, negated: bool) -> Option<Option<u32>> {
-        let mut min = self.and(negated)?;
-        while self.tokens.get(self.at) == Some(&"||") {
-            self.at += 1;
-            let y = self.and(negated)?;
-            min = if negated {
-                max_version(min, y)
-            } else {
-                min_version(min, y)
-            };
-        }
-        Some(min)
-    }
-
-    fn and(&mut self, negated: bool) -> Option<Option<u32>> {
-        let mut min = self.unary(negated)?;
-        while self.tokens.get(self.at) == Some(&"&&") {
-            self.at += 1;
-            let y = self.unary(negated)?;
-            min = if negated {
-                min_version(min, y)
-            } else {
-                max_version(min, y)
-            };
-        }
-        Some(min)
-    }
-
-    fn unary(&mut self, negated: bool) -> Option<Option<u32>> {
-        let token = *self.tokens.get(self.at)?;
-        self.at += 1;
-        match token {
-            "!" => self.unary(!negated),
-            "(" => {
-                let inner = self.or(negated)?;
-                (self.tokens.get(self.at) == Some(&")")).then(|| {
-                    self.at += 1;
-                    inner
-                })
-            }
-            ")" | "&&" | "||" => None,
-            tag => {
-                let minor = tag.strip_prefix("go1.").and_then(|m| m.parse::<u32>().ok());
-                Some(if negated { None } else { minor })
-            }
-        }
-    }
-}
-
-/// Both required: the later version.
-fn max_version(x: Option<u32>, y: Option<u32>) -> Option<u32> {
-    x.max(y)
-}
-
-/// Either suffices: the earlier version, none if either needs none.
-fn min_version(x: Option<u32>, y: Option<u32>) -> Option<u32> {
-    Some(x?.min(y?))
-}
-
 // ---- format strings ----
 
 /// A width or precision: `*` (reading argument `dynamic`), possibly indexed (`[n]*`).
@@ -2215,19 +2078,5 @@ mod tests {
             Some("%[1]d")
         );
         assert_eq!(super::possible_directive(b"100 % sure"), None);
-    }
-
-    #[test]
-    fn build_versions() {
-        let v = |s: &str| super::build_go_version(s);
-        assert_eq!(v("//go:build go1.22\n\npackage p"), Some(22));
-        assert_eq!(
-            v("// Copyright\n\n//go:build linux && (go1.23 || go1.24)\npackage p"),
-            Some(23)
-        );
-        assert_eq!(v("//go:build go1.22 || linux\npackage p"), None);
-        assert_eq!(v("//go:build !go1.22\npackage p"), None);
-        assert_eq!(v("//go:build !(!go1.21 || !go1.25)\npackage p"), Some(25));
-        assert_eq!(v("package p\n//go:build go1.22"), None);
     }
 }
