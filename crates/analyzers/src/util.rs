@@ -119,15 +119,23 @@ pub fn comment_groups(text: &str) -> Vec<Vec<syntax::TextRange>> {
     let mut end_line = 0usize;
     let mut gap = 1usize;
     // The line the last token began on (0: none yet), and whether one came after the last
-    // comment.
+    // comment. Semicolons the scanner inserts count as tokens: at a newline after a token
+    // that can end a statement (`insert_semi`), and after a /*...*/ comment spanning lines
+    // there.
     let mut token_line = 0usize;
     let mut token_since_comment = true;
+    let mut insert_semi = false;
     let bytes = text.as_bytes();
     let mut line = 1usize;
     let mut i = 0usize;
     while i < bytes.len() {
         let c = bytes[i];
         if c == b'\n' {
+            if insert_semi {
+                token_line = line;
+                token_since_comment = true;
+                insert_semi = false;
+            }
             line += 1;
             i += 1;
             continue;
@@ -140,7 +148,7 @@ pub fn comment_groups(text: &str) -> Vec<Vec<syntax::TextRange>> {
         if !is_comment {
             token_line = line;
             token_since_comment = true;
-            i = skip_token(bytes, i, &mut line);
+            (i, insert_semi) = skip_token(bytes, i, &mut line);
             continue;
         }
         let start = i;
@@ -174,6 +182,12 @@ pub fn comment_groups(text: &str) -> Vec<Vec<syntax::TextRange>> {
         current.push(range);
         end_line = line;
         token_since_comment = false;
+        if insert_semi && line > start_line {
+            // The semicolon stands at the comment's first newline.
+            token_line = start_line;
+            token_since_comment = true;
+            insert_semi = false;
+        }
     }
     if !current.is_empty() {
         groups.push(current);
@@ -181,16 +195,17 @@ pub fn comment_groups(text: &str) -> Vec<Vec<syntax::TextRange>> {
     groups
 }
 
-/// The end of the token (or run of operator and identifier characters) starting at `i`:
-/// literals are skipped whole, counting the newlines of raw strings into `line`.
-fn skip_token(bytes: &[u8], mut i: usize, line: &mut usize) -> usize {
+/// The end of the token (or run of operator and identifier characters) starting at `i`, and
+/// whether a newline after it ends a statement: literals are skipped whole, counting the
+/// newlines of raw strings into `line`.
+fn skip_token(bytes: &[u8], mut i: usize, line: &mut usize) -> (usize, bool) {
     match bytes[i] {
         quote @ (b'"' | b'\'') => {
             i += 1;
             while i < bytes.len() && bytes[i] != quote && bytes[i] != b'\n' {
                 i += if bytes[i] == b'\\' { 2 } else { 1 };
             }
-            (i + 1).min(bytes.len())
+            ((i + 1).min(bytes.len()), true)
         }
         b'`' => {
             i += 1;
@@ -200,9 +215,10 @@ fn skip_token(bytes: &[u8], mut i: usize, line: &mut usize) -> usize {
                 }
                 i += 1;
             }
-            (i + 1).min(bytes.len())
+            ((i + 1).min(bytes.len()), true)
         }
         _ => {
+            let start = i;
             i += 1;
             while i < bytes.len()
                 && !bytes[i].is_ascii_whitespace()
@@ -210,9 +226,50 @@ fn skip_token(bytes: &[u8], mut i: usize, line: &mut usize) -> usize {
             {
                 i += 1;
             }
-            i
+            (i, ends_statement(&bytes[start..i]))
         }
     }
+}
+
+/// Whether a run of identifier and operator characters ends with a token after which Go's
+/// scanner turns a newline into a semicolon: a name, a number, one of `break`, `continue`,
+/// `fallthrough` and `return` (not another keyword), `)`, `]`, `}`, `++` or `--`.
+fn ends_statement(run: &[u8]) -> bool {
+    let word_len = run
+        .iter()
+        .rev()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+        .count();
+    if word_len == 0 {
+        return matches!(run.last(), Some(b')' | b']' | b'}'))
+            || run.ends_with(b"++")
+            || run.ends_with(b"--");
+    }
+    const KEYWORDS: &[&[u8]] = &[
+        b"case",
+        b"chan",
+        b"const",
+        b"default",
+        b"defer",
+        b"else",
+        b"for",
+        b"func",
+        b"go",
+        b"goto",
+        b"if",
+        b"import",
+        b"interface",
+        b"map",
+        b"package",
+        b"range",
+        b"select",
+        b"struct",
+        b"switch",
+        b"type",
+        b"var",
+    ];
+    let word = &run[run.len() - word_len..];
+    !KEYWORDS.contains(&word)
 }
 
 // ---- appended by the structtag/bools/assign/shift helper: expressions as gofmt prints them,

@@ -1,6 +1,8 @@
 //! copylocks: values containing locks (sync.Mutex, sync.WaitGroup, atomic types, ...) copied
 //! by assignment, declaration, literal, call, return, range, or passed by value.
 
+use std::collections::HashMap;
+
 use hir::World;
 use hir::objects::ObjKind;
 use hir::types::{Type, TypeId};
@@ -26,6 +28,7 @@ pub static ANALYZER: Analyzer = Analyzer {
 };
 
 fn run(pass: &mut Pass<'_>) {
+    let mut locks = Locks::default();
     for file in 0..pass.files.len() {
         let ast = pass.ast(file);
         let mut nodes = Vec::new();
@@ -34,17 +37,30 @@ fn run(pass: &mut Pass<'_>) {
             true
         });
         for (node, parent) in nodes {
-            check_node(pass, file, node, parent);
+            check_node(pass, &mut locks, file, node, parent);
         }
     }
 }
 
-fn check_node(pass: &mut Pass<'_>, file: usize, node: Node, parent: Option<Node>) {
+fn check_node(
+    pass: &mut Pass<'_>,
+    locks: &mut Locks,
+    file: usize,
+    node: Node,
+    parent: Option<Node>,
+) {
     let ast = pass.ast(file);
     match node {
         Node::Decl(d) => match ast.decl(d) {
             Decl::Func(f) => {
-                check_func(pass, file, &f.name.text, f.recv.as_ref(), &f.sig.params);
+                check_func(
+                    pass,
+                    locks,
+                    file,
+                    &f.name.text,
+                    f.recv.as_ref(),
+                    &f.sig.params,
+                );
             }
             Decl::Gen(g) if g.kind == GenKind::Var => {
                 for spec in &g.specs {
@@ -52,7 +68,7 @@ fn check_node(pass: &mut Pass<'_>, file: usize, node: Node, parent: Option<Node>
                         continue;
                     };
                     for (i, &x) in values.iter().enumerate() {
-                        let Some(path) = lock_path_rhs(pass, file, x) else {
+                        let Some(path) = lock_path_rhs(pass, locks, file, x) else {
                             continue;
                         };
                         let name = names.get(i).map_or("", |n| n.as_str());
@@ -67,15 +83,15 @@ fn check_node(pass: &mut Pass<'_>, file: usize, node: Node, parent: Option<Node>
             Decl::Gen(_) => {}
         },
         Node::Expr(e) => match ast.expr(e) {
-            Expr::FuncLit { sig, .. } => check_func(pass, file, "func", None, &sig.params),
-            Expr::Call { .. } => check_call(pass, file, e),
+            Expr::FuncLit { sig, .. } => check_func(pass, locks, file, "func", None, &sig.params),
+            Expr::Call { .. } => check_call(pass, locks, file, e),
             Expr::CompositeLit { elts, .. } => {
                 for &elt in elts {
                     let x = match ast.expr(elt) {
                         Expr::KeyValue { value, .. } => *value,
                         _ => elt,
                     };
-                    if let Some(path) = lock_path_rhs(pass, file, x) {
+                    if let Some(path) = lock_path_rhs(pass, locks, file, x) {
                         let message = format!(
                             "literal copies lock value from {}: {}",
                             source(pass, file, x),
@@ -88,10 +104,12 @@ fn check_node(pass: &mut Pass<'_>, file: usize, node: Node, parent: Option<Node>
             _ => {}
         },
         Node::Stmt(s) => match ast.stmt(s) {
-            Stmt::Assign { lhs, op, rhs } => check_assign(pass, file, s, lhs, *op, rhs, parent),
+            Stmt::Assign { lhs, op, rhs } => {
+                check_assign(pass, locks, file, s, lhs, *op, rhs, parent)
+            }
             Stmt::Return(results) => {
                 for &x in results {
-                    if let Some(path) = lock_path_rhs(pass, file, x) {
+                    if let Some(path) = lock_path_rhs(pass, locks, file, x) {
                         let message = format!("return copies lock value: {}", path_string(&path));
                         pass.report(file, ast.expr_range(x), message);
                     }
@@ -101,7 +119,7 @@ fn check_node(pass: &mut Pass<'_>, file: usize, node: Node, parent: Option<Node>
                 key, value, define, ..
             } => {
                 for x in key.iter().chain(value) {
-                    check_range_var(pass, file, *x, *define);
+                    check_range_var(pass, locks, file, *x, *define);
                 }
             }
             _ => {}
@@ -112,6 +130,7 @@ fn check_node(pass: &mut Pass<'_>, file: usize, node: Node, parent: Option<Node>
 /// A function's receiver and parameters, received by value.
 fn check_func(
     pass: &mut Pass<'_>,
+    locks: &mut Locks,
     file: usize,
     name: &str,
     recv: Option<&Field>,
@@ -125,14 +144,14 @@ fn check_func(
         if !tv.is_type {
             continue;
         }
-        if let Some(path) = lock_path(pass.world, tv.ty) {
+        if let Some(path) = locks.path(pass.world, tv.ty) {
             let message = format!("{name} passes lock by value: {}", path_string(&path));
             pass.report(file, ast.expr_range(field.ty), message);
         }
     }
 }
 
-fn check_call(pass: &mut Pass<'_>, file: usize, call: ExprId) {
+fn check_call(pass: &mut Pass<'_>, locks: &mut Locks, file: usize, call: ExprId) {
     let ast = pass.ast(file);
     let Expr::Call { fun, args, .. } = ast.expr(call) else {
         return;
@@ -152,7 +171,7 @@ fn check_call(pass: &mut Pass<'_>, file: usize, call: ExprId) {
         return;
     }
     for &x in args {
-        if let Some(path) = lock_path_rhs(pass, file, x) {
+        if let Some(path) = lock_path_rhs(pass, locks, file, x) {
             let message = format!(
                 "call of {} copies lock value: {}",
                 source(pass, file, *fun),
@@ -165,6 +184,7 @@ fn check_call(pass: &mut Pass<'_>, file: usize, call: ExprId) {
 
 fn check_assign(
     pass: &mut Pass<'_>,
+    locks: &mut Locks,
     file: usize,
     stmt: StmtId,
     lhs: &[ExprId],
@@ -175,7 +195,7 @@ fn check_assign(
     let ast = pass.ast(file);
     let mut reported = false;
     for (i, &x) in rhs.iter().enumerate() {
-        let Some(path) = lock_path_rhs(pass, file, x) else {
+        let Some(path) = lock_path_rhs(pass, locks, file, x) else {
             continue;
         };
         let to = lhs.get(i).map_or(String::new(), |&l| source(pass, file, l));
@@ -188,13 +208,20 @@ fn check_assign(
     }
     // Since go1.22 each iteration of a three-clause loop copies the variables its init
     // statement declares; one finding per statement is enough.
-    if reported || op != AssignOp::Define || crate::util::file_go_version(pass, file) < (1, 22) {
+    if reported || op != AssignOp::Define {
         return;
     }
     let Some(Node::Stmt(p)) = parent else {
         return;
     };
     if !matches!(ast.stmt(p), Stmt::For { init: Some(init), .. } if *init == stmt) {
+        return;
+    }
+    let version = *locks
+        .versions
+        .entry(file)
+        .or_insert_with(|| crate::util::file_go_version(pass, file));
+    if version < (1, 22) {
         return;
     }
     for &l in lhs {
@@ -207,7 +234,7 @@ fn check_assign(
         let Some(obj) = pass.def_of(file, name) else {
             continue;
         };
-        if let Some(path) = lock_path(pass.world, pass.world.obj(obj).ty) {
+        if let Some(path) = locks.path(pass.world, pass.world.obj(obj).ty) {
             let message = format!(
                 "for loop iteration copies lock value to {}: {}",
                 name.as_str(),
@@ -218,7 +245,7 @@ fn check_assign(
     }
 }
 
-fn check_range_var(pass: &mut Pass<'_>, file: usize, x: ExprId, define: bool) {
+fn check_range_var(pass: &mut Pass<'_>, locks: &mut Locks, file: usize, x: ExprId, define: bool) {
     let ast = pass.ast(file);
     let name = match ast.expr(x) {
         Expr::Name(n) => Some(n),
@@ -241,7 +268,7 @@ fn check_range_var(pass: &mut Pass<'_>, file: usize, x: ExprId, define: bool) {
         };
         ty
     };
-    if let Some(path) = lock_path(pass.world, ty) {
+    if let Some(path) = locks.path(pass.world, ty) {
         let message = format!(
             "range var {} copies lock: {}",
             source(pass, file, x),
@@ -258,7 +285,12 @@ fn source(pass: &Pass<'_>, file: usize, e: ExprId) -> String {
 
 /// The lock path of a value being copied from `x`, unless `x` makes a fresh value: a
 /// composite literal, or a call (which may return a zero value, or a pointer to one).
-fn lock_path_rhs(pass: &Pass<'_>, file: usize, x: ExprId) -> Option<Vec<String>> {
+fn lock_path_rhs(
+    pass: &Pass<'_>,
+    locks: &mut Locks,
+    file: usize,
+    x: ExprId,
+) -> Option<Vec<String>> {
     let ast = pass.ast(file);
     let x = unparen(ast, x);
     match ast.expr(x) {
@@ -272,7 +304,7 @@ fn lock_path_rhs(pass: &Pass<'_>, file: usize, x: ExprId) -> Option<Vec<String>>
     if tv.is_type || tv.ty == hir::types::ids::INVALID {
         return None;
     }
-    lock_path(pass.world, tv.ty)
+    locks.path(pass.world, tv.ty)
 }
 
 /// "outer contains ... contains lock", outermost first.
@@ -282,12 +314,35 @@ fn path_string(path: &[String]) -> String {
     parts.join(" contains ")
 }
 
-/// Where `ty` holds a lock by value, innermost type first; `None` if it holds none.
-pub(crate) fn lock_path(world: &World, ty: TypeId) -> Option<Vec<String>> {
-    lock_path_in(world, ty, &mut Vec::new())
+/// What copylocks remembers across a package: the lock paths of the types met so far (a large
+/// struct type is met at every expression of its type), which struct types are locks, and the
+/// files' language versions.
+#[derive(Default)]
+struct Locks {
+    paths: HashMap<TypeId, Option<Vec<String>>>,
+    locks: HashMap<TypeId, bool>,
+    /// Each file's language version (read from its comments once).
+    versions: HashMap<usize, (u32, u32)>,
 }
 
-fn lock_path_in(world: &World, ty: TypeId, seen: &mut Vec<TypeId>) -> Option<Vec<String>> {
+impl Locks {
+    /// Where `ty` holds a lock by value, innermost type first; `None` if it holds none.
+    fn path(&mut self, world: &World, ty: TypeId) -> Option<Vec<String>> {
+        if let Some(known) = self.paths.get(&ty) {
+            return known.clone();
+        }
+        let path = lock_path_in(world, ty, &mut Vec::new(), &mut self.locks);
+        self.paths.insert(ty, path.clone());
+        path
+    }
+}
+
+fn lock_path_in(
+    world: &World,
+    ty: TypeId,
+    seen: &mut Vec<TypeId>,
+    locks: &mut HashMap<TypeId, bool>,
+) -> Option<Vec<String>> {
     if seen.contains(&ty) || seen.len() > 64 {
         return None;
     }
@@ -296,7 +351,7 @@ fn lock_path_in(world: &World, ty: TypeId, seen: &mut Vec<TypeId>) -> Option<Vec
     // A type parameter holds a lock if a term of its constraint does.
     if world.is_type_param(ty) {
         for term in world.type_set(ty).terms {
-            let Some(mut sub) = lock_path_in(world, term.ty, seen) else {
+            let Some(mut sub) = lock_path_in(world, term.ty, seen, locks) else {
                 continue;
             };
             if term.tilde
@@ -323,7 +378,7 @@ fn lock_path_in(world: &World, ty: TypeId, seen: &mut Vec<TypeId>) -> Option<Vec
     let under = world.under(ty);
     if let Type::Tuple(vars) = world.ty(under) {
         for &v in vars {
-            if let Some(mut sub) = lock_path_in(world, world.obj(v).ty, seen) {
+            if let Some(mut sub) = lock_path_in(world, world.obj(v).ty, seen, locks) {
                 sub.push(world.type_string_by_path(ty));
                 return Some(sub);
             }
@@ -335,11 +390,12 @@ fn lock_path_in(world: &World, ty: TypeId, seen: &mut Vec<TypeId>) -> Option<Vec
     let Type::Struct(st) = world.ty(under) else {
         return None;
     };
-    if is_lock(world, ty) || crate::util::is_named(world, ty, "sync", "noCopy") {
+    let lock = *locks.entry(ty).or_insert_with(|| is_lock(world, ty));
+    if lock || crate::util::is_named(world, ty, "sync", "noCopy") {
         return Some(vec![world.type_string_by_path(ty)]);
     }
     for &field in &st.fields {
-        if let Some(mut sub) = lock_path_in(world, world.obj(field).ty, seen) {
+        if let Some(mut sub) = lock_path_in(world, world.obj(field).ty, seen, locks) {
             sub.push(world.type_string_by_path(ty));
             return Some(sub);
         }

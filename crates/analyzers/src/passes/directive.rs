@@ -107,4 +107,53 @@ mod tests {
     fn fixtures() {
         crate::testing::check(&super::ANALYZER, "directive");
     }
+
+    /// Comment groups as go/parser forms them for the same text (offsets printed by Go).
+    #[test]
+    fn comment_groups_match_go_parser() {
+        let text = r#"// a
+// b
+
+/* c */ // d
+package p // e
+// f
+
+import "fmt" /* g
+*/ // h
+
+var s = `// not
+a comment` // i
+var r = '/' // j
+
+func f() {
+	x := 1 // k
+	// l
+	/* m */ y := 2
+	_ = x / y // n
+	// o
+
+	// p
+}
+"#;
+        let groups: Vec<Vec<(u32, u32)>> = crate::util::comment_groups(text)
+            .iter()
+            .map(|g| g.iter().map(|r| (r.start, r.end)).collect())
+            .collect();
+        let want: Vec<Vec<(u32, u32)>> = vec![
+            vec![(0, 4), (5, 9)],
+            vec![(11, 18), (19, 23)],
+            vec![(34, 38)],
+            vec![(39, 43)],
+            vec![(58, 65)],
+            vec![(66, 70)],
+            vec![(99, 103)],
+            vec![(116, 120)],
+            vec![(141, 145)],
+            vec![(147, 151), (153, 160)],
+            vec![(179, 183)],
+            vec![(185, 189)],
+            vec![(192, 196)],
+        ];
+        assert_eq!(groups, want);
+    }
 }

@@ -312,8 +312,19 @@ fn zero_value(pass: &Pass<'_>, file: usize, ty: TypeId) -> Option<String> {
         }
         Type::Signature(_) => Some("nil".into()),
         Type::Interface(iface) => (!iface.has_terms && !iface.comparable).then(|| "nil".into()),
-        Type::Array { .. } | Type::Struct(_) => {
-            Some(format!("{}{{}}", world.type_string(ty, qualifier)))
+        Type::Array { .. } => Some(format!("{}{{}}", world.type_string(ty, qualifier))),
+        Type::Struct(_) => {
+            // gofmt writes a one-line struct type with spaces inside its braces.
+            let written = world.type_string(ty, qualifier);
+            let fields = written
+                .strip_prefix("struct{")
+                .and_then(|s| s.strip_suffix('}'))
+                .unwrap_or("");
+            Some(if fields.is_empty() {
+                "struct{}{}".to_string()
+            } else {
+                format!("struct{{ {fields} }}{{}}")
+            })
         }
         Type::TypeParam { obj, .. } => Some(format!("*new({})", world.obj(*obj).name)),
         Type::Tuple(_) | Type::Union(_) => None,

@@ -9,7 +9,7 @@ use hir::types::{BasicKind, Type, TypeId, ids};
 use syntax::TextRange;
 use syntax::ast::{Decl, Expr, ExprId, LitKind, Spec, Stmt, StmtId, UnaryOp};
 
-use crate::util::{is_named, unparen};
+use crate::util::{file_go_version, is_named, unparen};
 use crate::walk::{self, Node};
 use crate::{Analyzer, Edit, Fix, Pass, Severity, Suite};
 
@@ -225,7 +225,7 @@ fn find_wrappers(pass: &mut Pass<'_>, state: &mut State) {
                     }
                     // go vet treats interface methods as wrappers from go1.26 on.
                     if matches!(ast.expr(e), Expr::InterfaceType { .. })
-                        && pass.go_version() >= (1, 26)
+                        && file_go_version(pass, file) >= (1, 26)
                         && let Some(ty) = pass.type_of(file, e)
                     {
                         for m in world.interface_methods(ty) {
@@ -710,8 +710,8 @@ fn check_forward(pass: &mut Pass<'_>, w: &Wrapper, file: usize, call: ExprId, ki
 // ---- checking calls ----
 
 fn check_calls(pass: &mut Pass<'_>, state: &mut State) {
-    let version = pass.go_version();
     for file in 0..pass.files.len() {
+        let version = file_go_version(pass, file);
         let ast = pass.ast(file);
         for i in 0..ast.exprs.len() {
             let call = ExprId(i as u32);
@@ -1241,27 +1241,9 @@ fn is_function_value(pass: &Pass<'_>, file: usize, e: ExprId) -> bool {
         .is_some_and(|t| matches!(pass.world.ty(t), Type::Signature(_)))
 }
 
-/// An expression as go vet prints it in messages (go/printer's formatting): normalized from
-/// the syntax tree, except literals with bodies, which are shown as written.
+/// An expression as go vet prints it in messages (go/printer's formatting).
 fn format_expr(pass: &Pass<'_>, file: usize, e: ExprId) -> String {
-    let ast = pass.ast(file);
-    let mut has_body = false;
-    walk::preorder_from(ast, Node::Expr(e), &mut |node, _| {
-        if let Node::Expr(x) = node
-            && matches!(
-                ast.expr(x),
-                Expr::CompositeLit { .. } | Expr::FuncLit { .. }
-            )
-        {
-            has_body = true;
-        }
-        !has_body
-    });
-    if has_body {
-        pass.text(file, ast.expr_range(e)).to_string()
-    } else {
-        hir::exprstring::expr_string(ast, e)
-    }
+    crate::util::format_expr(pass.ast(file), &pass.files[file].text, e)
 }
 
 // ---- argument types ----

@@ -34,6 +34,15 @@ fn run(pass: &mut Pass<'_>) {
             continue;
         }
         let ast = pass.ast(file);
+        let text: &str = &pass.files[file].text;
+        // Each comment group's range, and whether it is an output comment.
+        let groups: Vec<(TextRange, bool)> = comment_groups(text)
+            .into_iter()
+            .filter_map(|g| {
+                let range = g.first()?.cover(*g.last()?);
+                Some((range, is_output_group(text, &g)))
+            })
+            .collect();
         for &d in &ast.decls {
             let Decl::Func(fd) = ast.decl(d) else {
                 continue;
@@ -44,7 +53,7 @@ fn run(pass: &mut Pass<'_>) {
             let name = fd.name.as_str();
             if name.starts_with("Example") {
                 check_example_name(pass, file, fd);
-                check_example_output(pass, file, fd);
+                check_example_output(pass, file, fd, &groups);
             } else if name.starts_with("Test") {
                 check_test(pass, file, fd, "Test");
             } else if name.starts_with("Benchmark") {
@@ -213,14 +222,15 @@ fn lookup(pass: &Pass<'_>, name: &str) -> Vec<hir::objects::ObjId> {
 }
 
 /// An output comment (`// Output:`) must be an example's last comment.
-fn check_example_output(pass: &mut Pass<'_>, file: usize, fd: &FuncDecl) {
-    let text: &str = &pass.files[file].text;
-    let groups: Vec<(TextRange, bool)> = comment_groups(text)
-        .into_iter()
-        .filter_map(|g| {
-            let range = g.first()?.cover(*g.last()?);
-            Some((range, is_output_group(text, &g)))
-        })
+fn check_example_output(
+    pass: &mut Pass<'_>,
+    file: usize,
+    fd: &FuncDecl,
+    file_groups: &[(TextRange, bool)],
+) {
+    let groups: Vec<(TextRange, bool)> = file_groups
+        .iter()
+        .copied()
         .skip_while(|(r, _)| r.start < fd.range.start)
         .take_while(|(r, _)| r.end <= fd.range.end)
         .collect();
@@ -281,8 +291,7 @@ fn is_directive(line: &str) -> bool {
 
 // ---- fuzz targets ----
 
-/// The parameters of a fuzz target: its types, and the syntax of its parameter list when it
-/// is a literal.
+/// A valid fuzz target: its parameter types, `*testing.T` first.
 struct Target {
     params: Vec<TypeId>,
 }

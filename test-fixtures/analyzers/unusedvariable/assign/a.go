@@ -86,3 +86,14 @@ func used(xs []int) int {
 func fInt() int {
 	return 1
 }
+
+func noFix(x any, xs []int, c chan int) {
+	switch v := x.(type) { // the checker reports v; no fix for a type switch binding
+	case int:
+	}
+	for i := range xs { // the checker reports i; no fix is offered for range variables
+	}
+	select {
+	case w := <-c: // want `declared and not used: w`
+	}
+}
