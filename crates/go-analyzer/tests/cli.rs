@@ -786,7 +786,10 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     let dir = TempDir::new("sarif");
     std::fs::create_dir_all(dir.path(".git")).expect("a .git directory");
     let line = module_with_a_finding(&dir, "mod/");
-    dir.write("mod/broken/broken.go", "package broken\n\nvar x int = \"s\"\n");
+    dir.write(
+        "mod/broken/broken.go",
+        "package broken\n\nvar x int = \"s\"\n",
+    );
     let run = run_in(&dir.path("mod"), &["check", "--format", "sarif", "./..."]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let log: Value = serde_json::from_str(&run.stdout).expect("one JSON document");
