@@ -7,14 +7,14 @@
 //! its dependencies were checked in (`typecheck::dependency_world`), the enabled analyzers
 //! run over that, and the copy is dropped: only the findings are kept.
 //!
-//! That check and the analyzers take long (hundreds of milliseconds for a large package in a
-//! release build, seconds in a debug build), and salsa cannot interrupt a query that does not
-//! read the database: an edit would wait for it to finish, and the type errors of that edit
-//! with it. So the salsa query only gathers what they need, as plain data
-//! ([`AnalyzerInputs`], equal as long as the package's texts and its dependencies' world are);
-//! running them ([`Analyzers::findings`]) needs no snapshot, one run at a time, cached by
-//! those inputs. The server publishes the type errors first, drops its snapshot, then runs
-//! the analyzers.
+//! That check and the analyzers take long for a large package (seconds for net/http in a debug
+//! build), and salsa cannot interrupt a query that does not read the database: an edit would
+//! wait for it to finish, and the type errors of that edit with it. So the salsa query only
+//! gathers what they need, as plain data ([`AnalyzerInputs`], equal as long as the package's
+//! texts and its dependencies' world are); running them ([`Analyzers::findings`]) needs no
+//! snapshot, one run at a time, cached by those inputs and the analyzers asked for. The server
+//! computes the type errors, drops its snapshot, then runs the analyzers, so that type errors
+//! never wait long for them.
 //!
 //! Facts across packages (a printf wrapper declared in a dependency, say): dependencies are
 //! checked here without their function bodies, so only the package's own facts exist. The
