@@ -4,8 +4,6 @@
 
 mod support;
 
-use std::time::Instant;
-
 use serde_json::{Value, json};
 use support::*;
 
@@ -242,64 +240,4 @@ fn apply(text: &str, edits: &[Value]) -> String {
         out.replace_range(start..end, new);
     }
     out
-}
-
-/// An edit inside a function body of net/http's server.go gets its type errors published
-/// before the analyzers' findings are; prints the latencies. Slow in a debug build (the
-/// package and its dependencies load first): run with `--ignored`.
-#[test]
-#[ignore]
-fn type_errors_of_an_edit_do_not_wait_for_the_analyzers() {
-    let goroot = std::process::Command::new("go")
-        .args(["env", "GOROOT"])
-        .output()
-        .expect("go env GOROOT");
-    let goroot = String::from_utf8_lossy(&goroot.stdout).trim().to_string();
-    let path = format!("{goroot}/src/net/http/server.go");
-    let text = std::fs::read_to_string(&path).expect("net/http/server.go");
-    let mut server = Server::spawn();
-    let root = format!("file://{goroot}/src");
-    let response = server.request(
-        "initialize",
-        json!({ "processId": null, "rootUri": root, "capabilities": {} }),
-    );
-    assert!(response.get("result").is_some(), "{response}");
-    server.notify("initialized", json!({}));
-    let uri = format!("file://{path}");
-    let opened = Instant::now();
-    server.open(&uri, 1, &text);
-    server.diagnostics(&uri, Some(1));
-    let type_errors = opened.elapsed();
-    server.diagnostics(&uri, Some(1));
-    let analyzers = opened.elapsed();
-    eprintln!("open: type errors after {type_errors:?}, analyzer findings after {analyzers:?}");
-
-    // A type error inside the body of a function, each edit sent as soon as the previous
-    // one's type errors arrive (its analyzers still running), then one whose analyzers are
-    // waited for.
-    let needle = "func (c *conn) hijacked() bool {\n";
-    let at = text.find(needle).expect("hijacked") + needle.len();
-    let line = text[..at].matches('\n').count() as u32;
-    for version in 2..7 {
-        let edit = json!([{
-            "range": range(position(line, 0), position(line, 0)),
-            "text": format!("\tvar _ int = \"{version}\"\n"),
-        }]);
-        let edited = Instant::now();
-        server.change(&uri, version, edit);
-        let first = server.diagnostics(&uri, Some(version));
-        let type_errors = edited.elapsed();
-        assert!(first.iter().any(|d| d["source"] == "compiler"), "{first:?}");
-        if version < 6 {
-            eprintln!("edit {version}: type errors after {type_errors:?}");
-            continue;
-        }
-        let second = server.diagnostics(&uri, Some(version));
-        let analyzers = edited.elapsed();
-        assert!(second.len() >= first.len());
-        eprintln!(
-            "edit {version}: type errors after {type_errors:?}, with analyzer findings after {analyzers:?}"
-        );
-    }
-    assert_eq!(server.shutdown_and_exit(), 0);
 }
