@@ -356,9 +356,7 @@ impl Run<'_> {
         }
         let mut indexes: HashMap<usize, syntax::LineIndex> = HashMap::new();
         let mut record = |file: usize, range: syntax::TextRange, severity, source, message| {
-            let Some(text) = files.get(file) else {
-                return None;
-            };
+            let text = files.get(file)?;
             let index = indexes
                 .entry(file)
                 .or_insert_with(|| syntax::LineIndex::new(&text.text));

@@ -196,10 +196,11 @@ fn delete_from_assign(
         |i: usize, e: ExprId| i != index && matches!(ast.expr(e), Expr::Name(n) if !n.is_blank());
     let others = lhs.iter().enumerate().any(|(i, &e)| is_other_name(i, e));
     let effects = rhs.iter().any(|&v| !no_effects(pass, file, v));
-    if !others && !effects {
-        if let Some(edits) = delete_stmt(pass, file, stmt, parent) {
-            return edits;
-        }
+    if !others
+        && !effects
+        && let Some(edits) = delete_stmt(pass, file, stmt, parent)
+    {
+        return edits;
     }
     let edit = |range: TextRange, new_text: &str| Edit {
         file,
