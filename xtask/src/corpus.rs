@@ -166,24 +166,7 @@ pub struct Timed {
 pub fn run(root: &Path, args: &[String]) -> Result<bool, String> {
     let options = parse_args(args)?;
     let started = Instant::now();
-    if options.build {
-        eprintln!("corpus: cargo build --release -p go-analyzer");
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "--release", "-p", "go-analyzer"])
-            .current_dir(root)
-            .status()
-            .map_err(|e| format!("cargo: {e}"))?;
-        if !status.success() {
-            return Err(format!("cargo build --release -p go-analyzer: {status}"));
-        }
-    }
-    let binary = root.join("target/release/go-analyzer");
-    if !binary.is_file() {
-        return Err(format!(
-            "{} is missing; build it (leave out --no-build)",
-            binary.display()
-        ));
-    }
+    let binary = release_binary(root, options.build)?;
     let scratch = fetch::Scratch::new(root.join("target/corpus"))?;
     let mut outcomes = Vec::new();
     let mut errors = Vec::new();
@@ -217,6 +200,29 @@ pub fn run(root: &Path, args: &[String]) -> Result<bool, String> {
         );
     }
     Ok(errors.is_empty() && outcomes.iter().all(Outcome::passed))
+}
+
+/// The release binary, built first when `build` (else it must exist).
+pub fn release_binary(root: &Path, build: bool) -> Result<std::path::PathBuf, String> {
+    if build {
+        eprintln!("cargo build --release -p go-analyzer");
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--release", "-p", "go-analyzer"])
+            .current_dir(root)
+            .status()
+            .map_err(|e| format!("cargo: {e}"))?;
+        if !status.success() {
+            return Err(format!("cargo build --release -p go-analyzer: {status}"));
+        }
+    }
+    let binary = root.join("target/release/go-analyzer");
+    if !binary.is_file() {
+        return Err(format!(
+            "{} is missing; build it (leave out --no-build)",
+            binary.display()
+        ));
+    }
+    Ok(binary)
 }
 
 /// Fetches `module`, then runs `go list`, `go vet` and our `check` in its working copy.

@@ -94,17 +94,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<bool, String> {
     if targets.is_empty() {
         targets.push("std".to_string());
     }
-    if build {
-        let status = Command::new(env!("CARGO"))
-            .args(["build", "--release", "-p", "go-analyzer"])
-            .current_dir(root)
-            .status()
-            .map_err(|e| format!("cargo: {e}"))?;
-        if !status.success() {
-            return Err(format!("cargo build --release -p go-analyzer: {status}"));
-        }
-    }
-    let binary = root.join("target/release/go-analyzer");
+    let binary = crate::corpus::release_binary(root, build)?;
     let ours: BTreeSet<&str> = analyzers::all().iter().map(|a| a.name).collect();
     let shared: BTreeSet<&str> = VET_SUITE
         .iter()

@@ -152,15 +152,8 @@ impl PackageFindings {
     }
 }
 
-/// A file as the full check reads it; equal texts parse equally, so comparing texts is enough.
-#[derive(Clone, Debug)]
-struct CheckedFile(hir::SourceFile);
-
-impl PartialEq for CheckedFile {
-    fn eq(&self, other: &CheckedFile) -> bool {
-        self.0.path == other.0.path && self.0.text == other.0.text
-    }
-}
+/// A file as the full check reads it.
+type CheckedFile = crate::typecheck::ParsedText;
 
 /// `file` for the full check; `None` when it has syntax errors. Its own query, unbounded, so
 /// that a package's syntax trees survive the parse caches' eviction (checking a package's
@@ -171,7 +164,7 @@ fn checked_file(db: &dyn SourceDatabase, file: SourceFile) -> Option<CheckedFile
     if !ast.errors.is_empty() || !base_db::parse(db, file).errors().is_empty() {
         return None;
     }
-    Some(CheckedFile(hir::SourceFile {
+    Some(crate::typecheck::ParsedText(hir::SourceFile {
         path: file.path(db).to_string_lossy().as_ref().into(),
         text: file.text(db).clone(),
         ast: ast.clone(),

@@ -3,25 +3,9 @@
 use base_db::{SourceDatabase, SourceFile};
 use syntax::TextRange;
 
-/// How serious a diagnostic is; the names are the JSON contract's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-    Hint,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-            Severity::Hint => "hint",
-        }
-    }
-}
+/// How serious a diagnostic is; the names are the JSON contract's. The analyzers' own, so that
+/// their findings keep theirs.
+pub use analyzers::Severity;
 
 /// One diagnostic: a byte range in the file, and what is wrong there.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -52,21 +52,25 @@ fn declarations_text(db: &dyn SourceDatabase, file: SourceFile) -> Option<Arc<st
     Some(staged::declarations_text(text, ast).0.into())
 }
 
-/// A declarations text, parsed. Equal texts parse equally, so comparing texts is enough.
+/// A parsed text (a declarations text, or a whole file) as a query result: equal texts parse
+/// equally, so comparing paths and texts is enough.
 #[derive(Clone, Debug)]
-struct Declarations(hir::SourceFile);
+pub(crate) struct ParsedText(pub(crate) hir::SourceFile);
 
-impl PartialEq for Declarations {
-    fn eq(&self, other: &Declarations) -> bool {
+impl PartialEq for ParsedText {
+    fn eq(&self, other: &ParsedText) -> bool {
         self.0.path == other.0.path && self.0.text == other.0.text
     }
 }
+
+/// A declarations text, parsed.
+type Declarations = ParsedText;
 
 #[salsa::tracked(returns(ref))]
 fn declarations(db: &dyn SourceDatabase, file: SourceFile) -> Option<Declarations> {
     let text = declarations_text(db, file).as_ref()?;
     let path = file.path(db).to_string_lossy();
-    Some(Declarations(hir::SourceFile::parse(&path, text)))
+    Some(ParsedText(hir::SourceFile::parse(&path, text)))
 }
 
 /// A package with its declarations checked, shared by the checks of its bodies. Each run
