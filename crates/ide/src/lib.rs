@@ -30,7 +30,8 @@ mod typecheck;
 mod workspace;
 
 pub use analyzer_diagnostics::{
-    AnalyzerInputs, AnalyzerNames, Analyzers, FileEdit, Finding, Fix, PackageFindings, run_analyzers,
+    AnalyzerInputs, AnalyzerNames, Analyzers, FileEdit, Finding, Fix, PackageFindings,
+    run_analyzers,
 };
 pub use base_db::{
     ChangeKind, DirEntry, FileSystem, FsError, Listing, MemoryFileSystem, OsFileSystem,
