@@ -208,3 +208,64 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> &str {
         "(no message)"
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An analyzer that fails on every package, as a bug would.
+    static PANICS: Analyzer = Analyzer {
+        name: "panics",
+        doc: "fails on every package",
+        suite: Suite::Gopls,
+        default_enabled: false,
+        severity: Severity::Warning,
+        run_despite_errors: true,
+        fixes_errors: false,
+        run: |pass| {
+            pass.report(0, TextRange::new(0, 1), "reported before failing");
+            pass.export_fact("example.com/p.F".into(), "lost");
+            panic!("index out of bounds");
+        },
+    };
+
+    #[test]
+    fn a_panicking_analyzer_loses_its_results_and_the_others_keep_theirs() {
+        let src = "package p\n\nfunc F() {}\n\nvar _ = F == nil\n";
+        let files = [SourceFile::parse("p.go", src)];
+        let mut world = World::default();
+        struct NoImports;
+        impl hir::Importer for NoImports {
+            fn import(&mut self, _: &mut World, path: &str) -> Result<PackageId, String> {
+                Err(format!("no package {path}"))
+            }
+        }
+        let result = hir::check_package(
+            &mut world,
+            "example.com/p",
+            &files,
+            &mut NoImports,
+            &hir::Config::default(),
+        );
+        assert!(result.errors.is_empty(), "{:?}", result.errors);
+        let package = Package {
+            world: &world,
+            package: result.package,
+            files: &files,
+            info: &result.info,
+            errors: &result.errors,
+        };
+        let mut facts = Facts::default();
+        let nilfunc = &passes::nilfunc::ANALYZER;
+        let outcome = analyze(package, &[&PANICS, nilfunc], &mut facts);
+        assert_eq!(outcome.bugs.len(), 1, "{:?}", outcome.bugs);
+        assert!(
+            outcome.bugs[0].contains("panics") && outcome.bugs[0].contains("index out of bounds"),
+            "{}",
+            outcome.bugs[0]
+        );
+        let names: Vec<&str> = outcome.diagnostics.iter().map(|d| d.analyzer).collect();
+        assert_eq!(names, ["nilfunc"]);
+        assert!(facts.is_empty(), "the failed analyzer's facts are dropped");
+    }
+}
