@@ -15,6 +15,7 @@ pub mod deprecated;
 pub mod directive;
 pub mod errorsas;
 pub mod fillreturns;
+pub mod hostport;
 pub mod httpresponse;
 pub mod ifaceassert;
 pub mod infertypeargs;
@@ -62,6 +63,7 @@ pub fn all() -> &'static [&'static Analyzer] {
         &directive::ANALYZER,
         &errorsas::ANALYZER,
         &fillreturns::ANALYZER,
+        &hostport::ANALYZER,
         &httpresponse::ANALYZER,
         &ifaceassert::ANALYZER,
         &infertypeargs::ANALYZER,

@@ -10,11 +10,9 @@ use std::sync::OnceLock;
 
 use hir::PackageId;
 use hir::objects::{ObjId, Pos};
-use project_model::build::{is_go_build, parse_line};
 use syntax::TextRange;
 
-use crate::passes::buildtag::min_go_version;
-use crate::util::{comment_groups, is_generated};
+use crate::util::{file_go_version, is_generated};
 use crate::{Analyzer, Pass, Severity, Suite};
 
 pub static ANALYZER: Analyzer = Analyzer {
@@ -67,7 +65,7 @@ fn run(pass: &mut Pass<'_>) {
         if is_generated(text) {
             continue;
         }
-        let file_minor = file_version(pass, file).unwrap_or(package_minor);
+        let (_, file_minor) = file_go_version(pass, file);
         let noun = if file_minor == package_minor {
             "module"
         } else {
@@ -103,21 +101,6 @@ fn run(pass: &mut Pass<'_>) {
             pass.report(file, range, message);
         }
     }
-}
-
-/// The minor version a file's `//go:build` line sets (never below 21, as go/types has it).
-fn file_version(pass: &Pass<'_>, file: usize) -> Option<u32> {
-    let text: &str = &pass.files[file].text;
-    let package = pass.ast(file).package.as_ref()?;
-    let clause = super::directive::package_keyword(text, package.range);
-    let line = comment_groups(text)
-        .into_iter()
-        .flatten()
-        .take_while(|c| c.start < clause)
-        .filter_map(|c| text.get(c.as_usize()))
-        .find(|c| is_go_build(c))?;
-    let minor = min_go_version(&parse_line(line).ok()?)?;
-    Some(u32::try_from(minor).ok()?.max(21))
 }
 
 /// The objects of `pkg` introduced after `minor` (go vet's `TooNewStdSymbols`): members, then
