@@ -217,8 +217,9 @@ struct Run<'a> {
     parsed: HashMap<std::path::PathBuf, SourceFile>,
     recheck: HashSet<std::path::PathBuf>,
     checked: HashMap<String, PackageId>,
-    /// Selected packages checked in full but not reported yet, by import path: reports go in
-    /// dependency order once every package is checked.
+    /// Selected packages without test files, checked in full but not reported yet, by import
+    /// path: with tests, reports go in dependency order once every package is checked (the
+    /// test variants come last).
     pending: HashMap<String, (Vec<SourceFile>, CheckResult)>,
     analyzers: &'a [&'static analyzers::Analyzer],
     /// What the analyzers learned about the packages reported so far.
@@ -254,9 +255,14 @@ impl Run<'_> {
         );
         self.checked
             .insert(package.import_path.clone(), result.package);
-        if full {
+        if full && tests {
+            // Reported after the test variants of the packages it imports, whose analysis
+            // gives the facts it needs.
             self.pending
                 .insert(package.import_path.clone(), (files, result));
+        } else if full {
+            // Without tests, packages are reported in dependency order as they come.
+            self.report(&files, &result);
         }
     }
 
