@@ -111,11 +111,29 @@ fn findings_are_published_with_compiler_errors_and_follow_the_setting() {
 
     // Off: the finding goes, the rest stays (the analyzers run again, without nilfunc; the
     // type errors may be published alone first).
-    configure(&mut server, json!({ "nilfunc": false }));
+    // The unknown name again, twice (clients push settings more than once): its warning was
+    // shown already and is not shown again.
+    for _ in 0..2 {
+        configure(
+            &mut server,
+            json!({ "nilfunc": false, "nosuchcheck": false }),
+        );
+    }
     let off = diagnostics_where(&mut server, &uri, 1, "nilfunc switched off", |d| {
         !has(d, "nilfunc") && has(d, "unreachable")
     });
     assert_eq!(sources(&off), ["compiler", "unreachable"], "{off:?}");
+    let warnings = server
+        .seen
+        .iter()
+        .filter(|m| {
+            m["method"] == "window/showMessage"
+                && m["params"]["message"]
+                    .as_str()
+                    .is_some_and(|s| s.contains("nosuchcheck"))
+        })
+        .count();
+    assert_eq!(warnings, 1, "the same warning is shown once");
     // On again: it comes back.
     configure(&mut server, json!({ "nilfunc": true }));
     let on = diagnostics_where(&mut server, &uri, 1, "nilfunc switched on", |d| {

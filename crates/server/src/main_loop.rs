@@ -137,6 +137,7 @@ pub(crate) fn spawn(
                 computed: HashSet::new(),
                 analyzers,
                 enabled,
+                shown_unknown: None,
                 out,
             };
             main_loop.run(receiver);
@@ -169,6 +170,9 @@ struct MainLoop {
     analyzers: ide::Analyzers,
     /// The analyzers whose findings are shown, from the `analyses` setting.
     enabled: EnabledAnalyzers,
+    /// The last unknown-analyzer warning shown: clients push the same settings several
+    /// times, and the same warning each time is noise.
+    shown_unknown: Option<String>,
     out: UnboundedSender<Outgoing>,
 }
 
@@ -276,14 +280,19 @@ impl MainLoop {
             self.log(MessageType::WARNING, format!("settings: {warning}"));
         }
         let (enabled, unknown) = settings.analyzers();
-        if let Some(unknown) = unknown {
+        if let Some(unknown) = &unknown {
             // Shown, not only logged: a misspelled analyzer silently missing is worse.
             let message = format!("settings: analyses: {unknown}");
             tracing::warn!("{message}");
-            let _ = self.out.send(Outgoing::Show {
-                typ: MessageType::WARNING,
-                message,
-            });
+            if self.shown_unknown.as_ref() != Some(&message) {
+                let _ = self.out.send(Outgoing::Show {
+                    typ: MessageType::WARNING,
+                    message: message.clone(),
+                });
+                self.shown_unknown = Some(message);
+            }
+        } else {
+            self.shown_unknown = None;
         }
         let analyzers_changed = enabled != self.enabled;
         if analyzers_changed {
