@@ -667,3 +667,26 @@ pub fn file_go_version(pass: &Pass<'_>, file: usize) -> (u32, u32) {
     };
     from_build_line().unwrap_or_else(|| pass.go_version())
 }
+
+/// The names of the unexported methods declared in the package's interface types: a method
+/// of that name may be required by one of them, so its signature is not the method's own to
+/// change (unusedparams) and a use through the interface keeps it (unusedfunc).
+pub fn unexported_interface_methods<'a>(pass: &Pass<'a>) -> std::collections::HashSet<&'a str> {
+    let mut out = std::collections::HashSet::new();
+    for file in 0..pass.files.len() {
+        for expr in &pass.ast(file).exprs {
+            let Expr::InterfaceType { elems } = expr else {
+                continue;
+            };
+            for elem in elems {
+                if let syntax::ast::InterfaceElem::Method { name, .. } = elem
+                    && !name.is_blank()
+                    && !name.as_str().chars().next().is_some_and(char::is_uppercase)
+                {
+                    out.insert(name.as_str());
+                }
+            }
+        }
+    }
+    out
+}

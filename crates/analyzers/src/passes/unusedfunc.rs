@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use hir::objects::{ObjId, ObjKind};
 use hir::types::Type;
 use syntax::TextRange;
-use syntax::ast::{Decl, DeclId, Expr, GenKind, InterfaceElem, Name, Spec};
+use syntax::ast::{Decl, DeclId, GenKind, Name, Spec};
 
 use crate::passes::unusedvariable::{delete_decl, delete_spec, delete_var};
 use crate::util::is_generated;
@@ -152,7 +152,7 @@ fn run(pass: &mut Pass<'_>) {
             .push((file as usize, offset));
     }
     let uses = Uses { sites };
-    let interface_methods = interface_method_names(pass);
+    let interface_methods = crate::util::unexported_interface_methods(pass);
     let mut found = Vec::new();
     for file in 0..pass.files.len() {
         if is_generated(&pass.files[file].text) {
@@ -174,7 +174,7 @@ fn check_decl(
     file: usize,
     decl: DeclId,
     uses: &Uses,
-    interface_methods: &HashSet<String>,
+    interface_methods: &HashSet<&str>,
     found: &mut Vec<Finding>,
 ) {
     let ast = pass.ast(file);
@@ -302,26 +302,6 @@ fn is_enum(pass: &Pass<'_>, file: usize, decl: DeclId) -> bool {
         }
     }
     true
-}
-
-/// The names of the unexported methods of the package's interface types.
-fn interface_method_names(pass: &Pass<'_>) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for file in 0..pass.files.len() {
-        for expr in &pass.ast(file).exprs {
-            let Expr::InterfaceType { elems } = expr else {
-                continue;
-            };
-            for elem in elems {
-                if let InterfaceElem::Method { name, .. } = elem
-                    && !exempt(name)
-                {
-                    out.insert(name.as_str().to_string());
-                }
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use hir::objects::{ObjId, ObjKind};
-use syntax::ast::{Decl, Expr, ExprId, Field, File, InterfaceElem, Spec, Stmt, StmtId};
+use syntax::ast::{Decl, Expr, ExprId, Field, File, Spec, Stmt, StmtId};
 
 use crate::util::{is_generated, unparen};
 use crate::walk::{Node, preorder};
@@ -32,7 +32,7 @@ type Site = (u32, u32);
 
 fn run(pass: &mut Pass<'_>) {
     let in_calls = called_names(pass);
-    let interface_methods = unexported_interface_methods(pass);
+    let interface_methods = crate::util::unexported_interface_methods(pass);
     // Every use of a function (or variable) that is not a call of it.
     let mut non_call_uses: HashMap<ObjId, HashSet<Site>> = HashMap::new();
     let mut used: HashSet<ObjId> = HashSet::new();
@@ -166,27 +166,6 @@ fn used_name(ast: &File, fun: ExprId) -> Option<&syntax::ast::Name> {
         Expr::Selector { sel, .. } => Some(sel),
         _ => None,
     }
-}
-
-/// The names of the unexported methods of the package's interface types.
-fn unexported_interface_methods<'a>(pass: &Pass<'a>) -> HashSet<&'a str> {
-    let mut out = HashSet::new();
-    for file in 0..pass.files.len() {
-        for expr in &pass.ast(file).exprs {
-            let Expr::InterfaceType { elems } = expr else {
-                continue;
-            };
-            for elem in elems {
-                if let InterfaceElem::Method { name, .. } = elem
-                    && !name.is_blank()
-                    && !is_exported(name.as_str())
-                {
-                    out.insert(name.as_str());
-                }
-            }
-        }
-    }
-    out
 }
 
 /// The variable a function literal is bound to (`f := func...`, `f = func...`,
