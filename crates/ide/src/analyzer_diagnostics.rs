@@ -179,19 +179,9 @@ fn package_analyzer_inputs(
     dir: base_db::Directory,
 ) -> Option<AnalyzerInputs> {
     let package = pm::package_of_dir(db, dir.path(db), None)?;
-    let names = package
-        .go_files
-        .iter()
-        .chain(&package.cgo_files)
-        .chain(&package.test_go_files);
-    let mut paths = Vec::new();
-    let mut files = Vec::new();
-    for name in names {
-        let path = package.dir.join(name);
-        let file = base_db::file(db, &path);
-        files.push(checked_file(db, file).as_ref()?.0.clone());
-        paths.push(path);
-    }
+    let (paths, files) = typecheck::package_files(db, &package, |file| {
+        checked_file(db, file).as_ref().map(|f| f.0.clone())
+    })?;
     let deps = typecheck::dependency_world(db, dir).clone()?;
     Some(AnalyzerInputs(Arc::new(Inputs {
         dir: package.dir.clone(),

@@ -184,11 +184,13 @@ pub(crate) fn dependency_world(db: &dyn SourceDatabase, dir: base_db::Directory)
     })
 }
 
-/// The package in `dir` (its internal test files included) with its declarations checked,
-/// in a copy of its dependencies' world; `None` if a file of it does not parse.
-#[salsa::tracked(returns(ref))]
-fn package_declarations(db: &dyn SourceDatabase, dir: base_db::Directory) -> Option<Staged> {
-    let package = pm::package_of_dir(db, dir.path(db), None)?;
+/// The paths of the package's files (its internal test files included) and each one as
+/// `parsed` gives it; `None` if `parsed` gives none for some file.
+pub(crate) fn package_files(
+    db: &dyn SourceDatabase,
+    package: &project_model::load::Package,
+    parsed: impl Fn(SourceFile) -> Option<hir::SourceFile>,
+) -> Option<(Vec<PathBuf>, Vec<hir::SourceFile>)> {
     let names = package
         .go_files
         .iter()
@@ -198,10 +200,20 @@ fn package_declarations(db: &dyn SourceDatabase, dir: base_db::Directory) -> Opt
     let mut files = Vec::new();
     for name in names {
         let path = package.dir.join(name);
-        let file = base_db::file(db, &path);
-        files.push(declarations(db, file).as_ref()?.0.clone());
+        files.push(parsed(base_db::file(db, &path))?);
         paths.push(path);
     }
+    Some((paths, files))
+}
+
+/// The package in `dir` (its internal test files included) with its declarations checked,
+/// in a copy of its dependencies' world; `None` if a file of it does not parse.
+#[salsa::tracked(returns(ref))]
+fn package_declarations(db: &dyn SourceDatabase, dir: base_db::Directory) -> Option<Staged> {
+    let package = pm::package_of_dir(db, dir.path(db), None)?;
+    let (paths, files) = package_files(db, &package, |file| {
+        declarations(db, file).as_ref().map(|d| d.0.clone())
+    })?;
     let deps = dependency_world(db, dir).as_ref()?;
     let world = (*deps.world).clone();
     let staged = staged::check_declarations(
